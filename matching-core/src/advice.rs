@@ -1,0 +1,226 @@
+//! Next-step advice: which one action (a certificate, a work process, a skill a level up) turns the
+//! most openings into a fit, per hour of effort; and how many openings wait on open questions.
+
+use crate::model::{Evidence, ItemKind, ItemRef, Level};
+use crate::profile::{Claim, Profile};
+use crate::rank::{OpeningPool, Summary};
+use crate::score::{evaluate, tally, Person, FULL};
+use crate::taxonomy::Taxonomy;
+use ndarray::{Array2, Axis};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Guaranteed score (per-mille) from which an opening counts as fitting: below half of what is
+/// asked, an employer would not invite the person, whatever the must-haves say.
+pub const FIT_THRESHOLD: u32 = 500;
+/// Effort of doing and showing one work process at a workplace: about a week of practice.
+pub const WORK_PROCESS_HOURS: u32 = 40;
+/// Effort of raising a skill one level: about two days of practice with guidance.
+pub const SKILL_STEP_HOURS: u32 = 16;
+/// At most this many openings are named per step.
+const NAMED_OPENINGS: usize = 5;
+
+/// One thing a person can do next.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "action")]
+pub enum Action {
+    /// Get a certificate.
+    GetCertificate {
+        /// Certificate id.
+        certificate: String,
+    },
+    /// Do a work process at a workplace and have it attested.
+    DoWorkProcess {
+        /// Work process id.
+        work_process: String,
+    },
+    /// Raise a skill or soft skill to a level.
+    RaiseSkill {
+        /// The item.
+        item: ItemRef,
+        /// The level to reach.
+        to: Level,
+    },
+}
+
+/// A ranked next step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Step {
+    /// What to do.
+    pub action: Action,
+    /// Typical effort in hours.
+    pub effort_hours: u32,
+    /// How many more openings would fit.
+    pub opens: u32,
+    /// Ids of some of those openings.
+    pub openings: Vec<String>,
+}
+
+/// Advice for one person over a pool.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Advice {
+    /// Openings that fit now.
+    pub fits_now: u32,
+    /// Best steps first: most openings opened per hour of effort.
+    pub steps: Vec<Step>,
+    /// Openings that might fit, depending on answers not given yet.
+    pub undecided: u32,
+    /// Questions (soft skills, certificates, work processes) those openings wait on.
+    pub open_questions: u32,
+}
+
+/// Computes next-step advice for a profile over a pool of openings; at most `max_steps` steps.
+pub fn advise(taxonomy: &Taxonomy, profile: &Profile, pool: &OpeningPool, max_steps: usize) -> Advice {
+    let person = Person::new(taxonomy, profile);
+    let now = pool.summaries(taxonomy, &person);
+    let fits_now = now.iter().filter(|s| s.fits()).count() as u32;
+
+    // Candidate actions and open questions come from the openings that do not fit yet.
+    let mut actions = BTreeSet::new();
+    let mut questions = BTreeSet::new();
+    let mut undecided = 0;
+    for (o, summary) in now.iter().enumerate() {
+        if summary.fits() || summary.knocked_out {
+            continue;
+        }
+        let might_fit = summary.unmet_musts == 0 && u32::from(summary.score.high) >= FIT_THRESHOLD;
+        for req in &pool.compiled(o).requirements {
+            let outcome = evaluate(&person, req);
+            match outcome.credit {
+                None if might_fit => {
+                    questions.insert(req.item);
+                }
+                None => {}
+                Some(c) if c < FULL => {
+                    if let Some(action) = action_for(taxonomy, req.item, req.kind, req.min_level) {
+                        actions.insert(action);
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        undecided += u32::from(might_fit);
+    }
+
+    let actions: Vec<Action> = actions.into_iter().collect();
+    let mut considered: Vec<usize> = Vec::new();
+    let mut changed_by: Vec<Vec<(usize, Summary)>> = Vec::with_capacity(actions.len());
+    for action in &actions {
+        let changed = apply(taxonomy, profile, pool, &now, action);
+        considered.extend(changed.iter().map(|(o, _)| *o));
+        changed_by.push(changed);
+    }
+    considered.sort_unstable();
+    considered.dedup();
+    // Rows: actions; columns: openings some action touches; 1 where the action makes it fit.
+    let mut opens = Array2::<u32>::zeros((actions.len(), considered.len()));
+    for (a, changed) in changed_by.iter().enumerate() {
+        for (o, after) in changed {
+            if after.fits() && !now[*o].fits() {
+                let column = considered.binary_search(o).unwrap_or_default();
+                opens[[a, column]] = 1;
+            }
+        }
+    }
+    let totals = opens.sum_axis(Axis(1));
+    let mut steps: Vec<Step> = actions
+        .into_iter()
+        .enumerate()
+        .filter(|(a, _)| totals[*a] > 0)
+        .map(|(a, action)| {
+            let openings = opens
+                .row(a)
+                .iter()
+                .zip(&considered)
+                .filter(|(&hit, _)| hit == 1)
+                .take(NAMED_OPENINGS)
+                .map(|(_, &o)| pool.openings()[o].id.clone())
+                .collect();
+            Step { effort_hours: effort_hours(taxonomy, profile, &action), action, opens: totals[a], openings }
+        })
+        .collect();
+    // Most openings per hour first; compare opens_a/effort_a with opens_b/effort_b exactly.
+    steps.sort_by(|a, b| {
+        (u64::from(b.opens) * u64::from(a.effort_hours))
+            .cmp(&(u64::from(a.opens) * u64::from(b.effort_hours)))
+            .then(b.opens.cmp(&a.opens))
+            .then(a.effort_hours.cmp(&b.effort_hours))
+            .then(a.action.cmp(&b.action))
+    });
+    steps.truncate(max_steps);
+    Advice { fits_now, steps, undecided, open_questions: questions.len() as u32 }
+}
+
+fn action_for(taxonomy: &Taxonomy, item: u32, kind: ItemKind, min_level: u8) -> Option<Action> {
+    let id = taxonomy.items[item as usize].id.clone();
+    Some(match kind {
+        ItemKind::Certificate => Action::GetCertificate { certificate: id },
+        ItemKind::WorkProcess => Action::DoWorkProcess { work_process: id },
+        ItemKind::Skill | ItemKind::SoftSkill => {
+            Action::RaiseSkill { item: ItemRef::new(kind, id), to: Level::new(min_level)? }
+        }
+    })
+}
+
+/// The profile after taking the action: a certificate is formal evidence, an attested work
+/// process is practice, a raised skill keeps the evidence the person already had for it.
+fn with_action(profile: &Profile, action: &Action) -> Profile {
+    let mut next = profile.clone();
+    let claim = match action {
+        Action::GetCertificate { certificate } => Claim {
+            item: ItemRef::Certificate(certificate.clone()),
+            level: Level::CAN_TEACH,
+            evidence: Evidence::Formal,
+        },
+        Action::DoWorkProcess { work_process } => Claim {
+            item: ItemRef::WorkProcess(work_process.clone()),
+            level: Level::ON_MY_OWN,
+            evidence: Evidence::Practice,
+        },
+        Action::RaiseSkill { item, to } => {
+            let evidence =
+                profile.claims.iter().filter(|c| &c.item == item).map(|c| c.evidence).max().unwrap_or_default();
+            Claim { item: item.clone(), level: *to, evidence }
+        }
+    };
+    next.claims.retain(|c| c.item != claim.item || c.level > claim.level);
+    next.claims.push(claim);
+    next
+}
+
+/// Openings whose numbers change by the action, with their new summary.
+fn apply(
+    taxonomy: &Taxonomy,
+    profile: &Profile,
+    pool: &OpeningPool,
+    now: &[Summary],
+    action: &Action,
+) -> Vec<(usize, Summary)> {
+    let after = Person::new(taxonomy, &with_action(profile, action));
+    let mut touched: Vec<usize> = Vec::new();
+    for item in after.touched_items() {
+        touched.extend(pool.postings(item).iter().map(|&(o, _)| o as usize));
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    touched
+        .into_iter()
+        .filter_map(|o| {
+            let compiled = pool.compiled(o);
+            let t = tally(&after, compiled);
+            let summary = Summary { score: t.interval(compiled.total_weight), unmet_musts: t.unmet_musts, ..now[o] };
+            (summary != now[o]).then_some((o, summary))
+        })
+        .collect()
+}
+
+fn effort_hours(taxonomy: &Taxonomy, profile: &Profile, action: &Action) -> u32 {
+    match action {
+        Action::GetCertificate { certificate } => taxonomy.certificate(certificate).map_or(8, |c| c.hours.max(1)),
+        Action::DoWorkProcess { .. } => WORK_PROCESS_HOURS,
+        Action::RaiseSkill { item, to } => {
+            let had = profile.claims.iter().filter(|c| &c.item == item).map(|c| c.level.get()).max().unwrap_or(0);
+            SKILL_STEP_HOURS * u32::from(to.get().saturating_sub(had).max(1))
+        }
+    }
+}

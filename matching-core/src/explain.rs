@@ -1,0 +1,191 @@
+//! Explanations as data: one [`Line`] per requirement, whose contributions add up exactly to the
+//! score. The CLI and the app only render these values (see [`crate::text`]).
+
+use crate::model::{Evidence, Importance, ItemKind, ItemRef, Level};
+use crate::opening::Opening;
+use crate::practical::{KnockOut, OpenQuestion};
+use crate::profile::Profile;
+use serde::{Deserialize, Serialize};
+
+/// A score interval in per-mille: `low` counts unknowns as 0, `high` counts them as full credit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Interval {
+    /// Score with unknowns as 0, per-mille.
+    pub low: u16,
+    /// Score with unknowns as full credit, per-mille.
+    pub high: u16,
+}
+
+impl Interval {
+    /// Whether the score is known exactly.
+    pub fn is_exact(&self) -> bool {
+        self.low == self.high
+    }
+
+    /// Rounded percentages, "62-80" or "75".
+    pub fn percent(&self) -> String {
+        let (low, high) = ((u32::from(self.low) + 5) / 10, (u32::from(self.high) + 5) / 10);
+        if low == high {
+            format!("{low}%")
+        } else {
+            format!("{low}-{high}%")
+        }
+    }
+}
+
+/// The route by which a requirement got its credit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "route")]
+pub enum Route {
+    /// The person claims the item itself.
+    Direct,
+    /// A work process the person has done shows the skill.
+    WorkProcess {
+        /// Work process id.
+        work_process: String,
+    },
+    /// A related skill the person has partly transfers.
+    Related {
+        /// The skill the person has.
+        skill: String,
+        /// Relation strength, per-mille.
+        strength: u16,
+    },
+    /// A hard skill the person did not list: counts as 0.
+    NotListed,
+    /// A certificate the person said they do not have.
+    NotHeld,
+    /// A work process the person has not done yet.
+    NotDone,
+    /// Not answered (or "I don't know"): the score becomes an interval.
+    Unknown,
+}
+
+/// One requirement of the opening, scored. `contribution` adds up exactly to the total.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    /// What the opening asks.
+    pub item: ItemRef,
+    /// Kind of item.
+    pub kind: ItemKind,
+    /// Must or nice.
+    pub importance: Importance,
+    /// Weight.
+    pub weight: u16,
+    /// Level needed.
+    pub min_level: Level,
+    /// Evidence needed for full credit, if any.
+    pub min_evidence: Option<Evidence>,
+    /// The level the person has by the chosen route.
+    pub level: Option<Level>,
+    /// The evidence of the chosen route.
+    pub evidence: Option<Evidence>,
+    /// How the credit was earned.
+    pub route: Route,
+    /// True when credit was capped because the evidence is below what is asked ("not shown yet").
+    pub capped: bool,
+    /// Credit per-mille; `None` when unknown.
+    pub credit: Option<u16>,
+    /// This line's share of the total, per-mille.
+    pub contribution: Interval,
+}
+
+/// Must-haves counted: "4 of 5 must-haves".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MustCount {
+    /// Number of must-haves.
+    pub total: u16,
+    /// Met in full.
+    pub met: u16,
+    /// Known and not met in full.
+    pub unmet: u16,
+    /// Unknown.
+    pub unknown: u16,
+}
+
+/// Sub-scores per kind; `None` where the opening asks nothing of that kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubScores {
+    /// Hard skills.
+    pub skills: Option<Interval>,
+    /// Soft skills.
+    pub soft_skills: Option<Interval>,
+    /// Certificates.
+    pub certificates: Option<Interval>,
+    /// Work processes.
+    pub work_processes: Option<Interval>,
+}
+
+impl SubScores {
+    pub(crate) fn from_parts(parts: [Option<Interval>; 4]) -> SubScores {
+        let [skills, soft_skills, certificates, work_processes] = parts;
+        SubScores { skills, soft_skills, certificates, work_processes }
+    }
+
+    /// The sub-score of one kind.
+    pub fn get(&self, kind: ItemKind) -> Option<Interval> {
+        match kind {
+            ItemKind::Skill => self.skills,
+            ItemKind::SoftSkill => self.soft_skills,
+            ItemKind::Certificate => self.certificates,
+            ItemKind::WorkProcess => self.work_processes,
+        }
+    }
+}
+
+/// How an opening fits what the young person wants; never part of the employer-side score.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WishFit {
+    /// In a wished sector; `None` without sector wishes.
+    pub sector: Option<bool>,
+    /// A wished route type; `None` without route wishes.
+    pub route: Option<bool>,
+    /// Wished hours within the opening's range; `None` without an hours wish.
+    pub hours: Option<bool>,
+}
+
+impl WishFit {
+    pub(crate) fn new(profile: &Profile, opening: &Opening) -> WishFit {
+        let w = &profile.wishes;
+        WishFit {
+            sector: (!w.sectors.is_empty()).then(|| opening.sector.as_ref().is_some_and(|s| w.sectors.contains(s))),
+            route: (!w.routes.is_empty()).then(|| w.routes.contains(&opening.route)),
+            hours: w.hours_per_week.map(|h| (opening.hours.min..=opening.hours.max).contains(&h)),
+        }
+    }
+}
+
+/// Everything about one profile against one opening.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// Profile id.
+    pub profile: String,
+    /// Opening id.
+    pub opening: String,
+    /// Total score interval.
+    pub score: Interval,
+    /// Sub-scores per kind.
+    pub sub_scores: SubScores,
+    /// Must-haves counted.
+    pub musts: MustCount,
+    /// One line per requirement, in the opening's order.
+    pub lines: Vec<Line>,
+    /// Practical reasons it does not fit.
+    pub knock_outs: Vec<KnockOut>,
+    /// Practical facts that could not be checked.
+    pub open_practical: Vec<OpenQuestion>,
+    /// Fit with the person's wishes.
+    pub wish_fit: WishFit,
+}
+
+impl Explanation {
+    /// A match: not knocked out and no unmet must-have.
+    pub fn is_match(&self) -> bool {
+        self.knock_outs.is_empty() && self.musts.unmet == 0
+    }
+
+    /// Number of requirements whose credit is unknown: "answer N more questions to know".
+    pub fn unknown_count(&self) -> usize {
+        self.lines.iter().filter(|l| l.credit.is_none()).count()
+    }
+}

@@ -1,0 +1,275 @@
+//! Typo-tolerant lookup over every label and search word, Dutch and English: a trigram index and a
+//! sorted token list find candidates fast; `strsim` gives the final similarity. Handles prefixes
+//! (results while typing), diacritics, `ij`/`y`, compounds and abbreviations.
+
+use crate::model::{ItemKind, ItemRef, Lang};
+use crate::taxonomy::{ItemIdx, Taxonomy};
+use serde::{Deserialize, Serialize};
+
+/// Hits below this similarity (per-mille) are noise, not typos.
+pub const MIN_SIMILARITY: u16 = 600;
+/// At most this many candidates from the trigram index get the full similarity.
+const MAX_CANDIDATES: usize = 400;
+/// Score of a word that starts with what was typed: high, because that is what typing looks like.
+const PREFIX_SCORE: f64 = 0.92;
+/// Score of a compound match ("heftruckchauffeur" holds "heftruck") when the part is tiny; it
+/// grows to `COMPOUND_BASE + COMPOUND_SPAN` as the part covers more of the whole word.
+const COMPOUND_BASE: f64 = 0.6;
+const COMPOUND_SPAN: f64 = 0.3;
+/// Shortest part of a compound that counts; shorter parts match too much by chance.
+const MIN_COMPOUND_PART: usize = 4;
+
+/// One lookup result.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hit {
+    /// The item found.
+    pub item: ItemRef,
+    /// The label or search word that matched, as written in the taxonomy.
+    pub matched: String,
+    /// Language of the matched text.
+    pub lang: Lang,
+    /// Similarity, per-mille.
+    pub score: u16,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    item: ItemIdx,
+    text: String,
+    lang: Lang,
+    /// Preferred label (first of its language): wins ties against synonyms.
+    preferred: bool,
+    normalized: String,
+    tokens: Vec<String>,
+}
+
+/// The candidate index; built once per taxonomy.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LookupIndex {
+    entries: Vec<Entry>,
+    /// Sorted (trigram, entry) pairs.
+    trigrams: Vec<([u8; 3], u32)>,
+    /// Sorted (token, entry) pairs for prefix search.
+    tokens: Vec<(String, u32)>,
+}
+
+/// Lower case, diacritics off, `ij` as `y`, every other non-alphanumeric as one space.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ÿ' | 'ý' => 'y',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => ' ',
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        if c == 'j' && out.ends_with('i') {
+            out.pop();
+            out.push('y');
+            continue;
+        }
+        out.push(c);
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+fn trigrams_of(word: &str, mut each: impl FnMut([u8; 3])) {
+    let padded: Vec<u8> = [b' ', b' '].into_iter().chain(word.bytes()).chain([b' ']).collect();
+    for w in padded.windows(3) {
+        each([w[0], w[1], w[2]]);
+    }
+}
+
+impl LookupIndex {
+    pub(crate) fn build(taxonomy: &Taxonomy) -> LookupIndex {
+        let mut entries = Vec::new();
+        let data = taxonomy.data();
+        let mut push = |item: ItemIdx, list: &[String], lang: Lang, preferred_first: bool| {
+            for (i, text) in list.iter().enumerate() {
+                let normalized = normalize(text);
+                let tokens = normalized.split(' ').map(str::to_string).collect();
+                entries.push(Entry {
+                    item,
+                    text: text.clone(),
+                    lang,
+                    preferred: preferred_first && i == 0,
+                    normalized,
+                    tokens,
+                });
+            }
+        };
+        for (idx, info) in taxonomy.items.iter().enumerate() {
+            let idx = idx as ItemIdx;
+            let (a, _, _) = info.pos;
+            match info.kind {
+                ItemKind::Skill => {
+                    let s = &data.skills[a];
+                    push(idx, &s.labels.nl, Lang::Nl, true);
+                    push(idx, &s.labels.en, Lang::En, true);
+                    push(idx, &s.syn.nl, Lang::Nl, false);
+                    push(idx, &s.syn.en, Lang::En, false);
+                }
+                ItemKind::SoftSkill => {
+                    let s = &data.soft_skills[a];
+                    push(idx, std::slice::from_ref(&s.label.nl), Lang::Nl, true);
+                    push(idx, std::slice::from_ref(&s.label.en), Lang::En, true);
+                }
+                ItemKind::Certificate => {
+                    let c = &data.certificates[a];
+                    push(idx, std::slice::from_ref(&c.label.nl), Lang::Nl, true);
+                    push(idx, std::slice::from_ref(&c.label.en), Lang::En, true);
+                    push(idx, &c.syn.nl, Lang::Nl, false);
+                    push(idx, &c.syn.en, Lang::En, false);
+                }
+                ItemKind::WorkProcess => {}
+            }
+        }
+        let mut trigrams = Vec::new();
+        let mut tokens = Vec::new();
+        for (e, entry) in entries.iter().enumerate() {
+            let mut seen = Vec::new();
+            for token in &entry.tokens {
+                trigrams_of(token, |t| {
+                    if !seen.contains(&t) {
+                        seen.push(t);
+                    }
+                });
+                tokens.push((token.clone(), e as u32));
+            }
+            trigrams.extend(seen.into_iter().map(|t| (t, e as u32)));
+        }
+        trigrams.sort_unstable();
+        tokens.sort_unstable();
+        LookupIndex { entries, trigrams, tokens }
+    }
+
+    pub(crate) fn entry_count(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+/// Similarity of one typed word to one word of a label, 0-1.
+fn word_similarity(typed: &str, word: &str) -> f64 {
+    if typed == word {
+        return 1.0;
+    }
+    let (tl, wl) = (typed.chars().count(), word.chars().count());
+    if word.starts_with(typed) {
+        return PREFIX_SCORE + (1.0 - PREFIX_SCORE) * tl as f64 / wl as f64 - 0.0001;
+    }
+    let mut best = strsim::jaro_winkler(typed, word) * 0.9;
+    best = best.max(strsim::normalized_damerau_levenshtein(typed, word));
+    // A typo inside what has been typed so far: compare with the word's start of the same length.
+    if tl >= 3 && wl > tl {
+        let head: String = word.chars().take(tl).collect();
+        best = best.max(strsim::normalized_damerau_levenshtein(typed, &head) * PREFIX_SCORE);
+    }
+    if tl.min(wl) >= MIN_COMPOUND_PART && (word.contains(typed) || typed.contains(word)) {
+        best = best.max(COMPOUND_BASE + COMPOUND_SPAN * tl.min(wl) as f64 / tl.max(wl) as f64);
+    }
+    best
+}
+
+/// Similarity of a query to an entry, 0-1: every typed word to its best word of the label, with a
+/// small penalty for label words nobody typed (so "heftruck" prefers "heftruck" over
+/// "heftruck rijden" when both exist).
+fn similarity(query: &str, query_tokens: &[&str], entry: &Entry) -> f64 {
+    if query == entry.normalized {
+        return 1.0;
+    }
+    let whole = strsim::normalized_damerau_levenshtein(query, &entry.normalized);
+    let mut sum = 0.0;
+    for typed in query_tokens {
+        let single = entry.tokens.iter().map(|w| word_similarity(typed, w)).fold(0.0, f64::max);
+        // Dutch writes compounds as one word where a label has two: "klantvriendelijk" for
+        // "klanten vriendelijk". Try each pair of neighbouring words joined.
+        let joined = entry
+            .tokens
+            .windows(2)
+            .map(|pair| word_similarity(typed, &format!("{}{}", pair[0], pair[1])))
+            .fold(0.0, f64::max);
+        sum += single.max(joined);
+    }
+    let per_word = sum / query_tokens.len() as f64;
+    let extra = entry.tokens.len().saturating_sub(query_tokens.len()) as f64;
+    whole.max(per_word - 0.01 * extra)
+}
+
+/// Looks `query` up; best hits first, one hit per item, at most `limit`.
+pub fn lookup(taxonomy: &Taxonomy, query: &str, limit: usize) -> Vec<Hit> {
+    let index = &taxonomy.lookup;
+    let query = normalize(query);
+    if query.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    let query_tokens: Vec<&str> = query.split(' ').collect();
+    // Count shared trigrams per entry.
+    let mut counts = vec![0u16; index.entries.len()];
+    for token in &query_tokens {
+        trigrams_of(token, |t| {
+            let start = index.trigrams.partition_point(|(x, _)| *x < t);
+            for &(_, e) in index.trigrams[start..].iter().take_while(|(x, _)| *x == t) {
+                counts[e as usize] += 1;
+            }
+        });
+        // Whatever word starts with the typed text is a candidate, however short the text.
+        let start = index.tokens.partition_point(|(w, _)| w.as_str() < *token);
+        for (_, e) in index.tokens[start..].iter().take_while(|(w, _)| w.starts_with(token)) {
+            counts[*e as usize] += 8;
+        }
+    }
+    let mut candidates: Vec<(u16, u32)> =
+        counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(e, &c)| (c, e as u32)).collect();
+    candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    candidates.truncate(MAX_CANDIDATES);
+
+    let mut hits: Vec<(u16, bool, u32)> = candidates
+        .into_iter()
+        .map(|(_, e)| {
+            let entry = &index.entries[e as usize];
+            let score = (similarity(&query, &query_tokens, entry) * 1000.0).round().clamp(0.0, 1000.0) as u16;
+            (score, entry.preferred, e)
+        })
+        .filter(|(score, _, _)| *score >= MIN_SIMILARITY)
+        .collect();
+    hits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut seen_items = Vec::new();
+    let mut out = Vec::new();
+    for (score, _, e) in hits {
+        let entry = &index.entries[e as usize];
+        if seen_items.contains(&entry.item) {
+            continue;
+        }
+        seen_items.push(entry.item);
+        out.push(Hit { item: taxonomy.item_ref(entry.item), matched: entry.text.clone(), lang: entry.lang, score });
+        if out.len() == limit {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn normalizing_folds_case_diacritics_and_ij() {
+        assert_eq!(normalize("Rijbewijs B"), "rybewys b");
+        assert_eq!(normalize("rijbewys"), "rybewys");
+        assert_eq!(normalize("  Café-bediening! "), "cafe bediening");
+        assert_eq!(normalize("Hygiëne"), "hygiene");
+    }
+}

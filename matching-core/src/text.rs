@@ -1,0 +1,202 @@
+//! Plain words for explanations, knock-outs and advice, in Dutch (B1, "je") and English. The app
+//! and the CLI show these sentences; the numbers in them come from the explanation values.
+
+use crate::advice::{Action, Step};
+use crate::explain::{Explanation, Interval, Line, Route};
+use crate::model::{Evidence, Importance, Lang, Shift};
+use crate::practical::{KnockOut, OpenQuestion};
+use crate::taxonomy::Taxonomy;
+
+fn pick(lang: Lang, nl: &str, en: &str) -> String {
+    match lang {
+        Lang::Nl => nl.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// Who says so, in words.
+pub fn evidence(e: Evidence, lang: Lang) -> String {
+    match e {
+        Evidence::Self_ => pick(lang, "dat zeg je zelf", "your own estimate"),
+        Evidence::Coach => pick(lang, "je coach zegt het", "confirmed by your coach"),
+        Evidence::Practice => pick(lang, "gezien op je werk", "shown at work"),
+        Evidence::Formal => pick(lang, "met diploma of certificaat", "diploma or certificate"),
+    }
+}
+
+/// A shift in words.
+pub fn shift(s: Shift, lang: Lang) -> String {
+    match s {
+        Shift::Day => pick(lang, "overdag", "day shifts"),
+        Shift::Evening => pick(lang, "'s avonds", "evenings"),
+        Shift::Night => pick(lang, "'s nachts", "nights"),
+        Shift::Weekend => pick(lang, "in het weekend", "weekends"),
+    }
+}
+
+/// Per-mille as a rounded percentage.
+fn pct(permille: u16) -> u32 {
+    (u32::from(permille) + 5) / 10
+}
+
+/// One explanation line as a sentence a young person can read aloud.
+pub fn line(taxonomy: &Taxonomy, l: &Line, lang: Lang) -> String {
+    let name = taxonomy.name(&l.item, lang);
+    let need = match (l.importance, lang) {
+        (Importance::Must, Lang::Nl) => "moet",
+        (Importance::Nice, Lang::Nl) => "mooi meegenomen",
+        (Importance::Must, Lang::En) => "must have",
+        (Importance::Nice, Lang::En) => "nice to have",
+    };
+    let why = match (&l.route, lang) {
+        (Route::Direct, _) => match (l.level, lang) {
+            (Some(level), Lang::Nl) => format!("jij hebt niveau {level}, nodig is {}", l.min_level),
+            (Some(level), Lang::En) => format!("you have level {level}, {} is needed", l.min_level),
+            (None, _) => pick(lang, "jij hebt het", "you have it"),
+        },
+        (Route::WorkProcess { work_process }, _) => {
+            let wp = taxonomy.name(&crate::model::ItemRef::WorkProcess(work_process.clone()), lang);
+            match lang {
+                Lang::Nl => format!("dat laat je zien met het werkproces {wp}"),
+                Lang::En => format!("shown by the work process {wp}"),
+            }
+        }
+        (Route::Related { skill, strength }, _) => {
+            let other = taxonomy.name(&crate::model::ItemRef::Skill(skill.clone()), lang);
+            match lang {
+                Lang::Nl => format!("lijkt op {other}, dat kun je al ({}% telt mee)", pct(*strength)),
+                Lang::En => format!("close to {other}, which you can do ({}% counts)", pct(*strength)),
+            }
+        }
+        (Route::NotListed, _) => {
+            pick(lang, "niet ingevuld — voeg het toe als je het kunt", "not listed — add it if you can")
+        }
+        (Route::NotHeld, _) => pick(lang, "dit heb je nog niet", "you do not have this yet"),
+        (Route::NotDone, _) => pick(lang, "dit heb je nog niet gedaan", "not done yet"),
+        (Route::Unknown, _) => pick(lang, "nog niet beantwoord", "not answered yet"),
+    };
+    let said = l.evidence.map(|e| format!(" ({})", evidence(e, lang))).unwrap_or_default();
+    let shown = match (l.capped, l.min_evidence, lang) {
+        (true, Some(e), Lang::Nl) => format!(" Nog niet laten zien: nodig is {}.", evidence(e, lang)),
+        (true, Some(e), Lang::En) => format!(" Not shown yet: needs {}.", evidence(e, lang)),
+        _ => String::new(),
+    };
+    let credit = match (l.credit, lang) {
+        (Some(c), _) => format!("{}%", pct(c)),
+        (None, Lang::Nl) => "?".into(),
+        (None, Lang::En) => "?".into(),
+    };
+    let points = if l.contribution.is_exact() {
+        format!("+{}", pct(l.contribution.low))
+    } else {
+        format!("+{}-{}", pct(l.contribution.low), pct(l.contribution.high))
+    };
+    format!("{name} ({need}, ×{}): {why}{said}.{shown} {credit} → {points}", l.weight)
+}
+
+/// The score in words: "62-80%, 4 van de 5 moet-eisen".
+pub fn summary(e: &Explanation, lang: Lang) -> String {
+    let score = score_words(e.score, lang);
+    let musts = match lang {
+        Lang::Nl => format!("{} van de {} moet-eisen", e.musts.met, e.musts.total),
+        Lang::En => format!("{} of {} must-haves", e.musts.met, e.musts.total),
+    };
+    let unknown = match (e.unknown_count(), lang) {
+        (0, _) => String::new(),
+        (1, Lang::Nl) => " · beantwoord nog 1 vraag om het zeker te weten".into(),
+        (n, Lang::Nl) => format!(" · beantwoord nog {n} vragen om het zeker te weten"),
+        (1, Lang::En) => " · answer 1 more question to know".into(),
+        (n, Lang::En) => format!(" · answer {n} more questions to know"),
+    };
+    format!("{score}, {musts}{unknown}")
+}
+
+fn score_words(score: Interval, _lang: Lang) -> String {
+    score.percent()
+}
+
+/// A knock-out in words.
+pub fn knock_out(k: &KnockOut, lang: Lang) -> String {
+    match (k, lang) {
+        (KnockOut::Hours { needed, available }, Lang::Nl) => {
+            format!("Dit werk is minstens {needed} uur per week. Jij kunt {available} uur.")
+        }
+        (KnockOut::Hours { needed, available }, Lang::En) => {
+            format!("This work needs at least {needed} hours a week. You can work {available}.")
+        }
+        (KnockOut::Travel { km, max_km }, Lang::Nl) => format!("Het is {km} km reizen. Jij wilt max {max_km} km."),
+        (KnockOut::Travel { km, max_km }, Lang::En) => format!("It is {km} km away. You travel at most {max_km} km."),
+        (KnockOut::Shift { shift: s }, Lang::Nl) => {
+            format!("Je moet hier ook {} werken. Dat kun je niet.", shift(*s, lang))
+        }
+        (KnockOut::Shift { shift: s }, Lang::En) => {
+            format!("This work needs {}, which you cannot do.", shift(*s, lang))
+        }
+        (KnockOut::Start { start, available_from }, Lang::Nl) => {
+            format!("Het werk begint op {start}. Jij kunt pas op {available_from}.")
+        }
+        (KnockOut::Start { start, available_from }, Lang::En) => {
+            format!("The work starts on {start}. You can start on {available_from}.")
+        }
+    }
+}
+
+/// An open practical question in words.
+pub fn open_question(q: OpenQuestion, lang: Lang) -> String {
+    match q {
+        OpenQuestion::Hours => {
+            pick(lang, "Hoeveel uur je kunt werken, weten we nog niet.", "We do not know your hours yet.")
+        }
+        OpenQuestion::Shifts => {
+            pick(lang, "Welke diensten je kunt, weten we nog niet.", "We do not know your shifts yet.")
+        }
+        OpenQuestion::Travel => {
+            pick(lang, "Hoe ver het reizen is, weten we nog niet.", "We do not know the travel distance yet.")
+        }
+        OpenQuestion::StartDate => {
+            pick(lang, "Wanneer je kunt beginnen, weten we nog niet.", "We do not know when you can start.")
+        }
+    }
+}
+
+/// Effort in words people use: "2 uur", "1 dag", "3 weken".
+pub fn effort(hours: u32, lang: Lang) -> String {
+    let (n, nl1, nln, en1, enn) = if hours < 8 {
+        (hours.max(1), "uur", "uur", "hour", "hours")
+    } else if hours < 40 {
+        (hours.div_ceil(8), "dag", "dagen", "day", "days")
+    } else {
+        (hours.div_ceil(40), "week", "weken", "week", "weeks")
+    };
+    match lang {
+        Lang::Nl => format!("{n} {}", if n == 1 { nl1 } else { nln }),
+        Lang::En => format!("{n} {}", if n == 1 { en1 } else { enn }),
+    }
+}
+
+/// A next step in words: "Met een heftruckcertificaat (1 dag) pas je bij 12 werkplekken meer."
+pub fn step(taxonomy: &Taxonomy, s: &Step, lang: Lang) -> String {
+    let effort = effort(s.effort_hours, lang);
+    let what = match &s.action {
+        Action::GetCertificate { certificate } => {
+            let name = taxonomy.name(&crate::model::ItemRef::Certificate(certificate.clone()), lang);
+            pick(lang, &format!("Haal {name}"), &format!("Get {name}"))
+        }
+        Action::DoWorkProcess { work_process } => {
+            let name = taxonomy.name(&crate::model::ItemRef::WorkProcess(work_process.clone()), lang);
+            pick(
+                lang,
+                &format!("Doe het werkproces {name} en laat het zien"),
+                &format!("Do and show the work process {name}"),
+            )
+        }
+        Action::RaiseSkill { item, to } => {
+            let name = taxonomy.name(item, lang);
+            pick(lang, &format!("Leer {name} tot niveau {to}"), &format!("Learn {name} up to level {to}"))
+        }
+    };
+    match lang {
+        Lang::Nl => format!("{what} ({effort}). Dan pas je bij {} werkplekken meer.", s.opens),
+        Lang::En => format!("{what} ({effort}). Then you fit {} more openings.", s.opens),
+    }
+}

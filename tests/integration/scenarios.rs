@@ -1,0 +1,186 @@
+//! Scenarios written the way the seeds describe the people they protect.
+
+use matching_core::{
+    advise, explain, text, Action, Evidence, ItemRef, KnockOut, Lang, Level, OpeningPool, PeoplePool, RankOptions,
+    Route, Taxonomy,
+};
+use vaardig_tests::*;
+
+fn taxonomy() -> &'static Taxonomy {
+    vaardig_taxonomy::embedded()
+}
+
+fn find<'a>(openings: &'a [matching_core::Opening], id: &str) -> &'a matching_core::Opening {
+    openings.iter().find(|o| o.id == id).expect("scenario opening exists")
+}
+
+#[test]
+fn a_young_person_who_can_work_20_hours_sees_a_24_hour_development_job_under_does_not_fit() {
+    let t = taxonomy();
+    let openings = openings(t);
+    let pool = OpeningPool::new(t, openings.clone());
+    let ranking = pool.rank(t, &sanne(), RankOptions::default());
+    assert!(ranking.matches.iter().all(|r| r.explanation.opening != "ontwikkelbaan-magazijn"));
+    let out = ranking.knocked_out.iter().find(|r| r.explanation.opening == "ontwikkelbaan-magazijn").expect("listed");
+    assert_eq!(out.explanation.knock_outs, vec![KnockOut::Hours { needed: 24, available: 20 }]);
+    assert_eq!(
+        text::knock_out(&out.explanation.knock_outs[0], Lang::Nl),
+        "Dit werk is minstens 24 uur per week. Jij kunt 20 uur."
+    );
+    // Her skills do fit: the score itself is not lowered by the knock-out.
+    assert_eq!(out.explanation.score.low, out.explanation.score.high);
+    assert!(out.explanation.musts.unmet == 0);
+    // The 12-20 hour orderpicker job is a match for her.
+    assert_eq!(ranking.matches[0].explanation.opening, "orderpicker-parttime");
+    // A jobhunter may override the knock-out.
+    let overridden = pool.rank(t, &sanne(), RankOptions { top: 10, include_knocked_out: true });
+    assert!(overridden.matches.iter().any(|r| r.explanation.opening == "ontwikkelbaan-magazijn"));
+}
+
+#[test]
+fn a_forklift_certificate_turns_a_near_match_into_a_match_and_is_the_top_advice() {
+    let t = taxonomy();
+    let openings = openings(t);
+    let job = find(&openings, "heftruck-baan");
+    let before = explain(t, &mo(), job);
+    assert_eq!(
+        (before.musts.met, before.musts.total, before.musts.unmet),
+        (1, 2, 1),
+        "a near match: 1 of 2 must-haves"
+    );
+    assert!(!before.is_match());
+    let line = before.lines.iter().find(|l| l.item == cert("cert.heftruck")).expect("certificate line");
+    assert_eq!(line.route, Route::NotHeld);
+
+    let pool = OpeningPool::new(t, openings.clone());
+    let advice = advise(t, &mo(), &pool, 3);
+    let top = &advice.steps[0];
+    assert_eq!(top.action, Action::GetCertificate { certificate: "cert.heftruck".into() });
+    assert!(top.openings.contains(&"heftruck-baan".to_string()));
+    let hours = t.certificate("cert.heftruck").expect("in the taxonomy").hours;
+    assert_eq!(top.effort_hours, hours);
+    assert!(text::step(t, top, Lang::Nl).starts_with("Haal Heftruckcertificaat"));
+
+    let after = explain(t, &mo().with_claim(cert("cert.heftruck"), Level::CAN_TEACH, Evidence::Formal), job);
+    assert!(after.is_match());
+    assert_eq!(after.score.low, 1000);
+}
+
+#[test]
+fn a_praktijkverklaring_with_work_processes_from_two_qualifications_satisfies_an_opening_asking_both() {
+    let t = taxonomy();
+    let openings = openings(t);
+    let (a, b) = two_work_processes(t);
+    let qa = t.work_process(a.id()).expect("known").0;
+    let qb = t.work_process(b.id()).expect("known").0;
+    assert_ne!(qa.id, qb.id, "two different qualifications");
+    let e = explain(t, &amira(t), find(&openings, "praktijkroute"));
+    assert_eq!(e.musts.met, 2);
+    assert!(e.is_match());
+    assert_eq!(e.score.low, 1000);
+    // Each work process also shows the skills it implies, with the route named in the explanation.
+    let implied = &t.work_process(a.id()).expect("known").1.implies;
+    let (skill_id, _) = implied.iter().next().expect("implies skills");
+    let probe = vaardig_tests::opening(
+        "probe",
+        "probe",
+        matching_core::RouteType::Job,
+        (16, 24),
+        vec![req(
+            if skill_id.starts_with("soft.") { soft(skill_id) } else { skill(skill_id) },
+            matching_core::Importance::Must,
+            1,
+        )],
+    );
+    let via = explain(t, &amira(t), &probe);
+    assert_eq!(via.lines[0].route, Route::WorkProcess { work_process: a.id().to_string() });
+}
+
+#[test]
+fn unanswered_soft_skills_give_an_interval_not_a_zero() {
+    let t = taxonomy();
+    let openings = openings(t);
+    let e = explain(t, &jay(), find(&openings, "orderpicker-parttime"));
+    // Must: orderpicking ×3 (has it), nice: two soft skills ×1 each, unanswered.
+    assert_eq!(e.score.low, 600);
+    assert_eq!(e.score.high, 1000);
+    assert_eq!(e.unknown_count(), 2);
+    assert_eq!(e.score.percent(), "60-100%");
+    assert!(text::summary(&e, Lang::Nl).contains("beantwoord nog 2 vragen"));
+    assert!(e.lines.iter().filter(|l| l.kind == matching_core::ItemKind::SoftSkill).all(|l| l.route == Route::Unknown));
+}
+
+#[test]
+fn a_hard_skill_not_listed_counts_as_zero_with_a_line_that_says_so() {
+    let t = taxonomy();
+    let openings = openings(t);
+    let e = explain(t, &sanne(), find(&openings, "heftruck-baan"));
+    let line = e.lines.iter().find(|l| l.item == skill("log.heftruck_rijden")).expect("line");
+    assert_eq!((line.route.clone(), line.credit), (Route::NotListed, Some(0)));
+    assert!(text::line(t, line, Lang::Nl).contains("voeg het toe als je het kunt"));
+}
+
+#[test]
+fn an_employer_sees_candidates_ranked_with_the_best_fit_first() {
+    let t = taxonomy();
+    let openings = openings(t);
+    let pool = PeoplePool::new(t, people(t));
+    let ranking = pool.rank(t, find(&openings, "heftruck-baan"), RankOptions::default());
+    let order: Vec<&str> = ranking.matches.iter().map(|r| r.explanation.profile.as_str()).collect();
+    // Mo drives a forklift (1 unmet must: the certificate); the others miss both musts.
+    assert_eq!(order[0], "mo");
+    assert_eq!(ranking.matches[0].explanation.musts.unmet, 1);
+    assert!(ranking.matches.windows(2).all(|w| w[0].explanation.musts.unmet <= w[1].explanation.musts.unmet));
+}
+
+#[test]
+fn evidence_below_what_is_asked_caps_the_credit_with_not_shown_yet() {
+    let t = taxonomy();
+    let mut job = find(&openings(t), "heftruck-baan").clone();
+    job.requirements[0].min_evidence = Some(Evidence::Practice);
+    let e = explain(t, &mo(), &job);
+    assert_eq!(e.lines[0].credit, Some(500));
+    assert!(e.lines[0].capped);
+    assert!(text::line(t, &e.lines[0], Lang::Nl).contains("Nog niet laten zien"));
+}
+
+#[test]
+fn a_related_skill_gives_partial_credit_named_in_the_line() {
+    let t = taxonomy();
+    let reach = t.data().skills.iter().find(|s| s.id == "log.heftruck_rijden").expect("forklift").related.clone();
+    let (other, strength) = reach.iter().next().expect("forklift has related skills");
+    let probe = vaardig_tests::opening(
+        "probe",
+        "probe",
+        matching_core::RouteType::Job,
+        (16, 24),
+        vec![req(skill(other), matching_core::Importance::Nice, 2)],
+    );
+    let e = explain(t, &mo(), &probe);
+    match &e.lines[0].route {
+        Route::Related { skill, strength: s } => {
+            assert!(skill == "log.heftruck_rijden" || *s as f64 >= strength * 1000.0 - 1.0);
+        }
+        other => panic!("expected a related route, got {other:?}"),
+    }
+    let credit = e.lines[0].credit.expect("known");
+    assert!(credit > 0 && credit < 1000);
+}
+
+#[test]
+fn explanations_of_the_scenarios_are_snapshotted() {
+    let t = taxonomy();
+    let openings = openings(t);
+    let e = explain(t, &mo(), find(&openings, "heftruck-baan"));
+    let lines: Vec<String> = e.lines.iter().map(|l| text::line(t, l, Lang::Nl)).collect();
+    insta::assert_json_snapshot!("mo_heftruck_baan", (&e, lines));
+    let e = explain(t, &jay(), find(&openings, "orderpicker-parttime"));
+    let lines: Vec<String> = e.lines.iter().map(|l| text::line(t, l, Lang::En)).collect();
+    insta::assert_json_snapshot!("jay_orderpicker_en", (&e, lines));
+}
+
+#[test]
+fn item_refs_name_their_kind_in_json() {
+    let json = serde_json::to_string(&ItemRef::Certificate("cert.vca_basis".into())).expect("serialises");
+    assert_eq!(json, r#"{"certificate":"cert.vca_basis"}"#);
+}

@@ -1,0 +1,235 @@
+//! Recipes instead of shell scripts: `cargo xtask run` shows the CLI on demo data; `cargo xtask
+//! test` sets up what a fresh machine lacks and runs every check CI runs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "usage: cargo xtask <run|test|ci>
+  run    build the vaardig CLI, make demo data, and show lookup, match, explain and advise
+  test   install what is missing (wasm32 target, wasm-bindgen CLI), then fmt, clippy (native and
+         wasm32), the tests, the Wasm-equals-native test under Node, and CLI checks
+  ci     the same as test";
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let result = match task.as_str() {
+        "run" => run(),
+        "test" | "ci" => test(),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root().join("target"))
+}
+
+fn cargo() -> Command {
+    let mut c = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    c.current_dir(root());
+    c
+}
+
+/// Runs a command, echoing it; fails with its exit status.
+fn step(what: &str, mut command: Command) -> Result<(), String> {
+    eprintln!("\n==> {what}");
+    let status = command.status().map_err(|e| format!("{what}: cannot start: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what}: failed ({status})"))
+    }
+}
+
+fn output(mut command: Command) -> Option<(i32, String, String)> {
+    let out = command.output().ok()?;
+    Some((
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
+fn args(command: &str, list: &[&str]) -> Command {
+    let mut c = Command::new(command);
+    c.args(list).current_dir(root());
+    c
+}
+
+fn vaardig_binary() -> PathBuf {
+    target_dir().join("debug").join("vaardig")
+}
+
+fn run() -> Result<(), String> {
+    step("build the vaardig CLI", {
+        let mut c = cargo();
+        c.args(["build", "--quiet", "-p", "vaardig"]);
+        c
+    })?;
+    let bin = vaardig_binary();
+    let bin = bin.to_str().ok_or("target path is not UTF-8")?;
+    let demo = target_dir().join("demo");
+    let demo = demo.to_str().ok_or("target path is not UTF-8")?;
+    let profile = format!("{demo}/profiles/p-000003.json");
+    let openings = format!("{demo}/openings.json");
+    step("vaardig stats", args(bin, &["stats"]))?;
+    step(
+        "vaardig demo (synthetic openings over Midden-Brabant)",
+        args(bin, &["demo", "--openings", "2000", "--profiles", "20", "--seed", "7", "--out", demo]),
+    )?;
+    step("vaardig lookup heftruk", args(bin, &["lookup", "heftruk", "--top", "5"]))?;
+    step("vaardig match", args(bin, &["match", "--profile", &profile, "--openings", &openings, "--top", "5"]))?;
+    let first = output(args(bin, &["match", "--json", "--profile", &profile, "--openings", &openings, "--top", "1"]))
+        .and_then(|(_, out, _)| {
+            let start = out.find("\"opening\": \"")? + 12;
+            Some(out[start..start + out[start..].find('"')?].to_string())
+        })
+        .ok_or("no match to explain")?;
+    step(
+        "vaardig explain (best match)",
+        args(bin, &["explain", "--profile", &profile, "--openings", &openings, "--opening", &first]),
+    )?;
+    step("vaardig advise", args(bin, &["advise", "--profile", &profile, "--openings", &openings]))?;
+    step(
+        "vaardig advise --lang en",
+        args(bin, &["advise", "--lang", "en", "--profile", &profile, "--openings", &openings]),
+    )
+}
+
+/// The wasm-bindgen version the lock file resolved: the CLI must match it exactly.
+fn locked_wasm_bindgen() -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock has no wasm-bindgen".into())
+}
+
+fn install_prerequisites() -> Result<(), String> {
+    step("rustup target add wasm32-unknown-unknown", args("rustup", &["target", "add", "wasm32-unknown-unknown"]))?;
+    let version = locked_wasm_bindgen()?;
+    let have = output(args("wasm-bindgen-test-runner", &["--version"])).map(|(_, out, _)| out).unwrap_or_default();
+    if !have.contains(&version) {
+        step(
+            &format!("cargo install wasm-bindgen-cli {version} (takes a few minutes, once)"),
+            args("cargo", &["install", "wasm-bindgen-cli", "--version", &version]),
+        )?;
+    }
+    if output(args("node", &["--version"])).is_none() {
+        step("apt-get install nodejs", args("sh", &["-c", "apt-get update && apt-get install -y nodejs"]))?;
+    }
+    Ok(())
+}
+
+fn test() -> Result<(), String> {
+    install_prerequisites()?;
+    step("cargo fmt --check", {
+        let mut c = cargo();
+        c.args(["fmt", "--all", "--check"]);
+        c
+    })?;
+    step("cargo clippy (native, all targets)", {
+        let mut c = cargo();
+        c.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
+        c
+    })?;
+    step("cargo clippy matching-core (wasm32)", {
+        let mut c = cargo();
+        c.args(["clippy", "-p", "matching-core", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]);
+        c
+    })?;
+    step("cargo build matching-core (wasm32, release)", {
+        let mut c = cargo();
+        c.args(["build", "-p", "matching-core", "--target", "wasm32-unknown-unknown", "--release"]);
+        c
+    })?;
+    step("cargo test (native)", {
+        let mut c = cargo();
+        c.args(["test", "--workspace"]);
+        c
+    })?;
+    step("Wasm equals native: the scenario set under Node (wasm-bindgen-test)", {
+        let mut c = cargo();
+        c.args(["test", "-p", "vaardig-tests", "--target", "wasm32-unknown-unknown"]);
+        c
+    })?;
+    cli_checks()
+}
+
+/// The CLI as a person meets it: commands work, a broken file exits 2 and says where.
+fn cli_checks() -> Result<(), String> {
+    eprintln!("\n==> CLI checks");
+    let bin = vaardig_binary();
+    let bin = bin.to_str().ok_or("target path is not UTF-8")?;
+    let dir = target_dir().join("cli-check");
+    let demo = dir.to_str().ok_or("target path is not UTF-8")?;
+    let (mut passed, mut failed) = (0, 0);
+    let mut check = |name: &str, ok: bool, detail: String| {
+        if ok {
+            passed += 1;
+            eprintln!("  ok   {name}");
+        } else {
+            failed += 1;
+            eprintln!("  FAIL {name}: {detail}");
+        }
+    };
+    let demo_run = output(args(bin, &["demo", "--openings", "300", "--profiles", "3", "--seed", "3", "--out", demo]));
+    check("demo writes files", demo_run.as_ref().is_some_and(|r| r.0 == 0), format!("{demo_run:?}"));
+    let again = target_dir().join("cli-check-again");
+    let _ = output(args(
+        bin,
+        &["demo", "--openings", "300", "--profiles", "3", "--seed", "3", "--out", again.to_str().unwrap_or("")],
+    ));
+    let same = std::fs::read(dir.join("openings.json")).ok() == std::fs::read(again.join("openings.json")).ok();
+    check("demo is deterministic", same, "two runs with one seed differ".into());
+    let profile = format!("{demo}/profiles/p-000001.json");
+    let openings = format!("{demo}/openings.json");
+    let m = output(args(bin, &["match", "--profile", &profile, "--openings", &openings, "--top", "3"]));
+    check(
+        "match prints in Dutch",
+        m.as_ref().is_some_and(|r| r.0 == 0 && r.1.contains("werkplekken")),
+        format!("{m:?}"),
+    );
+    let j = output(args(bin, &["match", "--json", "--profile", &profile, "--openings", &openings, "--top", "3"]));
+    check(
+        "match --json is JSON",
+        j.as_ref().is_some_and(|r| r.0 == 0 && r.1.trim_start().starts_with('{')),
+        format!("{j:?}"),
+    );
+    let l = output(args(bin, &["lookup", "heftruk", "--lang", "en"]));
+    check(
+        "lookup finds the forklift",
+        l.as_ref().is_some_and(|r| r.1.contains("log.heftruck_rijden")),
+        format!("{l:?}"),
+    );
+    let broken = dir.join("broken.json");
+    let _ = std::fs::write(&broken, "{\n  \"format\": \"vaardig.profile\",\n  \"version\": 1,\n  \"id\": \"x\",\n  \"claims\": [{\"item\": {\"skill\": \"log.vliegen\"}, \"level\": 2}]\n}\n");
+    let b = output(args(bin, &["validate", broken.to_str().unwrap_or("")]));
+    check(
+        "a bad file exits 2 with line, column and field",
+        b.as_ref().is_some_and(|r| r.0 == 2 && r.2.contains("broken.json:5:") && r.2.contains("claims[0].item")),
+        format!("{b:?}"),
+    );
+    let v = output(args(bin, &["validate", &openings]));
+    check("validate accepts demo openings", v.as_ref().is_some_and(|r| r.0 == 0), format!("{v:?}"));
+    eprintln!("cli checks: {passed} passed, {failed} failed");
+    if failed > 0 {
+        return Err(format!("{failed} CLI check(s) failed"));
+    }
+    Ok(())
+}
