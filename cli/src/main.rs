@@ -288,7 +288,7 @@ fn cmd_advise(taxonomy: &Taxonomy, args: &Args) -> Result<(), Failure> {
             ),
         }
     }
-    for p in ladder.iter().take(3) {
+    for p in ladder.iter().filter(|p| p.done + p.ready > 0).take(3) {
         let name = taxonomy
             .data()
             .qualifications

@@ -39,6 +39,12 @@ fn pct(permille: u16) -> u32 {
     (u32::from(permille) + 5) / 10
 }
 
+/// Per-mille as a percentage with one decimal, with the decimal sign of the language.
+fn tenths(permille: u16, lang: Lang) -> String {
+    let sign = if lang == Lang::Nl { ',' } else { '.' };
+    format!("{}{sign}{}", permille / 10, permille % 10)
+}
+
 /// One explanation line as a sentence a young person can read aloud.
 pub fn line(taxonomy: &Taxonomy, l: &Line, lang: Lang) -> String {
     let name = taxonomy.name(&l.item, lang);
@@ -86,10 +92,11 @@ pub fn line(taxonomy: &Taxonomy, l: &Line, lang: Lang) -> String {
         (None, Lang::Nl) => "?".into(),
         (None, Lang::En) => "?".into(),
     };
+    // One decimal, so the points of the lines visibly add up to the total (which is exact in per-mille).
     let points = if l.contribution.is_exact() {
-        format!("+{}", pct(l.contribution.low))
+        format!("+{}", tenths(l.contribution.low, lang))
     } else {
-        format!("+{}-{}", pct(l.contribution.low), pct(l.contribution.high))
+        format!("+{}-{}", tenths(l.contribution.low, lang), tenths(l.contribution.high, lang))
     };
     format!("{name} ({need}, ×{}): {why}{said}.{shown} {credit} → {points}", l.weight)
 }
@@ -97,9 +104,11 @@ pub fn line(taxonomy: &Taxonomy, l: &Line, lang: Lang) -> String {
 /// The score in words: "62-80%, 4 van de 5 moet-eisen".
 pub fn summary(e: &Explanation, lang: Lang) -> String {
     let score = score_words(e.score, lang);
-    let musts = match lang {
-        Lang::Nl => format!("{} van de {} moet-eisen", e.musts.met, e.musts.total),
-        Lang::En => format!("{} of {} must-haves", e.musts.met, e.musts.total),
+    let musts = match (e.musts.total, lang) {
+        (0, Lang::Nl) => "geen moet-eisen".to_string(),
+        (0, Lang::En) => "no must-haves".to_string(),
+        (total, Lang::Nl) => format!("{} van de {total} moet-eisen", e.musts.met),
+        (total, Lang::En) => format!("{} of {total} must-haves", e.musts.met),
     };
     let unknown = match (e.unknown_count(), lang) {
         (0, _) => String::new(),
@@ -195,8 +204,10 @@ pub fn step(taxonomy: &Taxonomy, s: &Step, lang: Lang) -> String {
             pick(lang, &format!("Leer {name} tot niveau {to}"), &format!("Learn {name} up to level {to}"))
         }
     };
-    match lang {
-        Lang::Nl => format!("{what} ({effort}). Dan pas je bij {} werkplekken meer.", s.opens),
-        Lang::En => format!("{what} ({effort}). Then you fit {} more openings.", s.opens),
+    match (s.opens, lang) {
+        (1, Lang::Nl) => format!("{what} ({effort}). Dan pas je bij 1 werkplek meer."),
+        (1, Lang::En) => format!("{what} ({effort}). Then you fit 1 more opening."),
+        (n, Lang::Nl) => format!("{what} ({effort}). Dan pas je bij {n} werkplekken meer."),
+        (n, Lang::En) => format!("{what} ({effort}). Then you fit {n} more openings."),
     }
 }
