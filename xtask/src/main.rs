@@ -173,6 +173,11 @@ fn test() -> Result<(), String> {
 
 /// The CLI as a person meets it: commands work, a broken file exits 2 and says where.
 fn cli_checks() -> Result<(), String> {
+    step("build the vaardig CLI", {
+        let mut c = cargo();
+        c.args(["build", "--quiet", "-p", "vaardig"]);
+        c
+    })?;
     eprintln!("\n==> CLI checks");
     let bin = vaardig_binary();
     let bin = bin.to_str().ok_or("target path is not UTF-8")?;
