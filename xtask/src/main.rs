@@ -232,7 +232,7 @@ fn cli_checks() -> Result<(), String> {
     );
     let v = output(args(bin, &["validate", &openings]));
     check("validate accepts demo openings", v.as_ref().is_some_and(|r| r.0 == 0), format!("{v:?}"));
-    eprintln!("cli checks: {passed} passed, {failed} failed");
+    println!("cli: {passed} passed, {failed} failed");
     if failed > 0 {
         return Err(format!("{failed} CLI check(s) failed"));
     }
