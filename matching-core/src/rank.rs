@@ -187,30 +187,13 @@ impl OpeningPool {
     pub fn rank(&self, taxonomy: &Taxonomy, profile: &Profile, options: RankOptions) -> Ranking {
         let person = Person::new(taxonomy, profile);
         let tallies = self.tallies(&person);
-        let (mut ranked, mut knocked) = (TopK::new(options.top), TopK::new(options.top));
-        let (mut ranked_total, mut knocked_out_total) = (0, 0);
-        for (o, tally) in tallies.iter().enumerate() {
-            let c = &self.compiled[o];
-            let key = Key::new(tally, c.total_weight, self.id_rank[o], o);
-            if !options.include_knocked_out && person.practical.knocks_out(taxonomy, &c.practical) {
-                knocked_out_total += 1;
-                knocked.offer(key);
-            } else {
-                ranked_total += 1;
-                ranked.offer(key);
-            }
-        }
-        let explain = |key: Key| {
-            let o = key.index as usize;
-            let explanation = explain_person(taxonomy, &person, profile, &self.openings[o], &self.compiled[o]);
-            Ranked { index: o, explanation }
-        };
-        Ranking {
-            matches: ranked.into_sorted().into_iter().map(explain).collect(),
-            knocked_out: knocked.into_sorted().into_iter().map(explain).collect(),
-            ranked_total,
-            knocked_out_total,
-        }
+        top_k(
+            tallies.len(),
+            options,
+            |o| Key::new(&tallies[o], self.compiled[o].total_weight, self.id_rank[o], o),
+            |o| person.practical.knocks_out(taxonomy, &self.compiled[o].practical),
+            |o| explain_person(taxonomy, &person, profile, &self.openings[o], &self.compiled[o]),
+        )
     }
 
     /// Ranking numbers for every opening, walking only the postings of items the person touches.
@@ -311,28 +294,40 @@ impl PeoplePool {
                 adjust(&mut tallies[p as usize], req, &self.persons[p as usize]);
             }
         }
-        let (mut ranked, mut knocked) = (TopK::new(options.top), TopK::new(options.top));
-        let (mut ranked_total, mut knocked_out_total) = (0, 0);
-        for (p, tally) in tallies.iter().enumerate() {
-            let key = Key::new(tally, compiled.total_weight, self.id_rank[p], p);
-            if !options.include_knocked_out && self.persons[p].practical.knocks_out(taxonomy, &compiled.practical) {
-                knocked_out_total += 1;
-                knocked.offer(key);
-            } else {
-                ranked_total += 1;
-                ranked.offer(key);
-            }
+        top_k(
+            tallies.len(),
+            options,
+            |p| Key::new(&tallies[p], compiled.total_weight, self.id_rank[p], p),
+            |p| self.persons[p].practical.knocks_out(taxonomy, &compiled.practical),
+            |p| explain_person(taxonomy, &self.persons[p], &self.profiles[p], opening, &compiled),
+        )
+    }
+}
+
+/// Splits entries into ranked and knocked out, keeps the best `top` of each, and explains those.
+fn top_k(
+    len: usize,
+    options: RankOptions,
+    key: impl Fn(usize) -> Key,
+    knocks_out: impl Fn(usize) -> bool,
+    explain: impl Fn(usize) -> Explanation,
+) -> Ranking {
+    let (mut ranked, mut knocked) = (TopK::new(options.top), TopK::new(options.top));
+    let (mut ranked_total, mut knocked_out_total) = (0, 0);
+    for i in 0..len {
+        if !options.include_knocked_out && knocks_out(i) {
+            knocked_out_total += 1;
+            knocked.offer(key(i));
+        } else {
+            ranked_total += 1;
+            ranked.offer(key(i));
         }
-        let explain = |key: Key| {
-            let p = key.index as usize;
-            let explanation = explain_person(taxonomy, &self.persons[p], &self.profiles[p], opening, &compiled);
-            Ranked { index: p, explanation }
-        };
-        Ranking {
-            matches: ranked.into_sorted().into_iter().map(explain).collect(),
-            knocked_out: knocked.into_sorted().into_iter().map(explain).collect(),
-            ranked_total,
-            knocked_out_total,
-        }
+    }
+    let explain = |k: Key| Ranked { index: k.index as usize, explanation: explain(k.index as usize) };
+    Ranking {
+        matches: ranked.into_sorted().into_iter().map(explain).collect(),
+        knocked_out: knocked.into_sorted().into_iter().map(explain).collect(),
+        ranked_total,
+        knocked_out_total,
     }
 }
