@@ -188,6 +188,21 @@ fn with_action(profile: &Profile, action: &Action) -> Profile {
     next
 }
 
+/// The items whose holdings an action can change: the item itself, what a work process implies,
+/// and the skills related to a raised skill. Only openings asking for these can change.
+fn affected_items(taxonomy: &Taxonomy, action: &Action) -> Vec<u32> {
+    let item = match action {
+        Action::GetCertificate { certificate } => ItemRef::Certificate(certificate.clone()),
+        Action::DoWorkProcess { work_process } => ItemRef::WorkProcess(work_process.clone()),
+        Action::RaiseSkill { item, .. } => item.clone(),
+    };
+    let Some(idx) = taxonomy.index_of(&item) else { return Vec::new() };
+    let mut items = vec![idx];
+    items.extend(taxonomy.implies[idx as usize].iter().map(|&(i, _)| i));
+    items.extend(taxonomy.related[idx as usize].iter().map(|&(i, _)| i));
+    items
+}
+
 /// Openings whose numbers change by the action, with their new summary.
 fn apply(
     taxonomy: &Taxonomy,
@@ -198,13 +213,14 @@ fn apply(
 ) -> Vec<(usize, Summary)> {
     let after = Person::new(taxonomy, &with_action(profile, action));
     let mut touched: Vec<usize> = Vec::new();
-    for item in after.touched_items() {
+    for item in affected_items(taxonomy, action) {
         touched.extend(pool.postings(item).iter().map(|&(o, _)| o as usize));
     }
     touched.sort_unstable();
     touched.dedup();
     touched
         .into_iter()
+        .filter(|&o| !now[o].knocked_out)
         .filter_map(|o| {
             let compiled = pool.compiled(o);
             let t = tally(&after, compiled);

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// Hits below this similarity (per-mille) are noise, not typos.
 pub const MIN_SIMILARITY: u16 = 600;
 /// At most this many candidates from the trigram index get the full similarity.
-const MAX_CANDIDATES: usize = 400;
+const MAX_CANDIDATES: usize = 150;
 /// Score of a word that starts with what was typed: high, because that is what typing looks like.
 const PREFIX_SCORE: f64 = 0.92;
 /// Score of a compound match ("heftruckchauffeur" holds "heftruck") when the part is tiny; it
@@ -41,6 +41,8 @@ struct Entry {
     preferred: bool,
     normalized: String,
     tokens: Vec<String>,
+    /// Each pair of neighbouring words joined, for Dutch compounds.
+    pairs: Vec<String>,
 }
 
 /// The candidate index; built once per taxonomy.
@@ -99,15 +101,10 @@ impl LookupIndex {
         let mut push = |item: ItemIdx, list: &[String], lang: Lang, preferred_first: bool| {
             for (i, text) in list.iter().enumerate() {
                 let normalized = normalize(text);
-                let tokens = normalized.split(' ').map(str::to_string).collect();
-                entries.push(Entry {
-                    item,
-                    text: text.clone(),
-                    lang,
-                    preferred: preferred_first && i == 0,
-                    normalized,
-                    tokens,
-                });
+                let tokens: Vec<String> = normalized.split(' ').map(str::to_string).collect();
+                let pairs = tokens.windows(2).map(|pair| format!("{}{}", pair[0], pair[1])).collect();
+                let preferred = preferred_first && i == 0;
+                entries.push(Entry { item, text: text.clone(), lang, preferred, normalized, tokens, pairs });
             }
         };
         for (idx, info) in taxonomy.items.iter().enumerate() {
@@ -195,11 +192,7 @@ fn similarity(query: &str, query_tokens: &[&str], entry: &Entry) -> f64 {
         let single = entry.tokens.iter().map(|w| word_similarity(typed, w)).fold(0.0, f64::max);
         // Dutch writes compounds as one word where a label has two: "klantvriendelijk" for
         // "klanten vriendelijk". Try each pair of neighbouring words joined.
-        let joined = entry
-            .tokens
-            .windows(2)
-            .map(|pair| word_similarity(typed, &format!("{}{}", pair[0], pair[1])))
-            .fold(0.0, f64::max);
+        let joined = entry.pairs.iter().map(|pair| word_similarity(typed, pair)).fold(0.0, f64::max);
         sum += single.max(joined);
     }
     let per_word = sum / query_tokens.len() as f64;
