@@ -4,16 +4,32 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-const USAGE: &str = "usage: cargo xtask <run|test|ci>
-  run    build the vaardig CLI, make demo data, and show lookup, match, explain and advise
-  test   install what is missing (wasm32 target, wasm-bindgen CLI), then fmt, clippy (native and
-         wasm32), the tests, the Wasm-equals-native test under Node, and CLI checks
+mod web;
+
+const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|test|ci>
+  run    build the web app into dist/ and serve it on http://127.0.0.1:8080/ (demo data)
+  dist   build the deployable web app into dist/
+  serve  serve dist/ as it is (--port N)
+  demo   the vaardig CLI on demo data: lookup, match, explain and advise
+  test   install what is missing (wasm32 target, wasm-bindgen CLI, Chromium, npm packages), then
+         fmt, clippy (native and wasm32), the tests, Wasm-equals-native under Node, CLI checks,
+         and the browser tests of the web app
   ci     the same as test";
 
 fn main() -> ExitCode {
-    let task = std::env::args().nth(1).unwrap_or_default();
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let task = argv.first().cloned().unwrap_or_default();
+    let port = argv
+        .iter()
+        .position(|a| a == "--port")
+        .and_then(|i| argv.get(i + 1))
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(8080);
     let result = match task.as_str() {
-        "run" => run(),
+        "run" => web::dist().and_then(|dir| web::serve(&dir, port)),
+        "dist" => web::dist().map(|_| ()),
+        "serve" => web::serve(&root().join("dist"), port),
+        "demo" => demo(),
         "test" | "ci" => test(),
         _ => Err(USAGE.to_string()),
     };
@@ -70,7 +86,7 @@ fn vaardig_binary() -> PathBuf {
     target_dir().join("debug").join("vaardig")
 }
 
-fn run() -> Result<(), String> {
+fn demo() -> Result<(), String> {
     step("build the vaardig CLI", {
         let mut c = cargo();
         c.args(["build", "--quiet", "-p", "vaardig"]);
@@ -120,7 +136,7 @@ fn locked_wasm_bindgen() -> Result<String, String> {
     Err("Cargo.lock has no wasm-bindgen".into())
 }
 
-fn install_prerequisites() -> Result<(), String> {
+pub(crate) fn install_prerequisites() -> Result<(), String> {
     step("rustup target add wasm32-unknown-unknown", args("rustup", &["target", "add", "wasm32-unknown-unknown"]))?;
     let version = locked_wasm_bindgen()?;
     let have = output(args("wasm-bindgen-test-runner", &["--version"])).map(|(_, out, _)| out).unwrap_or_default();
@@ -148,9 +164,20 @@ fn test() -> Result<(), String> {
         c.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
         c
     })?;
-    step("cargo clippy matching-core (wasm32)", {
+    step("cargo clippy matching-core and the web app (wasm32)", {
         let mut c = cargo();
-        c.args(["clippy", "-p", "matching-core", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings"]);
+        c.args([
+            "clippy",
+            "-p",
+            "matching-core",
+            "-p",
+            "vaardig-web",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]);
         c
     })?;
     step("cargo build matching-core (wasm32, release)", {
@@ -168,7 +195,8 @@ fn test() -> Result<(), String> {
         c.args(["test", "-p", "vaardig-tests", "--target", "wasm32-unknown-unknown"]);
         c
     })?;
-    cli_checks()
+    cli_checks()?;
+    web::e2e()
 }
 
 /// The CLI as a person meets it: commands work, a broken file exits 2 and says where.

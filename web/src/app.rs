@@ -1,0 +1,196 @@
+//! The root component: loads the taxonomy, builds the demo pool, keeps the one state, saves it
+//! after every change, and shows the current screen with the header and banners.
+
+use crate::i18n::t;
+use crate::state::{Msg, Screen, State};
+use crate::{extras, results, screens, store};
+use matching_core::{Lang, OpeningPool, Taxonomy, TaxonomyData};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+/// Number of synthetic openings in the demo pool.
+pub const DEMO_OPENINGS: usize = 2400;
+/// Seed of the demo pool: the same openings on every phone.
+pub const DEMO_SEED: u64 = 2027;
+
+/// Loaded data: the taxonomy and the pool of openings.
+pub struct Data {
+    /// The taxonomy.
+    pub taxonomy: Taxonomy,
+    /// Demo openings, indexed for ranking.
+    pub pool: OpeningPool,
+}
+
+/// What every screen gets: the data and the state handle.
+#[derive(Clone)]
+pub struct Ctx {
+    /// Loaded data.
+    pub data: Rc<Data>,
+    /// The state and its dispatcher.
+    pub state: UseReducerHandle<State>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &other.data) && self.state == other.state
+    }
+}
+
+impl Ctx {
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.state.lang
+    }
+    /// A text in the current language.
+    pub fn t(&self, key: &str) -> &'static str {
+        t(key, self.state.lang)
+    }
+    /// A callback that sends `msg`.
+    pub fn send(&self, msg: Msg) -> Callback<MouseEvent> {
+        let state = self.state.clone();
+        Callback::from(move |_| state.dispatch(msg.clone()))
+    }
+}
+
+enum Loading {
+    Busy,
+    Failed,
+    Ready(Rc<Data>),
+}
+
+async fn fetch_taxonomy() -> Option<Data> {
+    let window = web_sys::window()?;
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str("taxonomy.json")).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    let data: TaxonomyData = serde_json::from_str(&text).ok()?;
+    let taxonomy = Taxonomy::new(data).ok()?;
+    let size = vaardig::demo::DemoSize::new(DEMO_OPENINGS, 0);
+    let openings = vaardig::demo::openings(&taxonomy, size, DEMO_SEED).openings;
+    let pool = OpeningPool::new(&taxonomy, openings);
+    Some(Data { taxonomy, pool })
+}
+
+/// The app.
+#[function_component]
+pub fn App() -> Html {
+    let state = use_reducer(|| {
+        let loaded = store::load();
+        State::new(loaded.saved, loaded.storage_ok)
+    });
+    let loading = use_state(|| Loading::Busy);
+    let attempt = use_state(|| 0u32);
+    {
+        let loading = loading.clone();
+        use_effect_with(*attempt, move |_| {
+            loading.set(Loading::Busy);
+            wasm_bindgen_futures::spawn_local(async move {
+                match fetch_taxonomy().await {
+                    Some(data) => loading.set(Loading::Ready(Rc::new(data))),
+                    None => loading.set(Loading::Failed),
+                }
+            });
+        });
+    }
+    // Save after every change; on failure, go on in memory and say so.
+    {
+        let state = state.clone();
+        use_effect_with(state.saved(), move |saved| {
+            if state.storage_ok && !store::save(saved) {
+                state.dispatch(Msg::StorageFailed);
+            }
+        });
+    }
+    // Put focus on the new screen's title, so keyboard and screen-reader users start at the top.
+    use_effect_with(state.screen.clone(), |_| {
+        if let Some(title) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("screen-title"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = title.focus();
+        }
+    });
+    let lang = state.lang;
+    if let Some(fragment) = extras::shared_fragment() {
+        return match &*loading {
+            Loading::Ready(data) => html! { <extras::SharedView data={data.clone()} {fragment} {lang} /> },
+            Loading::Busy => html! { <main class="screen"><p>{t("app.loading", lang)}</p></main> },
+            Loading::Failed => html! { <main class="screen"><p role="alert">{t("app.load_failed", lang)}</p></main> },
+        };
+    }
+    let data = match &*loading {
+        Loading::Ready(data) => data.clone(),
+        Loading::Busy => return html! { <main class="screen"><p>{t("app.loading", lang)}</p></main> },
+        Loading::Failed => {
+            let retry = {
+                let attempt = attempt.clone();
+                Callback::from(move |_| attempt.set(*attempt + 1))
+            };
+            return html! {
+                <main class="screen">
+                    <p role="alert">{t("app.load_failed", lang)}</p>
+                    <button class="primary" onclick={retry}>{t("app.retry", lang)}</button>
+                </main>
+            };
+        }
+    };
+    let ctx = Ctx { data, state: state.clone() };
+    let screen = match &state.screen {
+        Screen::Start => html! { <screens::Start ctx={ctx.clone()} /> },
+        Screen::Soft(n) => html! { <screens::SoftQuestion ctx={ctx.clone()} index={*n} /> },
+        Screen::Skills => html! { <screens::Skills ctx={ctx.clone()} /> },
+        Screen::Certificates => html! { <screens::Certificates ctx={ctx.clone()} /> },
+        Screen::WorkProcesses => html! { <screens::WorkProcesses ctx={ctx.clone()} /> },
+        Screen::Hours => html! { <screens::HoursScreen ctx={ctx.clone()} /> },
+        Screen::Shifts => html! { <screens::ShiftsScreen ctx={ctx.clone()} /> },
+        Screen::Town => html! { <screens::TownScreen ctx={ctx.clone()} /> },
+        Screen::Travel => html! { <screens::TravelScreen ctx={ctx.clone()} /> },
+        Screen::From => html! { <screens::FromScreen ctx={ctx.clone()} /> },
+        Screen::Results => html! { <results::Results ctx={ctx.clone()} /> },
+        Screen::Detail(id) => html! { <results::Detail ctx={ctx.clone()} id={id.clone()} /> },
+        Screen::NextStep => html! { <results::NextStep ctx={ctx.clone()} /> },
+        Screen::Card => html! { <extras::Card ctx={ctx.clone()} /> },
+        Screen::Share => html! { <extras::Share ctx={ctx.clone()} /> },
+        Screen::Data => html! { <extras::MyData ctx={ctx.clone()} /> },
+    };
+    let other = if lang == Lang::Nl { Lang::En } else { Lang::Nl };
+    let menu = [
+        ("nav.questions", Screen::Start),
+        ("nav.results", Screen::Results),
+        ("nav.next_step", Screen::NextStep),
+        ("nav.card", Screen::Card),
+        ("nav.share", Screen::Share),
+        ("nav.data", Screen::Data),
+    ];
+    html! {
+        <>
+        <header class="top">
+            <span class="brand">{t("app.name", lang)}</span>
+            <button type="button" class="lang" lang={if other == Lang::En { "en" } else { "nl" }} onclick={ctx.send(Msg::Lang(other))}>{t("lang.switch", lang)}</button>
+            <details class="menu" key={format!("{:?}", state.screen)}>
+                <summary>{t("nav.menu", lang)}</summary>
+                <nav aria-label={t("nav.menu", lang)}>
+                    { for menu.iter().map(|(key, screen)| html! {
+                        <button type="button" onclick={ctx.send(Msg::Go(screen.clone()))}
+                            aria-current={if state.screen == *screen { "page" } else { "false" }}>{t(key, lang)}</button>
+                    }) }
+                </nav>
+            </details>
+        </header>
+        if !state.storage_ok {
+            <p class="banner warn" role="status">{t("app.storage_off", lang)}</p>
+        }
+        if let Some(key) = state.notice {
+            <p class="banner ok" role="status">{t(key, lang)}</p>
+        }
+        <main class="screen" lang={if lang == Lang::En { "en" } else { "nl" }}>{screen}</main>
+        <footer class="synthetic">{t("app.synthetic", lang)}</footer>
+        </>
+    }
+}

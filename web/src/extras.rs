@@ -1,0 +1,401 @@
+//! The screens around the flow: the profile card picture, showing an employer (link + QR code and
+//! the read-only view on the other device), and "my data" (export, import, delete).
+
+use crate::app::Data;
+use crate::i18n::t;
+use crate::screens::{level_dots, ScreenProps, Title};
+use crate::share::{self, Parts};
+use crate::state::{Msg, Screen};
+use crate::store;
+use matching_core::{
+    explain, format, lookup, text, Evidence, Hours, Importance, ItemKind, ItemRef, Lang, Opening, Profile, Requirement,
+    RouteType,
+};
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Card size in pixels: square, as Instagram likes it.
+const CARD_SIZE: u32 = 1080;
+
+fn evidence_key(e: Evidence) -> &'static str {
+    match e {
+        Evidence::Self_ => "evidence.self",
+        Evidence::Coach => "evidence.coach",
+        Evidence::Practice => "evidence.practice",
+        Evidence::Formal => "evidence.formal",
+    }
+}
+
+/// The strongest claims of a kind, best first, as names.
+fn strengths(data: &Data, profile: &Profile, kind: ItemKind, lang: Lang, max: usize) -> Vec<String> {
+    let mut claims: Vec<_> = profile.claims.iter().filter(|c| c.item.kind() == kind).collect();
+    claims.sort_by(|a, b| b.level.cmp(&a.level).then(b.evidence.cmp(&a.evidence)));
+    claims.into_iter().take(max).map(|c| data.taxonomy.name(&c.item, lang)).collect()
+}
+
+fn draw_card(canvas: &web_sys::HtmlCanvasElement, data: &Data, profile: &Profile, lang: Lang) -> Option<String> {
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let size = f64::from(CARD_SIZE);
+    ctx.set_fill_style_str("#0b5d4b");
+    ctx.fill_rect(0.0, 0.0, size, size);
+    ctx.set_fill_style_str("#ffffff");
+    ctx.set_font("bold 72px sans-serif");
+    ctx.fill_text(t("card.heading", lang), 80.0, 150.0).ok()?;
+    let mut y = 250.0;
+    let sections = [
+        (t("sub.skills", lang), strengths(data, profile, ItemKind::Skill, lang, 5)),
+        (t("sub.soft_skills", lang), strengths(data, profile, ItemKind::SoftSkill, lang, 4)),
+        (t("sub.certificates", lang), strengths(data, profile, ItemKind::Certificate, lang, 3)),
+    ];
+    for (title, names) in sections.iter().filter(|(_, n)| !n.is_empty()) {
+        ctx.set_fill_style_str("#ffd166");
+        ctx.set_font("bold 44px sans-serif");
+        ctx.fill_text(title, 80.0, y).ok()?;
+        y += 64.0;
+        ctx.set_fill_style_str("#ffffff");
+        ctx.set_font("40px sans-serif");
+        for name in names {
+            ctx.fill_text(&format!("✓ {name}"), 100.0, y).ok()?;
+            y += 56.0;
+        }
+        y += 24.0;
+    }
+    ctx.set_font("32px sans-serif");
+    ctx.set_fill_style_str("#cfe8e1");
+    ctx.fill_text("Vaardig", 80.0, size - 60.0).ok()?;
+    canvas.to_data_url_with_type("image/png").ok()
+}
+
+/// Shares a PNG data URL with the Web Share API where the browser can share files.
+async fn share_png(data_url: String, title: String) -> Option<()> {
+    let window = web_sys::window()?;
+    let navigator = window.navigator();
+    let can_share = js_sys::Reflect::get(&navigator, &JsValue::from_str("canShare")).ok()?;
+    let share_fn = js_sys::Reflect::get(&navigator, &JsValue::from_str("share")).ok()?;
+    let (can_share, share_fn) =
+        (can_share.dyn_into::<js_sys::Function>().ok()?, share_fn.dyn_into::<js_sys::Function>().ok()?);
+    let bytes = share::decode(data_url.split(',').nth(1)?)?;
+    let array = js_sys::Uint8Array::from(bytes.as_slice());
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/png");
+    let file = web_sys::File::new_with_u8_array_sequence_and_options(&parts, "vaardig.png", &{
+        let o = web_sys::FilePropertyBag::new();
+        o.set_type("image/png");
+        o
+    })
+    .ok()?;
+    let payload = js_sys::Object::new();
+    js_sys::Reflect::set(&payload, &JsValue::from_str("files"), &js_sys::Array::of1(&file)).ok()?;
+    js_sys::Reflect::set(&payload, &JsValue::from_str("title"), &JsValue::from_str(&title)).ok()?;
+    if !can_share.call1(&navigator, &payload).ok()?.as_bool().unwrap_or(false) {
+        return None;
+    }
+    let promise: js_sys::Promise = share_fn.call1(&navigator, &payload).ok()?.dyn_into().ok()?;
+    JsFuture::from(promise).await.ok().map(|_| ())
+}
+
+/// The profile card: a picture of your strengths to save or share.
+#[function_component]
+pub fn Card(props: &ScreenProps) -> Html {
+    let ctx = &props.ctx;
+    let lang = ctx.lang();
+    let canvas = use_node_ref();
+    let url = use_state(|| None::<String>);
+    {
+        let (canvas, url, data, profile) = (canvas.clone(), url.clone(), ctx.data.clone(), ctx.state.profile.clone());
+        use_effect_with((profile.clone(), lang), move |_| {
+            if let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                url.set(draw_card(&c, &data, &profile, lang));
+            }
+        });
+    }
+    let share_click = {
+        let url = url.clone();
+        let title = ctx.t("card.title").to_string();
+        Callback::from(move |_| {
+            if let Some(u) = (*url).clone() {
+                let title = title.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = share_png(u, title).await;
+                });
+            }
+        })
+    };
+    let can_share = web_sys::window()
+        .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("canShare")).unwrap_or(false))
+        .unwrap_or(false);
+    html! {
+        <section>
+            <Title ctx={ctx.clone()} text={ctx.t("card.title")} more={ctx.t("card.help")} />
+            <p>{ctx.t("card.help")}</p>
+            <canvas ref={canvas} width={CARD_SIZE.to_string()} height={CARD_SIZE.to_string()} class="card-canvas" aria-hidden="true"></canvas>
+            if let Some(u) = (*url).clone() {
+                <img class="card" src={u.clone()} alt={ctx.t("card.heading")} />
+                <div class="nav">
+                    <a class="button primary" href={u} download="vaardig-kaart.png">{ctx.t("card.download")}</a>
+                    if can_share {
+                        <button type="button" class="secondary" onclick={share_click}>{ctx.t("card.share")}</button>
+                    }
+                </div>
+            }
+            <div class="nav">
+                <button type="button" class="secondary" onclick={ctx.send(Msg::Go(Screen::NextStep))}>{"← "}{ctx.t("nav.back")}</button>
+                <button type="button" class="primary" onclick={ctx.send(Msg::Go(Screen::Share))}>{ctx.t("nav.share")}{" →"}</button>
+            </div>
+        </section>
+    }
+}
+
+/// A QR code as SVG, drawn from its modules.
+fn qr_svg(text: &str, label: &'static str) -> Option<Html> {
+    let qr = qrcodegen::QrCode::encode_text(text, qrcodegen::QrCodeEcc::Low).ok()?;
+    let n = qr.size();
+    let mut path = String::new();
+    for y in 0..n {
+        for x in 0..n {
+            if qr.get_module(x, y) {
+                path.push_str(&format!("M{},{}h1v1h-1z", x + 4, y + 4));
+            }
+        }
+    }
+    let view = format!("0 0 {} {}", n + 8, n + 8);
+    Some(html! {
+        <svg class="qr" viewBox={view} role="img" aria-label={label} xmlns="http://www.w3.org/2000/svg">
+            <rect width="100%" height="100%" fill="#fff" />
+            <path d={path} fill="#000" />
+        </svg>
+    })
+}
+
+/// Show an employer: pick parts, get a link and a QR code.
+#[function_component]
+pub fn Share(props: &ScreenProps) -> Html {
+    let ctx = &props.ctx;
+    let parts = use_state(Parts::default);
+    let copied = use_state(|| false);
+    let shared = share::select(&ctx.state.profile, *parts);
+    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let base = base.split('#').next().unwrap_or_default().to_string();
+    let link = format!("{base}#{}", share::fragment(&shared));
+    let toggle = |f: fn(&mut Parts) -> &mut bool| {
+        let parts = parts.clone();
+        Callback::from(move |e: Event| {
+            let mut p = *parts;
+            *f(&mut p) = e.target_unchecked_into::<HtmlInputElement>().checked();
+            parts.set(p);
+        })
+    };
+    let options: [(&str, &str, bool, Callback<Event>); 5] = [
+        ("share.part.skills", "p-skills", parts.skills, toggle(|p| &mut p.skills)),
+        ("share.part.soft", "p-soft", parts.soft, toggle(|p| &mut p.soft)),
+        ("share.part.certs", "p-certs", parts.certificates, toggle(|p| &mut p.certificates)),
+        ("share.part.wps", "p-wps", parts.work_processes, toggle(|p| &mut p.work_processes)),
+        ("share.part.practical", "p-practical", parts.practical, toggle(|p| &mut p.practical)),
+    ];
+    let copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.navigator().clipboard().write_text(&link);
+                copied.set(true);
+            }
+        })
+    };
+    html! {
+        <section>
+            <Title ctx={ctx.clone()} text={ctx.t("share.title")} more={ctx.t("share.help")} />
+            <p>{ctx.t("share.help")}</p>
+            <fieldset class="checklist">
+                <legend class="sr-only">{ctx.t("share.title")}</legend>
+                { for options.into_iter().map(|(key, id, on, onchange)| html! {
+                    <div class="check"><input type="checkbox" id={id} checked={on} {onchange} /><label for={id}>{ctx.t(key)}</label></div>
+                }) }
+            </fieldset>
+            <label for="share-link">{ctx.t("share.link")}</label>
+            <input id="share-link" readonly=true value={link.clone()} />
+            <button type="button" class="secondary" onclick={copy}>{if *copied { ctx.t("share.copied") } else { ctx.t("share.copy") }}</button>
+            <h2>{ctx.t("share.qr")}</h2>
+            { qr_svg(&link, ctx.t("share.qr")).unwrap_or_default() }
+            <div class="nav">
+                <button type="button" class="secondary" onclick={ctx.send(Msg::Go(Screen::Card))}>{"← "}{ctx.t("nav.back")}</button>
+                <button type="button" class="primary" onclick={ctx.send(Msg::Go(Screen::Data))}>{ctx.t("nav.data")}{" →"}</button>
+            </div>
+        </section>
+    }
+}
+
+/// The fragment of the page address, if it carries a shared profile.
+pub fn shared_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.starts_with("#view=").then_some(hash)
+}
+
+/// Properties of [`SharedView`].
+#[derive(Properties)]
+pub struct SharedProps {
+    /// Loaded data.
+    pub data: Rc<Data>,
+    /// The page fragment.
+    pub fragment: AttrValue,
+    /// Language.
+    pub lang: Lang,
+}
+
+impl PartialEq for SharedProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.data, &other.data) && self.fragment == other.fragment && self.lang == other.lang
+    }
+}
+
+/// The read-only profile on the employer's device, with scoring against their own opening.
+#[function_component]
+pub fn SharedView(props: &SharedProps) -> Html {
+    let lang = props.lang;
+    let taxonomy = &props.data.taxonomy;
+    let requirements = use_state(Vec::<Requirement>::new);
+    let query = use_state(String::new);
+    let must = use_state(|| true);
+    let profile = share::fragment_json(&props.fragment).and_then(|json| format::parse_profile(&json, taxonomy).ok());
+    let Some(profile) = profile else {
+        return html! { <main class="screen"><h1 id="screen-title" tabindex="-1">{t("view.title", lang)}</h1><p role="alert">{t("view.broken", lang)}</p></main> };
+    };
+    let hits = lookup(taxonomy, &query, 6);
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let add = |item: ItemRef| {
+        let (requirements, must, query) = (requirements.clone(), must.clone(), query.clone());
+        Callback::from(move |_| {
+            let mut list = (*requirements).clone();
+            if !list.iter().any(|r| r.item == item) {
+                list.push(Requirement::new(item.clone(), if *must { Importance::Must } else { Importance::Nice }));
+            }
+            requirements.set(list);
+            query.set(String::new());
+        })
+    };
+    let opening = Opening {
+        id: "eigen".into(),
+        title: t("view.try", lang).into(),
+        employer: String::new(),
+        route: RouteType::Job,
+        sector: None,
+        hours: Hours { min: 0, max: 40 },
+        place: String::new(),
+        shifts: Vec::new(),
+        start: None,
+        requirements: (*requirements).clone(),
+        synthetic: false,
+    };
+    let explanation = (!requirements.is_empty()).then(|| explain(taxonomy, &profile, &opening));
+    let claims_of = |kind: ItemKind| -> Vec<Html> {
+        profile
+            .claims
+            .iter()
+            .filter(|c| c.item.kind() == kind)
+            .map(|c| html! { <li>{level_dots(c.level.get())}{" "}{taxonomy.name(&c.item, lang)}{" · "}{t(evidence_key(c.evidence), lang)}</li> })
+            .collect()
+    };
+    html! {
+        <main class="screen" lang={if lang == Lang::En { "en" } else { "nl" }}>
+            <h1 id="screen-title" tabindex="-1">{t("view.title", lang)}</h1>
+            <p>{t("view.help", lang)}</p>
+            { for ItemKind::ALL.iter().map(|&kind| {
+                let items = claims_of(kind);
+                let key = match kind { ItemKind::Skill => "sub.skills", ItemKind::SoftSkill => "sub.soft_skills", ItemKind::Certificate => "sub.certificates", ItemKind::WorkProcess => "sub.work_processes" };
+                if items.is_empty() { html! {} } else { html! { <><h2>{t(key, lang)}</h2><ul class="mine">{ for items }</ul></> } }
+            }) }
+            <h2>{t("view.try", lang)}</h2>
+            <div class="check">
+                <input type="checkbox" id="must" checked={*must} onchange={{ let must = must.clone(); Callback::from(move |e: Event| must.set(e.target_unchecked_into::<HtmlInputElement>().checked())) }} />
+                <label for="must">{t("view.must", lang)}</label>
+            </div>
+            <label for="req-search">{t("view.add", lang)}</label>
+            <input id="req-search" type="search" value={(*query).clone()} {oninput} />
+            <ul class="hits">{ for hits.iter().map(|h| html! { <li><button type="button" class="chip" onclick={add(h.item.clone())}>{"+ "}{taxonomy.name(&h.item, lang)}</button></li> }) }</ul>
+            if let Some(e) = explanation {
+                <p class="score"><strong>{t("view.score", lang)}{": "}{text::summary(&e, lang)}</strong></p>
+                <ul class="lines">{ for e.lines.iter().map(|l| html! { <li>{text::line(taxonomy, l, lang)}</li> }) }</ul>
+            }
+        </main>
+    }
+}
+
+/// Reads a chosen file as text.
+async fn read_file(input: HtmlInputElement) -> Option<String> {
+    let file = input.files()?.get(0)?;
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}
+
+/// My data: what is stored, export, import, delete everything.
+#[function_component]
+pub fn MyData(props: &ScreenProps) -> Html {
+    let ctx = &props.ctx;
+    let lang = ctx.lang();
+    let confirm = use_state(|| false);
+    let error = use_state(|| None::<String>);
+    let profile_json = serde_json::to_string_pretty(&ctx.state.profile).unwrap_or_default();
+    let export_href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&profile_json));
+    let onimport = {
+        let (state, data, error) = (ctx.state.clone(), ctx.data.clone(), error.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let (state, data, error) = (state.clone(), data.clone(), error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = read_file(input.clone()).await.unwrap_or_default();
+                match format::parse_profile(&text, &data.taxonomy) {
+                    Ok(profile) => {
+                        error.set(None);
+                        state.dispatch(Msg::Import(Box::new(profile)));
+                    }
+                    Err(e) => {
+                        error.set(Some(format!("{} ({}:{})", t("data.import_failed", state.lang), e.line, e.column)))
+                    }
+                }
+                input.set_value("");
+            });
+        })
+    };
+    let delete = {
+        let state = ctx.state.clone();
+        let confirm = confirm.clone();
+        Callback::from(move |_| {
+            store::clear();
+            confirm.set(false);
+            state.dispatch(Msg::Reset);
+        })
+    };
+    html! {
+        <section>
+            <Title ctx={ctx.clone()} text={ctx.t("data.title")} more={ctx.t("data.help")} />
+            <p>{ctx.t("data.help")}</p>
+            <p>{crate::i18n::tf("data.claims", lang, &[("n", ctx.state.profile.claims.len().to_string())])}</p>
+            <pre class="stored" tabindex="0">{profile_json}</pre>
+            <div class="nav">
+                <a class="button secondary" href={export_href} download="vaardig-profiel.json">{ctx.t("data.export")}</a>
+            </div>
+            <input id="import" type="file" accept="application/json,.json" class="file" onchange={onimport} />
+            <label for="import" class="button secondary">{ctx.t("data.import")}</label>
+            if let Some(message) = (*error).clone() {
+                <p class="error" role="alert">{message}</p>
+            }
+            if *confirm {
+                <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+                    <p id="confirm-text">{ctx.t("data.delete_confirm")}</p>
+                    <button type="button" class="danger" onclick={delete}>{ctx.t("data.yes")}</button>
+                    <button type="button" class="secondary" onclick={{ let confirm = confirm.clone(); Callback::from(move |_| confirm.set(false)) }}>{ctx.t("data.no")}</button>
+                </div>
+            } else {
+                <button type="button" class="danger" onclick={{ let confirm = confirm.clone(); Callback::from(move |_| confirm.set(true)) }}>{ctx.t("data.delete")}</button>
+            }
+            <div class="nav">
+                <button type="button" class="secondary" onclick={ctx.send(Msg::Go(Screen::Results))}>{"← "}{ctx.t("nav.back")}</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,202 @@
+//! The translation table: every text a person sees, in Dutch (B1, "je") and English. Components
+//! ask for a key; a test checks that both languages are filled and that every key used exists.
+
+use matching_core::Lang;
+
+/// (key, Dutch, English). Dutch first: it is the default.
+pub const TEXTS: &[(&str, &str, &str)] = &[
+    ("app.name", "Vaardig", "Vaardig"),
+    ("app.loading", "Even laden…", "Loading…"),
+    ("app.load_failed", "Het laden lukt niet. Kijk of je internet hebt en probeer het opnieuw.", "Loading failed. Check your internet and try again."),
+    ("app.retry", "Probeer opnieuw", "Try again"),
+    ("app.synthetic", "Dit is een demo. De werkplekken zijn verzonnen.", "This is a demo. The openings are made up."),
+    ("app.storage_off", "Je antwoorden worden nu niet bewaard op je telefoon. De app werkt wel. Sluit de app niet af.", "Your answers are not saved on your phone right now. The app still works. Do not close it."),
+    ("nav.back", "Terug", "Back"),
+    ("nav.next", "Verder", "Next"),
+    ("nav.skip", "Sla over", "Skip"),
+    ("nav.done", "Klaar", "Done"),
+    ("nav.menu", "Menu", "Menu"),
+    ("nav.results", "Werk dat past", "Work that fits"),
+    ("nav.next_step", "Volgende stap", "Next step"),
+    ("nav.card", "Mijn kaart", "My card"),
+    ("nav.share", "Laat zien aan werkgever", "Show an employer"),
+    ("nav.data", "Mijn gegevens", "My data"),
+    ("nav.questions", "Vragen", "Questions"),
+    ("lang.switch", "English", "Nederlands"),
+    ("speak", "Lees voor", "Read aloud"),
+    ("progress", "Vraag {n} van {total}", "Question {n} of {total}"),
+    ("start.title", "Wat kun jij?", "What can you do?"),
+    ("start.body1", "Je vult in wat je kunt. Je ziet welk werk bij je past, en waarom.", "You fill in what you can do. You see which work fits you, and why."),
+    ("start.body2", "Alles blijft op je telefoon. Jij kiest wat je deelt.", "Everything stays on your phone. You choose what you share."),
+    ("start.go", "Begin", "Start"),
+    ("start.resume", "Ga verder waar je was", "Continue where you were"),
+    ("soft.title", "Hoe doe jij dit?", "How do you do this?"),
+    ("soft.stop", "Genoeg vragen, ga verder", "Enough questions, go on"),
+    ("skills.title", "Wat kun je al?", "What can you do already?"),
+    ("skills.search", "Zoek wat je kunt, bijvoorbeeld heftruck", "Search what you can do, for example forklift"),
+    ("skills.none", "Niets gevonden. Probeer een ander woord.", "Nothing found. Try another word."),
+    ("skills.popular", "Vaak gekozen", "Often chosen"),
+    ("skills.sector", "Kies een soort werk", "Choose a kind of work"),
+    ("skills.yours", "Dit kun jij", "You can do this"),
+    ("skills.empty", "Je hebt nog niets gekozen.", "You have not chosen anything yet."),
+    ("skills.remove", "Haal weg", "Remove"),
+    ("skills.added", "Toegevoegd", "Added"),
+    ("level.label", "Hoe goed?", "How well?"),
+    ("level.1", "Met hulp", "With help"),
+    ("level.2", "Alleen, makkelijk werk", "On my own, simple work"),
+    ("level.3", "Helemaal alleen", "On my own"),
+    ("level.4", "Ik kan het uitleggen", "I can teach it"),
+    ("certs.title", "Welke papieren heb je?", "Which certificates do you have?"),
+    ("certs.help", "Vink aan wat je hebt. Weet je het niet zeker? Kies dan 'Weet ik niet'.", "Tick what you have. Not sure? Choose 'I don't know'."),
+    ("certs.unknown", "Weet ik niet", "I don't know"),
+    ("wp.title", "Wat heb je al gedaan op je werk?", "What have you done at work already?"),
+    ("wp.help", "Kies een opleiding. Vink aan wat je al hebt gedaan. Een werkproces is een stuk werk uit een mbo-opleiding.", "Choose a qualification. Tick what you have done. A work process is a piece of work from an mbo qualification."),
+    ("wp.choose", "Kies een opleiding", "Choose a qualification"),
+    ("wp.who", "Wie heeft het gezien?", "Who saw it?"),
+    ("wp.who.self", "Alleen ikzelf", "Only me"),
+    ("wp.who.coach", "Mijn coach", "My coach"),
+    ("wp.who.practice", "Mijn praktijkopleider", "My workplace trainer"),
+    ("wp.who.formal", "Ik heb een diploma", "I have a diploma"),
+    ("wp.none", "Ik heb dit nog niet gedaan", "I have not done this yet"),
+    ("hours.title", "Hoeveel uur per week kun je werken?", "How many hours a week can you work?"),
+    ("hours.unit", "uur per week", "hours a week"),
+    ("shifts.title", "Wanneer kun je werken?", "When can you work?"),
+    ("shift.day", "Overdag", "Daytime"),
+    ("shift.evening", "'s Avonds", "Evenings"),
+    ("shift.night", "'s Nachts", "Nights"),
+    ("shift.weekend", "In het weekend", "Weekends"),
+    ("town.title", "Waar woon je?", "Where do you live?"),
+    ("town.label", "Je woonplaats", "Your town"),
+    ("town.unknown", "Deze plaats kennen we niet. Kies een plaats uit de lijst.", "We do not know this town. Choose one from the list."),
+    ("travel.title", "Hoe ver kun je reizen?", "How far can you travel?"),
+    ("travel.unit", "km", "km"),
+    ("from.title", "Vanaf wanneer kun je beginnen?", "From when can you start?"),
+    ("from.label", "Datum", "Date"),
+    ("results.title", "Werk dat bij je past", "Work that fits you"),
+    ("results.count", "{n} werkplekken passen in je week.", "{n} openings fit your week."),
+    ("results.none", "Nog niets gevonden. Vul meer in, dan vinden we meer.", "Nothing found yet. Fill in more and we find more."),
+    ("results.musts", "{met} van de {total} moet-eisen", "{met} of {total} must-haves"),
+    ("results.no_musts", "Geen moet-eisen", "No must-haves"),
+    ("results.unknown", "Beantwoord nog {n} vragen om het zeker te weten.", "Answer {n} more questions to know."),
+    ("results.open", "Bekijk waarom", "See why"),
+    ("results.not_fit", "Past niet omdat…", "Does not fit because…"),
+    ("results.more", "Laat meer zien", "Show more"),
+    ("sub.skills", "Vaardigheden", "Skills"),
+    ("sub.soft_skills", "Hoe je werkt", "How you work"),
+    ("sub.certificates", "Papieren", "Certificates"),
+    ("sub.work_processes", "Werkprocessen", "Work processes"),
+    ("detail.title", "Waarom dit werk past", "Why this work fits"),
+    ("detail.lines", "Zo komt je score tot stand", "How your score is made"),
+    ("route.job", "Baan", "Job"),
+    ("route.ontwikkelbaan", "Ontwikkelbaan", "Development job"),
+    ("route.stage", "Stage", "Work placement"),
+    ("route.bbl", "BBL-plek: werken en leren", "BBL place: work and learn"),
+    ("route.leerwerktraject", "Leerwerktraject", "Learning-work route"),
+    ("route.praktijkverklaring_route", "Praktijkverklaring-route", "Praktijkverklaring route"),
+    ("next.title", "Je volgende stap", "Your next step"),
+    ("next.fits", "Je past nu bij {n} werkplekken.", "You fit {n} openings now."),
+    ("next.none", "We weten nog geen stap. Vul meer in.", "We do not know a step yet. Fill in more."),
+    ("next.ladder", "Jouw opleiding tot nu toe", "Your qualification so far"),
+    ("next.ladder_help", "Praktijkverklaring: een papier van je werk waarop staat wat je kunt. Daarna een praktijkcertificaat, en dan een mbo-diploma.", "Praktijkverklaring: a paper from your work that says what you can do. Then a praktijkcertificaat, then an mbo diploma."),
+    ("next.progress", "{done} van de {total} werkprocessen gedaan", "{done} of {total} work processes done"),
+    ("ladder.start", "Begin", "Start"),
+    ("ladder.praktijkverklaring", "Praktijkverklaring", "Praktijkverklaring"),
+    ("ladder.praktijkcertificaat", "Praktijkcertificaat", "Praktijkcertificaat"),
+    ("ladder.diploma", "Diploma", "Diploma"),
+    ("card.title", "Jouw kaart", "Your card"),
+    ("card.help", "Eén plaatje met wat je kunt. Voor je telefoon of Instagram.", "One picture of what you can do. For your phone or Instagram."),
+    ("card.heading", "Dit kan ik", "This is what I can do"),
+    ("card.download", "Bewaar plaatje", "Save picture"),
+    ("card.share", "Deel plaatje", "Share picture"),
+    ("share.title", "Laat zien aan een werkgever", "Show an employer"),
+    ("share.help", "Kies wat de werkgever mag zien. Je naam staat er nooit bij. De link gaat niet via ons.", "Choose what the employer may see. Your name is never on it. The link does not go through us."),
+    ("share.part.skills", "Wat ik kan", "What I can do"),
+    ("share.part.soft", "Hoe ik werk", "How I work"),
+    ("share.part.certs", "Mijn papieren", "My certificates"),
+    ("share.part.wps", "Mijn werkprocessen", "My work processes"),
+    ("share.part.practical", "Uren en wanneer ik kan", "Hours and when I can work"),
+    ("share.link", "Link", "Link"),
+    ("share.copy", "Kopieer link", "Copy link"),
+    ("share.copied", "Gekopieerd", "Copied"),
+    ("share.qr", "QR-code om te scannen", "QR code to scan"),
+    ("view.title", "Profiel van een kandidaat", "A candidate's profile"),
+    ("view.help", "Dit profiel is gedeeld door een jongere. U ziet alleen wat hij of zij koos.", "A young person shared this profile. You see only what they chose."),
+    ("view.broken", "Deze link werkt niet. Vraag om een nieuwe.", "This link does not work. Ask for a new one."),
+    ("view.try", "Vergelijk met uw vacature", "Compare with your vacancy"),
+    ("view.add", "Voeg een eis toe", "Add a requirement"),
+    ("view.must", "Moet", "Must"),
+    ("view.nice", "Mooi meegenomen", "Nice to have"),
+    ("view.score", "Score", "Score"),
+    ("data.title", "Mijn gegevens", "My data"),
+    ("data.help", "Dit staat op je telefoon. Niemand anders ziet het.", "This is on your phone. Nobody else sees it."),
+    ("data.export", "Bewaar als bestand", "Save as file"),
+    ("data.import", "Lees een bestand in", "Load a file"),
+    ("data.imported", "Je profiel is ingelezen.", "Your profile was loaded."),
+    ("data.import_failed", "Dit bestand is geen Vaardig-profiel. Je eigen profiel is niet veranderd.", "This file is not a Vaardig profile. Your own profile has not changed."),
+    ("data.delete", "Wis alles", "Delete everything"),
+    ("data.delete_confirm", "Weet je het zeker? Alles wordt gewist.", "Are you sure? Everything will be deleted."),
+    ("data.deleted", "Alles is gewist.", "Everything is deleted."),
+    ("data.yes", "Ja, wis alles", "Yes, delete everything"),
+    ("data.no", "Nee", "No"),
+    ("data.claims", "{n} dingen ingevuld", "{n} things filled in"),
+    ("evidence.self", "Dat zeg ik zelf", "My own estimate"),
+    ("evidence.coach", "Coach zegt het", "Coach confirmed"),
+    ("evidence.practice", "Gezien op werk", "Shown at work"),
+    ("evidence.formal", "Diploma", "Diploma"),
+];
+
+/// The text for `key` in `lang`; the key itself when missing (a test keeps that from shipping).
+pub fn t(key: &str, lang: Lang) -> &'static str {
+    match TEXTS.iter().find(|(k, _, _)| *k == key) {
+        Some((_, nl, en)) => match lang {
+            Lang::Nl => nl,
+            Lang::En => en,
+        },
+        None => "⚠",
+    }
+}
+
+/// The text with `{name}` placeholders filled in.
+pub fn tf(key: &str, lang: Lang, values: &[(&str, String)]) -> String {
+    let mut text = t(key, lang).to_string();
+    for (name, value) in values {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_are_complete_and_keys_unique() {
+        let mut keys = std::collections::BTreeSet::new();
+        for (key, nl, en) in TEXTS {
+            assert!(keys.insert(key), "{key} twice");
+            assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{key} is empty");
+            let holes = |s: &str| s.matches('{').count();
+            assert_eq!(holes(nl), holes(en), "{key}: placeholders differ");
+        }
+    }
+
+    #[test]
+    fn every_key_used_in_the_code_exists() {
+        let sources =
+            [include_str!("app.rs"), include_str!("screens.rs"), include_str!("results.rs"), include_str!("extras.rs")];
+        for source in sources {
+            for needle in ["t(\"", "tf(\""] {
+                for (at, _) in source.match_indices(needle) {
+                    // Only calls of `t`/`tf` themselves: not `get_context("2d")` and the like.
+                    let before = source[..at].chars().last().unwrap_or(' ');
+                    if before.is_alphanumeric() || before == '_' {
+                        continue;
+                    }
+                    let rest = &source[at + needle.len()..];
+                    let key = &rest[..rest.find('"').unwrap_or(0)];
+                    assert!(TEXTS.iter().any(|(k, _, _)| *k == key), "text key {key:?} is used but not in the table");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    vaardig_web::start();
+}

@@ -1,0 +1,567 @@
+//! The question screens of the flow: one question per screen, back and skip always there.
+
+use crate::app::Ctx;
+use crate::i18n::{t, tf};
+use crate::speech::Speak;
+use crate::state::{Msg, Screen, SOFT_QUESTIONS};
+use matching_core::{lookup, Date, Evidence, ItemKind, ItemRef, Lang, Level, Shift};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Properties of every screen.
+#[derive(Properties, PartialEq)]
+pub struct ScreenProps {
+    /// Data and state.
+    pub ctx: Ctx,
+}
+
+/// The title of a screen with progress and read-aloud.
+#[derive(Properties, PartialEq)]
+pub struct TitleProps {
+    /// Data and state.
+    pub ctx: Ctx,
+    /// The title text.
+    pub text: AttrValue,
+    /// Extra text read aloud after the title.
+    #[prop_or_default]
+    pub more: AttrValue,
+}
+
+/// Screen title: focusable, with "question n of m" and the read-aloud button.
+#[function_component]
+pub fn Title(props: &TitleProps) -> Html {
+    let lang = props.ctx.lang();
+    let step = props.ctx.state.screen.step();
+    let spoken = format!("{} {}", props.text, props.more);
+    html! {
+        <div class="title">
+            if let Some(n) = step {
+                <p class="progress">
+                    {tf("progress", lang, &[("n", n.to_string()), ("total", Screen::STEPS.to_string())])}
+                    <progress max={Screen::STEPS.to_string()} value={n.to_string()} aria-hidden="true"></progress>
+                </p>
+            }
+            <h1 id="screen-title" tabindex="-1">{props.text.clone()}</h1>
+            <Speak text={AttrValue::from(spoken)} {lang} />
+        </div>
+    }
+}
+
+/// Properties of [`Nav`].
+#[derive(Properties, PartialEq)]
+pub struct NavProps {
+    /// Data and state.
+    pub ctx: Ctx,
+    /// Show a skip button that sends this first.
+    #[prop_or_default]
+    pub skip: Option<Msg>,
+    /// Sent before going on with "next".
+    #[prop_or_default]
+    pub on_next: Option<Msg>,
+}
+
+/// Back, skip and next.
+#[function_component]
+pub fn Nav(props: &NavProps) -> Html {
+    let ctx = &props.ctx;
+    let screen = ctx.state.screen.clone();
+    let go = |extra: Option<Msg>| {
+        let state = ctx.state.clone();
+        let next = screen.next();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(msg) = extra.clone() {
+                state.dispatch(msg);
+            }
+            state.dispatch(Msg::Go(next.clone()));
+        })
+    };
+    html! {
+        <div class="nav">
+            <button type="button" class="secondary" onclick={ctx.send(Msg::Go(screen.back()))}>{"← "}{ctx.t("nav.back")}</button>
+            if let Some(skip) = props.skip.clone() {
+                <button type="button" class="secondary" onclick={go(Some(skip))}>{ctx.t("nav.skip")}</button>
+            }
+            <button type="button" class="primary" onclick={go(props.on_next.clone())}>{ctx.t("nav.next")}{" →"}</button>
+        </div>
+    }
+}
+
+/// Start: what the app does, strengths first.
+#[function_component]
+pub fn Start(props: &ScreenProps) -> Html {
+    let ctx = &props.ctx;
+    let more = format!("{} {}", ctx.t("start.body1"), ctx.t("start.body2"));
+    let resume = ctx.state.resumed && !ctx.state.profile.claims.is_empty();
+    html! {
+        <section>
+            <Title ctx={ctx.clone()} text={ctx.t("start.title")} more={more} />
+            <p class="lead">{ctx.t("start.body1")}</p>
+            <p>{ctx.t("start.body2")}</p>
+            <div class="nav">
+                <button type="button" class="primary" onclick={ctx.send(Msg::Go(Screen::Soft(0)))}>{ctx.t("start.go")}{" →"}</button>
+                if resume {
+                    <button type="button" class="secondary" onclick={ctx.send(Msg::Go(Screen::Results))}>{ctx.t("start.resume")}</button>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// A pictogram for an icon name; a star where we have none.
+pub fn pictogram(icon: &str) -> &'static str {
+    match icon {
+        "clock" | "alarm-clock" => "⏰",
+        "calendar-check" | "calendar" => "📅",
+        "handshake" => "🤝",
+        "ear" => "👂",
+        "message-circle" | "messages-square" | "message-square" => "💬",
+        "users" | "users-round" => "👥",
+        "shield-check" | "shield" => "🛡️",
+        "smile" | "heart-handshake" | "heart" => "🙂",
+        "lightbulb" => "💡",
+        "book-open" | "graduation-cap" => "📘",
+        "target" | "flag" => "🎯",
+        "circle-help" | "hand" | "hand-helping" => "✋",
+        "list-checks" | "clipboard-check" => "📋",
+        "sparkles" => "✨",
+        "puzzle" => "🧩",
+        "life-buoy" => "🛟",
+        "triangle-alert" => "⚠️",
+        "thumbs-up" => "👍",
+        "zap" => "⚡",
+        "gauge" | "timer" => "⏱️",
+        "lock" => "🔒",
+        "shirt" => "👕",
+        "phone" | "smartphone" => "📱",
+        "mountain" | "trending-up" => "⛰️",
+        "compass" | "route" => "🧭",
+        "repeat" | "refresh-cw" => "🔄",
+        "star" => "⭐",
+        _ => "⭐",
+    }
+}
+
+/// Dots for a level: a picture for each of the four answers.
+pub fn level_dots(level: u8) -> Html {
+    html! {
+        <span class="dots" aria-hidden="true">
+            { for (1..=4u8).map(|i| html! { <span class={if i <= level { "dot on" } else { "dot" }}></span> }) }
+        </span>
+    }
+}
+
+/// Properties of [`SoftQuestion`].
+#[derive(Properties, PartialEq)]
+pub struct SoftProps {
+    /// Data and state.
+    pub ctx: Ctx,
+    /// Which question.
+    pub index: usize,
+}
+
+/// One soft-skill question with four answers, each with a picture.
+#[function_component]
+pub fn SoftQuestion(props: &SoftProps) -> Html {
+    let ctx = &props.ctx;
+    let lang = ctx.lang();
+    let skills = &ctx.data.taxonomy.data().soft_skills;
+    let Some(skill) = skills.get(props.index.min(SOFT_QUESTIONS - 1)) else {
+        return html! { <Nav ctx={ctx.clone()} /> };
+    };
+    let item = ItemRef::SoftSkill(skill.id.clone());
+    let chosen = ctx.state.claim(&item).map(|c| c.level.get());
+    let question = skill.questions[props.index % skill.questions.len().max(1)].get(lang).to_string();
+    let answers: Vec<String> = skill.levels.iter().map(|l| l.get(lang).to_string()).collect();
+    let spoken = answers.iter().enumerate().map(|(i, a)| format!("{}. {a}", i + 1)).collect::<Vec<_>>().join(" ");
+    let next = ctx.state.screen.next();
+    html! {
+        <section>
+            <Title ctx={ctx.clone()} text={question.clone()} more={spoken} />
+            <p class="skill-name"><span aria-hidden="true" class="icon">{pictogram(&skill.icon)}</span>{" "}{skill.label.get(lang)}</p>
+            <fieldset class="answers">
+                <legend class="sr-only">{question}</legend>
+                { for answers.iter().enumerate().map(|(i, answer)| {
+                    let level = (i + 1) as u8;
+                    let state = ctx.state.clone();
+                    let (item, next) = (item.clone(), next.clone());
+                    let onclick = Callback::from(move |_| {
+                        state.dispatch(Msg::Claim(item.clone(), Level::new(level).unwrap_or(Level::WITH_HELP), Evidence::Self_));
+                        state.dispatch(Msg::Go(next.clone()));
+                    });
+                    html! {
+                        <button type="button" class="answer" aria-pressed={(chosen == Some(level)).to_string()} {onclick}>
+                            {level_dots(level)}<span>{answer.clone()}</span>
+                        </button>
+                    }
+                }) }
+            </fieldset>
+            <Nav ctx={ctx.clone()} skip={Some(Msg::Unclaim(item.clone()))} />
+            <button type="button" class="link" onclick={ctx.send(Msg::Go(Screen::Skills))}>{ctx.t("soft.stop")}</button>
+        </section>
+    }
+}
+
+/// The level names, for selects.
+fn level_options(lang: Lang, selected: u8) -> Html {
+    html! {
+        { for (1..=4u8).map(|l| html! {
+            <option value={l.to_string()} selected={l == selected}>{t(&format!("level.{l}"), lang)}</option>
+        }) }
+    }
+}
+
+/// Hard skills: search as you type (typos welcome) and popular skills by sector.
+#[function_component]
+pub fn Skills(props: &ScreenProps) -> Html {
+    let ctx = &props.ctx;
+    let lang = ctx.lang();
+    let query = use_state(String::new);
+    let sector = use_state(|| "log".to_string());
+    let taxonomy = &ctx.data.taxonomy;
+    let hits = lookup(taxonomy, &query, 8);
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let onsector = {
+        let sector = sector.clone();
+        Callback::from(move |e: Event| sector.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+    let add = |item: ItemRef| {
+        let evidence = if item.kind() == ItemKind::Certificate { Evidence::Formal } else { Evidence::Self_ };
+        ctx.send(Msg::Claim(item, Level::ON_MY_OWN_SIMPLE, evidence))
+    };
+    let popular: Vec<_> = taxonomy.data().skills.iter().filter(|s| s.sector == *sector).take(10).collect();
+    let mine: Vec<_> = ctx.state.profile.claims.iter().filter(|c| c.item.kind() == ItemKind::Skill).cloned().collect();
+    html! {
+        <section>
+            <Title ctx={ctx.clone()} text={ctx.t("skills.title")} />
+            <label for="skill-search">{ctx.t("skills.search")}</label>
+            <input id="skill-search" type="search" autocomplete="off" value={(*query).clone()} {oninput} />
+            if !query.trim().is_empty() {
+                <ul class="hits" aria-live="polite">
+                    if hits.is_empty() { <li>{ctx.t("skills.none")}</li> }
+                    { for hits.iter().map(|hit| {
+                        let have = ctx.state.claim(&hit.item).is_some();
+                        html! {
+                            <li><button type="button" class="chip" aria-pressed={have.to_string()} onclick={add(hit.item.clone())}>
+                                {if have { "✓ " } else { "+ " }}{taxonomy.name(&hit.item, lang)}
+                            </button></li>
+                        }
+                    }) }
+                </ul>
+            }
+            <h2>{ctx.t("skills.popular")}</h2>
+            <label for="sector">{ctx.t("skills.sector")}</label>
+            <select id="sector" onchange={onsector}>
+                { for taxonomy.data().sectors.iter().map(|s| html! {
+                    <option value={s.id.clone()} selected={s.id == *sector}>{s.label.get(lang)}</option>
+                }) }
+            </select>
+            <ul class="chips">
+                { for popular.iter().map(|s| {
+                    let item = ItemRef::Skill(s.id.clone());
+                    let have = ctx.state.claim(&item).is_some();
+                    html! { <li><button type="button" class="chip" aria-pressed={have.to_string()} onclick={add(item.clone())}>
+                        {if have { "✓ " } else { "+ " }}{taxonomy.name(&item, lang)}</button></li> }
+                }) }
+            </ul>
+            <h2>{ctx.t("skills.yours")}</h2>
+            if mine.is_empty() { <p>{ctx.t("skills.empty")}</p> }
+            <ul class="mine">
+                { for mine.iter().map(|claim| {
+                    let name = taxonomy.name(&claim.item, lang);
+                    let id = format!("level-{}", claim.item.id());
+                    let onchange = {
+                        let (state, item, evidence) = (ctx.state.clone(), claim.item.clone(), claim.evidence);
+                        Callback::from(move |e: Event| {
+                            let value: u8 = e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(2);
+                            state.dispatch(Msg::Claim(item.clone(), Level::new(value).unwrap_or(Level::ON_MY_OWN_SIMPLE), evidence));
+                        })
+                    };
+                    html! {
+                        <li>
+                            <span class="name">{name.clone()}</span>
+                            <label for={id.clone()} class="sr-only">{format!("{} {name}", ctx.t("level.label"))}</label>
+                            <select id={id} {onchange}>{level_options(lang, claim.level.get())}</select>
+                            <button type="button" class="secondary small" aria-label={format!("{} {name}", ctx.t("skills.remove"))}
+                                onclick={ctx.send(Msg::Unclaim(claim.item.clone()))}>{"✕"}</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <Nav ctx={ctx.clone()} skip={Some(Msg::Notice(None))} />
+        </section>
+    }
+}
+
+/// The certificate checklist, with "I don't know" per certificate and for the whole list.
+#[function_component]
+pub fn Certificates(props: &ScreenProps) -> Html {
+    let ctx = &props.ctx;
+    let lang = ctx.lang();
+    let profile = &ctx.state.profile;
+    html! {
+        <section>
+            <Title ctx={ctx.clone()} text={ctx.t("certs.title")} more={ctx.t("certs.help")} />
+            <p>{ctx.t("certs.help")}</p>
+            <ul class="checklist">
+                { for ctx.data.taxonomy.data().certificates.iter().map(|c| {
+                    let item = ItemRef::Certificate(c.id.clone());
+                    let have = ctx.state.claim(&item).is_some();
+                    let unsure = profile.answered.unsure.contains(&item);
+                    let id = format!("cert-{}", c.id);
+                    let onchange = {
+                        let (state, item) = (ctx.state.clone(), item.clone());
+                        Callback::from(move |e: Event| {
+                            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+                            state.dispatch(if on { Msg::Claim(item.clone(), Level::CAN_TEACH, Evidence::Formal) } else { Msg::Unclaim(item.clone()) });
+                        })
+                    };
+                    html! {
+                        <li>
+                            <input type="checkbox" id={id.clone()} checked={have} {onchange} />
+                            <label for={id}>{c.label.get(lang)}</label>
+                            <button type="button" class="secondary small" aria-pressed={unsure.to_string()}
+                                aria-label={format!("{}: {}", ctx.t("certs.unknown"), c.label.get(lang))}
+                                onclick={ctx.send(Msg::Unsure(item.clone(), !unsure))}>{ctx.t("certs.unknown")}</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <Nav ctx={ctx.clone()} skip={Some(Msg::CertificatesAnswered(false))} on_next={Some(Msg::CertificatesAnswered(true))} />
+        </section>
+    }
+}
+
+fn evidence_key(e: Evidence) -> &'static str {
+    match e {
+        Evidence::Self_ => "wp.who.self",
+        Evidence::Coach => "wp.who.coach",
+        Evidence::Practice => "wp.who.practice",
+        Evidence::Formal => "wp.who.formal",
+    }
+}
+
+/// Work processes: pick a qualification, tick what you did, say who saw it.
+#[function_component]
+pub fn WorkProcesses(props: &ScreenProps) -> Html {
+    let ctx = &props.ctx;
+    let lang = ctx.lang();
+    let quals = &ctx.data.taxonomy.data().qualifications;
+    let chosen = use_state(|| quals.first().map(|q| q.id.clone()).unwrap_or_default());
+    let onqual = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| chosen.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+    let qual = quals.iter().find(|q| q.id == *chosen);
+    html! {
+        <section>
+            <Title ctx={ctx.clone()} text={ctx.t("wp.title")} more={ctx.t("wp.help")} />
+            <p>{ctx.t("wp.help")}</p>
+            <label for="qualification">{ctx.t("wp.choose")}</label>
+            <select id="qualification" onchange={onqual}>
+                { for quals.iter().map(|q| html! {
+                    <option value={q.id.clone()} selected={q.id == *chosen}>{q.name.get(lang)}</option>
+                }) }
+            </select>
+            if let Some(q) = qual {
+                <ul class="checklist wps">
+                    { for q.core_tasks.iter().flat_map(|task| task.work_processes.iter()).map(|wp| {
+                        let item = ItemRef::WorkProcess(wp.id.clone());
+                        let claim = ctx.state.claim(&item).cloned();
+                        let id = format!("wp-{}", wp.id);
+                        let onchange = {
+                            let (state, item) = (ctx.state.clone(), item.clone());
+                            Callback::from(move |e: Event| {
+                                let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+                                let evidence = match value.as_str() {
+                                    "self" => Some(Evidence::Self_),
+                                    "coach" => Some(Evidence::Coach),
+                                    "practice" => Some(Evidence::Practice),
+                                    "formal" => Some(Evidence::Formal),
+                                    _ => None,
+                                };
+                                state.dispatch(match evidence {
+                                    Some(e) => Msg::Claim(item.clone(), Level::ON_MY_OWN, e),
+                                    None => Msg::Unclaim(item.clone()),
+                                });
+                            })
+                        };
+                        let current = claim.map(|c| c.evidence);
+                        html! {
+                            <li class="wp">
+                                <label for={id.clone()}>{format!("{} — {}", wp.code, wp.title.get(lang))}</label>
+                                <select id={id} {onchange}>
+                                    <option value="none" selected={current.is_none()}>{ctx.t("wp.none")}</option>
+                                    { for Evidence::ALL.iter().map(|e| html! {
+                                        <option value={serde_json::to_value(e).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()}
+                                            selected={current == Some(*e)}>{t(evidence_key(*e), lang)}</option>
+                                    }) }
+                                </select>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <Nav ctx={ctx.clone()} skip={Some(Msg::WorkProcessesAnswered(false))} on_next={Some(Msg::WorkProcessesAnswered(true))} />
+        </section>
+    }
+}
+
+/// A number question (hours, km) with big minus and plus buttons.
+#[derive(Properties, PartialEq)]
+pub struct NumberProps {
+    /// Data and state.
+    pub ctx: Ctx,
+    /// Title key.
+    pub title: &'static str,
+    /// Unit key.
+    pub unit: &'static str,
+    /// Current value.
+    pub value: Option<u16>,
+    /// Step for the buttons.
+    pub step: u16,
+    /// Highest value.
+    pub max: u16,
+    /// Sends the new value.
+    pub set: Callback<Option<u16>>,
+    /// What skip sends.
+    pub skip: Msg,
+}
+
+/// The shared number screen.
+#[function_component]
+pub fn NumberScreen(props: &NumberProps) -> Html {
+    let ctx = &props.ctx;
+    let value = props.value;
+    let change = |delta: i32| {
+        let (set, max) = (props.set.clone(), props.max);
+        let base = value.unwrap_or(0) as i32;
+        Callback::from(move |_: MouseEvent| set.emit(Some((base + delta).clamp(0, max as i32) as u16)))
+    };
+    let oninput = {
+        let (set, max) = (props.set.clone(), props.max);
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            set.emit(text.parse::<u16>().ok().map(|v| v.min(max)));
+        })
+    };
+    html! {
+        <section>
+            <Title ctx={ctx.clone()} text={ctx.t(props.title)} />
+            <div class="number">
+                <button type="button" class="secondary big" aria-label="-" onclick={change(-(props.step as i32))}>{"−"}</button>
+                <input id="number" type="number" inputmode="numeric" min="0" max={props.max.to_string()}
+                    value={value.map(|v| v.to_string()).unwrap_or_default()} {oninput} aria-describedby="unit" aria-labelledby="screen-title" />
+                <button type="button" class="secondary big" aria-label="+" onclick={change(props.step as i32)}>{"+"}</button>
+            </div>
+            <p id="unit" class="unit">{ctx.t(props.unit)}</p>
+            <Nav ctx={ctx.clone()} skip={Some(props.skip.clone())} />
+        </section>
+    }
+}
+
+/// Maximum hours per week.
+#[function_component]
+pub fn HoursScreen(props: &ScreenProps) -> Html {
+    let ctx = &props.ctx;
+    let state = ctx.state.clone();
+    let set = Callback::from(move |v: Option<u16>| state.dispatch(Msg::Hours(v.map(|v| v.min(60) as u8))));
+    let value = ctx.state.profile.practical.max_hours_per_week.map(u16::from);
+    html! { <NumberScreen ctx={ctx.clone()} title="hours.title" unit="hours.unit" {value} step={4} max={60} {set} skip={Msg::Hours(None)} /> }
+}
+
+/// How far the person can travel.
+#[function_component]
+pub fn TravelScreen(props: &ScreenProps) -> Html {
+    let ctx = &props.ctx;
+    let state = ctx.state.clone();
+    let set = Callback::from(move |v: Option<u16>| state.dispatch(Msg::Travel(v)));
+    let value = ctx.state.profile.practical.max_travel_km;
+    html! { <NumberScreen ctx={ctx.clone()} title="travel.title" unit="travel.unit" {value} step={5} max={200} {set} skip={Msg::Travel(None)} /> }
+}
+
+/// Days and shifts.
+#[function_component]
+pub fn ShiftsScreen(props: &ScreenProps) -> Html {
+    let ctx = &props.ctx;
+    let have = ctx.state.profile.practical.shifts.clone().unwrap_or_default();
+    html! {
+        <section>
+            <Title ctx={ctx.clone()} text={ctx.t("shifts.title")} />
+            <fieldset class="checklist">
+                <legend class="sr-only">{ctx.t("shifts.title")}</legend>
+                { for Shift::ALL.iter().map(|shift| {
+                    let key = match shift { Shift::Day => "shift.day", Shift::Evening => "shift.evening", Shift::Night => "shift.night", Shift::Weekend => "shift.weekend" };
+                    let on = have.contains(shift);
+                    let id = format!("shift-{key}");
+                    let onchange = {
+                        let (state, shift) = (ctx.state.clone(), *shift);
+                        Callback::from(move |e: Event| state.dispatch(Msg::Shift(shift, e.target_unchecked_into::<HtmlInputElement>().checked())))
+                    };
+                    html! { <div class="check"><input type="checkbox" id={id.clone()} checked={on} {onchange} /><label for={id}>{ctx.t(key)}</label></div> }
+                }) }
+            </fieldset>
+            <Nav ctx={ctx.clone()} skip={Some(Msg::Notice(None))} />
+        </section>
+    }
+}
+
+/// Home town, from the list of known towns.
+#[function_component]
+pub fn TownScreen(props: &ScreenProps) -> Html {
+    let ctx = &props.ctx;
+    let taxonomy = &ctx.data.taxonomy;
+    let typed = use_state(|| ctx.state.profile.practical.home_town.clone().unwrap_or_default());
+    let oninput = {
+        let (typed, state, towns) = (typed.clone(), ctx.state.clone(), ctx.data.clone());
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let known = towns
+                .taxonomy
+                .data()
+                .towns
+                .iter()
+                .find(|t| matching_core::normalize(&t.name) == matching_core::normalize(&value));
+            state.dispatch(Msg::Town(known.map(|t| t.name.clone())));
+            typed.set(value);
+        })
+    };
+    let unknown = !typed.trim().is_empty() && !taxonomy.has_town(&typed);
+    html! {
+        <section>
+            <Title ctx={ctx.clone()} text={ctx.t("town.title")} />
+            <label for="town">{ctx.t("town.label")}</label>
+            <input id="town" list="towns" autocomplete="off" value={(*typed).clone()} {oninput} aria-describedby="town-help" />
+            <datalist id="towns">
+                { for taxonomy.data().towns.iter().map(|t| html! { <option value={t.name.clone()} /> }) }
+            </datalist>
+            <p id="town-help" class={if unknown { "error" } else { "sr-only" }} role={if unknown { "alert" } else { "none" }}>
+                { if unknown { ctx.t("town.unknown") } else { "" } }
+            </p>
+            <Nav ctx={ctx.clone()} skip={Some(Msg::Town(None))} />
+        </section>
+    }
+}
+
+/// From when the person can start.
+#[function_component]
+pub fn FromScreen(props: &ScreenProps) -> Html {
+    let ctx = &props.ctx;
+    let value = ctx.state.profile.practical.available_from.map(|d| d.to_string()).unwrap_or_default();
+    let oninput = {
+        let state = ctx.state.clone();
+        Callback::from(move |e: InputEvent| {
+            state.dispatch(Msg::From(Date::parse(&e.target_unchecked_into::<HtmlInputElement>().value())))
+        })
+    };
+    html! {
+        <section>
+            <Title ctx={ctx.clone()} text={ctx.t("from.title")} />
+            <label for="from">{ctx.t("from.label")}</label>
+            <input id="from" type="date" {value} {oninput} />
+            <Nav ctx={ctx.clone()} skip={Some(Msg::From(None))} />
+        </section>
+    }
+}

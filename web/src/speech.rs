@@ -1,0 +1,63 @@
+//! Read-aloud with the Web Speech API. The button only shows where the browser has a voice for
+//! the language; elsewhere it is hidden rather than broken.
+
+use crate::i18n::t;
+use matching_core::Lang;
+use yew::prelude::*;
+
+fn bcp47(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "nl-NL",
+        Lang::En => "en-GB",
+    }
+}
+
+/// A voice for `lang`, if the browser has one.
+fn voice(lang: Lang) -> Option<web_sys::SpeechSynthesisVoice> {
+    let synth = web_sys::window()?.speech_synthesis().ok()?;
+    let prefix = &bcp47(lang)[..2];
+    synth
+        .get_voices()
+        .iter()
+        .filter_map(|v| wasm_bindgen::JsCast::dyn_into::<web_sys::SpeechSynthesisVoice>(v).ok())
+        .find(|v| v.lang().starts_with(prefix))
+}
+
+/// Says `text` aloud in `lang`; does nothing where there is no voice.
+pub fn say(text: &str, lang: Lang) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(synth) = window.speech_synthesis() else { return };
+    let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else { return };
+    utterance.set_lang(bcp47(lang));
+    if let Some(v) = voice(lang) {
+        utterance.set_voice(Some(&v));
+    }
+    synth.cancel();
+    synth.speak(&utterance);
+}
+
+/// Properties of [`Speak`].
+#[derive(Properties, PartialEq)]
+pub struct SpeakProps {
+    /// What to read.
+    pub text: AttrValue,
+    /// In which language.
+    pub lang: Lang,
+}
+
+/// The read-aloud button.
+#[function_component]
+pub fn Speak(props: &SpeakProps) -> Html {
+    if voice(props.lang).is_none() {
+        return html! {};
+    }
+    let onclick = {
+        let (text, lang) = (props.text.clone(), props.lang);
+        Callback::from(move |_| say(&text, lang))
+    };
+    html! {
+        <button type="button" class="speak" {onclick} aria-label={t("speak", props.lang)}>
+            <span aria-hidden="true">{"🔊"}</span>{" "}{t("speak", props.lang)}
+        </button>
+    }
+}

@@ -1,0 +1,303 @@
+//! The app's one state and its reducer: which screen, which language, the profile. Every change
+//! goes through [`Msg`], so saving after each answer happens in one place.
+
+use matching_core::{Claim, Date, Evidence, ItemRef, Lang, Level, Profile, Shift};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Soft-skill questions asked in the flow: enough to say something, few enough for a few minutes.
+pub const SOFT_QUESTIONS: usize = 12;
+
+/// Every screen; the flow screens in order, then the ones reached from the menu.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "screen", content = "at")]
+pub enum Screen {
+    /// What the app does.
+    Start,
+    /// Soft-skill question number n (0-based).
+    Soft(usize),
+    /// Hard skills: search and chips.
+    Skills,
+    /// Certificate checklist.
+    Certificates,
+    /// Work processes of a qualification.
+    WorkProcesses,
+    /// Maximum hours per week.
+    Hours,
+    /// Days and shifts.
+    Shifts,
+    /// Home town.
+    Town,
+    /// Travel distance.
+    Travel,
+    /// Start date.
+    From,
+    /// Matches.
+    Results,
+    /// One match explained (opening id).
+    Detail(String),
+    /// Next step and qualification ladder.
+    NextStep,
+    /// Profile card picture.
+    Card,
+    /// Show an employer: link and QR code.
+    Share,
+    /// My data: export, import, delete.
+    Data,
+}
+
+impl Screen {
+    /// The next screen in the flow.
+    pub fn next(&self) -> Screen {
+        match self {
+            Screen::Start => Screen::Soft(0),
+            Screen::Soft(n) if n + 1 < SOFT_QUESTIONS => Screen::Soft(n + 1),
+            Screen::Soft(_) => Screen::Skills,
+            Screen::Skills => Screen::Certificates,
+            Screen::Certificates => Screen::WorkProcesses,
+            Screen::WorkProcesses => Screen::Hours,
+            Screen::Hours => Screen::Shifts,
+            Screen::Shifts => Screen::Town,
+            Screen::Town => Screen::Travel,
+            Screen::Travel => Screen::From,
+            Screen::From => Screen::Results,
+            Screen::Detail(_) => Screen::Results,
+            other => other.clone(),
+        }
+    }
+
+    /// The screen "back" leads to.
+    pub fn back(&self) -> Screen {
+        match self {
+            Screen::Start => Screen::Start,
+            Screen::Soft(0) => Screen::Start,
+            Screen::Soft(n) => Screen::Soft(n - 1),
+            Screen::Skills => Screen::Soft(SOFT_QUESTIONS - 1),
+            Screen::Certificates => Screen::Skills,
+            Screen::WorkProcesses => Screen::Certificates,
+            Screen::Hours => Screen::WorkProcesses,
+            Screen::Shifts => Screen::Hours,
+            Screen::Town => Screen::Shifts,
+            Screen::Travel => Screen::Town,
+            Screen::From => Screen::Travel,
+            Screen::Results => Screen::From,
+            Screen::Detail(_) | Screen::NextStep | Screen::Card | Screen::Share | Screen::Data => Screen::Results,
+        }
+    }
+
+    /// Position in the question flow (for "question n of total"), if it is a question.
+    pub fn step(&self) -> Option<usize> {
+        let order = [
+            Screen::Skills,
+            Screen::Certificates,
+            Screen::WorkProcesses,
+            Screen::Hours,
+            Screen::Shifts,
+            Screen::Town,
+            Screen::Travel,
+            Screen::From,
+        ];
+        match self {
+            Screen::Soft(n) => Some(n + 1),
+            other => order.iter().position(|s| s == other).map(|p| SOFT_QUESTIONS + p + 1),
+        }
+    }
+
+    /// Number of questions in the flow.
+    pub const STEPS: usize = SOFT_QUESTIONS + 8;
+}
+
+/// Everything that is saved on the device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Saved {
+    /// Always `vaardig.app`.
+    pub format: String,
+    /// Version of this envelope.
+    pub version: u32,
+    /// Where the person was.
+    pub screen: Screen,
+    /// Chosen language.
+    pub lang: Lang,
+    /// The profile.
+    pub profile: Profile,
+}
+
+/// The format tag of what the app saves.
+pub const SAVED_FORMAT: &str = "vaardig.app";
+/// The version of what the app saves.
+pub const SAVED_VERSION: u32 = 1;
+
+/// The app state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// Current screen.
+    pub screen: Screen,
+    /// Language.
+    pub lang: Lang,
+    /// The profile.
+    pub profile: Profile,
+    /// False when local storage is missing, blocked or full: the app works in memory and says so.
+    pub storage_ok: bool,
+    /// A message to show once (a translation key).
+    pub notice: Option<&'static str>,
+    /// True when the state came from storage (so Start offers "continue").
+    pub resumed: bool,
+}
+
+impl State {
+    /// A new state, or the saved one.
+    pub fn new(saved: Option<Saved>, storage_ok: bool) -> State {
+        match saved {
+            Some(s) => {
+                State { screen: s.screen, lang: s.lang, profile: s.profile, storage_ok, notice: None, resumed: true }
+            }
+            None => State {
+                screen: Screen::Start,
+                lang: Lang::Nl,
+                profile: Profile::new("ik"),
+                storage_ok,
+                notice: None,
+                resumed: false,
+            },
+        }
+    }
+
+    /// What to save.
+    pub fn saved(&self) -> Saved {
+        Saved {
+            format: SAVED_FORMAT.into(),
+            version: SAVED_VERSION,
+            screen: self.screen.clone(),
+            lang: self.lang,
+            profile: self.profile.clone(),
+        }
+    }
+
+    /// The claim on an item, if any.
+    pub fn claim(&self, item: &ItemRef) -> Option<&Claim> {
+        self.profile.claims.iter().find(|c| &c.item == item)
+    }
+}
+
+/// Everything that can happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    /// Go to a screen.
+    Go(Screen),
+    /// Switch language.
+    Lang(Lang),
+    /// Set (or replace) a claim.
+    Claim(ItemRef, Level, Evidence),
+    /// Remove the claim on an item.
+    Unclaim(ItemRef),
+    /// "I don't know" on or off for an item.
+    Unsure(ItemRef, bool),
+    /// The certificate checklist was gone through.
+    CertificatesAnswered(bool),
+    /// The work processes were gone through.
+    WorkProcessesAnswered(bool),
+    /// Maximum hours per week.
+    Hours(Option<u8>),
+    /// Shift on or off.
+    Shift(Shift, bool),
+    /// Home town.
+    Town(Option<String>),
+    /// Travel distance.
+    Travel(Option<u16>),
+    /// Start date.
+    From(Option<Date>),
+    /// Replace the profile (import).
+    Import(Box<Profile>),
+    /// Delete everything.
+    Reset,
+    /// Saving failed: go on in memory.
+    StorageFailed,
+    /// Show a notice (translation key) or clear it.
+    Notice(Option<&'static str>),
+}
+
+impl Reducible for State {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.notice = None;
+        let p = &mut s.profile;
+        match msg {
+            Msg::Go(screen) => s.screen = screen,
+            Msg::Lang(lang) => s.lang = lang,
+            Msg::Claim(item, level, evidence) => {
+                p.answered.unsure.retain(|i| i != &item);
+                match p.claims.iter_mut().find(|c| c.item == item) {
+                    Some(c) => {
+                        c.level = level;
+                        c.evidence = evidence;
+                    }
+                    None => p.claims.push(Claim { item, level, evidence }),
+                }
+            }
+            Msg::Unclaim(item) => p.claims.retain(|c| c.item != item),
+            Msg::Unsure(item, on) => {
+                p.answered.unsure.retain(|i| i != &item);
+                if on {
+                    p.claims.retain(|c| c.item != item);
+                    p.answered.unsure.push(item);
+                }
+            }
+            Msg::CertificatesAnswered(on) => p.answered.certificates = on,
+            Msg::WorkProcessesAnswered(on) => p.answered.work_processes = on,
+            Msg::Hours(h) => p.practical.max_hours_per_week = h,
+            Msg::Shift(shift, on) => {
+                let shifts = p.practical.shifts.get_or_insert_with(Vec::new);
+                shifts.retain(|x| *x != shift);
+                if on {
+                    shifts.push(shift);
+                    shifts.sort();
+                }
+            }
+            Msg::Town(town) => p.practical.home_town = town,
+            Msg::Travel(km) => p.practical.max_travel_km = km,
+            Msg::From(date) => p.practical.available_from = date,
+            Msg::Import(profile) => {
+                s.profile = *profile;
+                s.notice = Some("data.imported");
+            }
+            Msg::Reset => {
+                s = State::new(None, s.storage_ok);
+                s.notice = Some("data.deleted");
+            }
+            Msg::StorageFailed => s.storage_ok = false,
+            Msg::Notice(key) => s.notice = key,
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flow_goes_forward_and_back_through_every_question() {
+        let mut screen = Screen::Start;
+        let mut seen = vec![screen.clone()];
+        while screen != Screen::Results {
+            let next = screen.next();
+            assert_eq!(next.back(), screen, "back from {next:?}");
+            screen = next;
+            seen.push(screen.clone());
+        }
+        assert_eq!(seen.len(), Screen::STEPS + 2);
+        assert_eq!(Screen::From.step(), Some(Screen::STEPS));
+    }
+
+    #[test]
+    fn saved_state_round_trips() {
+        let state = State::new(None, true);
+        let json = serde_json::to_string(&state.saved()).expect("serialises");
+        let back: Saved = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back, state.saved());
+    }
+}

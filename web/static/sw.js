@@ -1,0 +1,32 @@
+// Vaardig's service worker: after the first visit the app and its data load from the cache, so
+// the young person can fill in and match with the network off. The version is set at build time.
+const VERSION = "__VERSION__";
+const CACHE = `vaardig-${VERSION}`;
+const FILES = ["./", "index.html", "style.css", "vaardig_web.js", "vaardig_web_bg.wasm", "taxonomy.json",
+  "manifest.webmanifest", "icon.svg"];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("vaardig-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    caches.match(request, { ignoreSearch: true }).then((hit) => {
+      if (hit) return hit;
+      if (request.mode === "navigate") {
+        return caches.match("index.html").then((page) => page || fetch(request));
+      }
+      return fetch(request);
+    }),
+  );
+});

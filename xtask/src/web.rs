@@ -1,0 +1,160 @@
+//! The web app's recipes: build `dist/` (wasm-bindgen, wasm-opt where available, static files,
+//! the taxonomy as one JSON file, a service worker stamped with a content hash) and serve it.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+
+use crate::{args, cargo, output, root, step, target_dir};
+
+/// The npm folder with playwright-core, axe-core and binaryen, installed from its lock file.
+pub fn npm_dir() -> PathBuf {
+    root().join("web").join("tests")
+}
+
+/// `npm ci` in `web/tests` when its node_modules is missing.
+pub fn npm_install() -> Result<(), String> {
+    if npm_dir().join("node_modules").join("playwright-core").exists() {
+        return Ok(());
+    }
+    let mut c = args("npm", &["ci", "--no-audit", "--no-fund"]);
+    c.current_dir(npm_dir());
+    step("npm ci (web/tests: playwright-core, axe-core, binaryen)", c)
+}
+
+/// FNV-1a, to stamp the service worker's cache with the content it serves.
+fn fnv(bytes: &[u8], mut hash: u64) -> u64 {
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x100_0000_01b3);
+    }
+    hash
+}
+
+/// Builds the deployable app into `dist/` and returns its path.
+pub fn dist() -> Result<PathBuf, String> {
+    crate::install_prerequisites()?;
+    let dist = root().join("dist");
+    step("cargo build vaardig-web (wasm32, profile web)", {
+        let mut c = cargo();
+        c.args(["build", "-p", "vaardig-web", "--target", "wasm32-unknown-unknown", "--profile", "web"]);
+        c
+    })?;
+    let _ = std::fs::remove_dir_all(&dist);
+    std::fs::create_dir_all(&dist).map_err(|e| format!("dist/: {e}"))?;
+    let wasm = target_dir().join("wasm32-unknown-unknown").join("web").join("vaardig-web.wasm");
+    let wasm = wasm.to_str().ok_or("target path is not UTF-8")?.to_string();
+    let out = dist.to_str().ok_or("dist path is not UTF-8")?.to_string();
+    step(
+        "wasm-bindgen --target web",
+        args(
+            "wasm-bindgen",
+            &["--target", "web", "--no-typescript", "--out-dir", &out, "--out-name", "vaardig_web", &wasm],
+        ),
+    )?;
+    let wasm_opt = npm_dir().join("node_modules").join(".bin").join("wasm-opt");
+    if wasm_opt.exists() {
+        let file = dist.join("vaardig_web_bg.wasm");
+        let file = file.to_str().ok_or("dist path is not UTF-8")?;
+        step("wasm-opt -Oz (npm binaryen)", args(wasm_opt.to_str().unwrap_or("wasm-opt"), &["-Oz", file, "-o", file]))?;
+    } else {
+        eprintln!(
+            "(wasm-opt not installed: run `cargo xtask test` once, or `npm ci` in web/tests, for a smaller wasm)"
+        );
+    }
+    let taxonomy = vaardig_taxonomy::compact_json();
+    if taxonomy.is_empty() {
+        return Err("the embedded taxonomy does not parse; run cargo xtask test".into());
+    }
+    std::fs::write(dist.join("taxonomy.json"), &taxonomy).map_err(|e| format!("taxonomy.json: {e}"))?;
+    let mut hash = 0xcbf2_9ce4_8422_2325;
+    for name in ["vaardig_web_bg.wasm", "vaardig_web.js", "taxonomy.json"] {
+        hash = fnv(&std::fs::read(dist.join(name)).map_err(|e| format!("{name}: {e}"))?, hash);
+    }
+    let statics = root().join("web").join("static");
+    for entry in std::fs::read_dir(&statics).map_err(|e| format!("web/static: {e}"))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let bytes = std::fs::read(&path).map_err(|e| format!("{name}: {e}"))?;
+        hash = fnv(&bytes, hash);
+        let bytes = if name == "sw.js" {
+            String::from_utf8_lossy(&bytes).replace("__VERSION__", &format!("{hash:016x}")).into_bytes()
+        } else {
+            bytes
+        };
+        std::fs::write(dist.join(&name), bytes).map_err(|e| format!("{name}: {e}"))?;
+    }
+    eprintln!("dist/ written ({})", dist.display());
+    Ok(dist)
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "webmanifest" => "application/manifest+json",
+        "png" => "image/png",
+        _ => "application/octet-stream",
+    }
+}
+
+fn respond(mut stream: TcpStream, dir: &Path) {
+    let mut line = String::new();
+    let mut reader = BufReader::new(match stream.try_clone() {
+        Ok(s) => s,
+        Err(_) => return,
+    });
+    if reader.read_line(&mut line).is_err() {
+        return;
+    }
+    // Drain the headers.
+    let mut header = String::new();
+    while reader.read_line(&mut header).map(|n| n > 2).unwrap_or(false) {
+        header.clear();
+    }
+    let path = line.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/").to_string();
+    let relative = if path == "/" { "index.html".to_string() } else { path.trim_start_matches('/').to_string() };
+    let file = dir.join(&relative);
+    let safe = !relative.split('/').any(|part| part == ".." || part.is_empty());
+    let (status, body, kind) = match (safe, std::fs::read(&file)) {
+        (true, Ok(bytes)) => ("200 OK", bytes, content_type(&file)),
+        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(&body));
+}
+
+/// Serves `dir` on 127.0.0.1:`port` until stopped.
+pub fn serve(dir: &Path, port: u16) -> Result<(), String> {
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    eprintln!("\nVaardig runs at http://127.0.0.1:{port}/  (Ctrl-C stops it; demo data: the openings are made up)");
+    for stream in listener.incoming().flatten() {
+        let dir = dir.to_path_buf();
+        std::thread::spawn(move || respond(stream, &dir));
+    }
+    Ok(())
+}
+
+/// Runs the browser tests (and the size budget) against `dist/`.
+pub fn e2e() -> Result<(), String> {
+    if output(args("sh", &["-c", "command -v chromium"])).is_none_or(|(code, _, _)| code != 0) {
+        step(
+            "apt-get install chromium chromium-driver",
+            args("sh", &["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver"]),
+        )?;
+    }
+    npm_install()?;
+    dist()?;
+    let mut c = args("node", &["--test", "--test-concurrency=1", "e2e.test.mjs"]);
+    c.current_dir(npm_dir());
+    c.env("VAARDIG_DIST", root().join("dist"));
+    c.env("VAARDIG_SCREENSHOTS", target_dir().join("screenshots"));
+    step("browser tests (headless Chromium, 360×640)", c)
+}
