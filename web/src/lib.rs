@@ -12,7 +12,17 @@ pub mod speech;
 pub mod state;
 pub mod store;
 
-/// Mounts the app on the page body.
+/// Mounts the app in `#app`, replacing the static first screen that index.html shows while the
+/// app loads (so the first paint needs no WebAssembly).
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
 }

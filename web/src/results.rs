@@ -3,7 +3,7 @@
 
 use crate::app::Ctx;
 use crate::i18n::{t, tf};
-use crate::screens::{ScreenProps, Title};
+use crate::screens::{title, ScreenProps};
 use crate::state::{Msg, Screen};
 use matching_core::{
     advise, progress, text, Explanation, Interval, ItemKind, Ladder, Lang, Opening, RankOptions, RouteType,
@@ -81,7 +81,7 @@ pub fn Results(props: &ScreenProps) -> Html {
     let count = tf("results.count", lang, &[("n", ranking.ranked_total.to_string())]);
     html! {
         <section>
-            <Title ctx={ctx.clone()} text={ctx.t("results.title")} more={count.clone()} />
+            {title(ctx, &ctx.t("results.title"), &count.clone())}
             <p>{count}</p>
             if ranking.matches.is_empty() { <p>{ctx.t("results.none")}</p> }
             <ol class="matches">
@@ -123,22 +123,11 @@ pub fn Results(props: &ScreenProps) -> Html {
     }
 }
 
-/// Properties of [`Detail`].
-#[derive(Properties, PartialEq)]
-pub struct DetailProps {
-    /// Data and state.
-    pub ctx: Ctx,
-    /// Opening id.
-    pub id: AttrValue,
-}
-
 /// One match explained: every requirement as a line, in plain words.
-#[function_component]
-pub fn Detail(props: &DetailProps) -> Html {
-    let ctx = &props.ctx;
+pub fn detail(ctx: &Ctx, id: &str) -> Html {
     let lang = ctx.lang();
     let taxonomy = &ctx.data.taxonomy;
-    let Some(opening) = ctx.data.pool.openings().iter().find(|o| o.id == *props.id) else {
+    let Some(opening) = ctx.data.pool.openings().iter().find(|o| o.id == id) else {
         return html! { <button type="button" onclick={ctx.send(Msg::Go(Screen::Results))}>{ctx.t("nav.back")}</button> };
     };
     let e = matching_core::explain(taxonomy, &ctx.state.profile, opening);
@@ -147,7 +136,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     let spoken = format!("{}. {summary}. {}", opening.title, lines.join(". "));
     html! {
         <section>
-            <Title ctx={ctx.clone()} text={opening.title.clone()} more={spoken} />
+            {title(ctx, &opening.title.clone(), &spoken)}
             <p class="meta">{heading(opening, lang)}</p>
             <p class="score"><strong>{summary}</strong></p>
             {bars(&e, lang)}
@@ -177,22 +166,17 @@ fn ladder_key(l: Ladder) -> &'static str {
 }
 
 /// The next small step, and progress per qualification.
-#[function_component]
-pub fn NextStep(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+pub fn next_step(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
     let taxonomy = &ctx.data.taxonomy;
-    let advice = {
-        let data = ctx.data.clone();
-        use_memo(ctx.state.profile.clone(), move |profile| advise(&data.taxonomy, profile, &data.pool, 3))
-    };
+    let advice = advise(taxonomy, &ctx.state.profile, &ctx.data.pool, 3);
     let ladder = progress(taxonomy, &ctx.state.profile);
     let fits = tf("next.fits", lang, &[("n", advice.fits_now.to_string())]);
     let steps: Vec<String> = advice.steps.iter().map(|s| text::step(taxonomy, s, lang)).collect();
     let spoken = format!("{fits} {}", steps.join(" "));
     html! {
         <section>
-            <Title ctx={ctx.clone()} text={ctx.t("next.title")} more={spoken} />
+            {title(ctx, &ctx.t("next.title"), &spoken)}
             <p>{fits}</p>
             if steps.is_empty() { <p>{ctx.t("next.none")}</p> }
             <ol class="steps">

@@ -2,7 +2,7 @@
 
 use crate::app::Ctx;
 use crate::i18n::{t, tf};
-use crate::speech::Speak;
+use crate::speech::speak;
 use crate::state::{Msg, Screen, SOFT_QUESTIONS};
 use matching_core::{lookup, Date, Evidence, ItemKind, ItemRef, Lang, Level, Shift};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -15,24 +15,11 @@ pub struct ScreenProps {
     pub ctx: Ctx,
 }
 
-/// The title of a screen with progress and read-aloud.
-#[derive(Properties, PartialEq)]
-pub struct TitleProps {
-    /// Data and state.
-    pub ctx: Ctx,
-    /// The title text.
-    pub text: AttrValue,
-    /// Extra text read aloud after the title.
-    #[prop_or_default]
-    pub more: AttrValue,
-}
-
-/// Screen title: focusable, with "question n of m" and the read-aloud button.
-#[function_component]
-pub fn Title(props: &TitleProps) -> Html {
-    let lang = props.ctx.lang();
-    let step = props.ctx.state.screen.step();
-    let spoken = format!("{} {}", props.text, props.more);
+/// Screen title: focusable, with "question n of m" and the read-aloud button (which reads the
+/// title and `more`). Plain functions, not components: each component costs the app bytes.
+pub fn title(ctx: &Ctx, text: &str, more: &str) -> Html {
+    let lang = ctx.lang();
+    let step = ctx.state.screen.step();
     html! {
         <div class="title">
             if let Some(n) = step {
@@ -41,29 +28,14 @@ pub fn Title(props: &TitleProps) -> Html {
                     <progress max={Screen::STEPS.to_string()} value={n.to_string()} aria-hidden="true"></progress>
                 </p>
             }
-            <h1 id="screen-title" tabindex="-1">{props.text.clone()}</h1>
-            <Speak text={AttrValue::from(spoken)} {lang} />
+            <h1 id="screen-title" tabindex="-1">{text.to_string()}</h1>
+            {speak(&format!("{text} {more}"), lang)}
         </div>
     }
 }
 
-/// Properties of [`Nav`].
-#[derive(Properties, PartialEq)]
-pub struct NavProps {
-    /// Data and state.
-    pub ctx: Ctx,
-    /// Show a skip button that sends this first.
-    #[prop_or_default]
-    pub skip: Option<Msg>,
-    /// Sent before going on with "next".
-    #[prop_or_default]
-    pub on_next: Option<Msg>,
-}
-
-/// Back, skip and next.
-#[function_component]
-pub fn Nav(props: &NavProps) -> Html {
-    let ctx = &props.ctx;
+/// Back, skip (sending `skip` first) and next (sending `on_next` first).
+pub fn nav(ctx: &Ctx, skip: Option<Msg>, on_next: Option<Msg>) -> Html {
     let screen = ctx.state.screen.clone();
     let go = |extra: Option<Msg>| {
         let state = ctx.state.clone();
@@ -78,23 +50,21 @@ pub fn Nav(props: &NavProps) -> Html {
     html! {
         <div class="nav">
             <button type="button" class="secondary" onclick={ctx.send(Msg::Go(screen.back()))}>{"← "}{ctx.t("nav.back")}</button>
-            if let Some(skip) = props.skip.clone() {
-                <button type="button" class="secondary" onclick={go(Some(skip))}>{ctx.t("nav.skip")}</button>
+            if skip.is_some() {
+                <button type="button" class="secondary" onclick={go(skip)}>{ctx.t("nav.skip")}</button>
             }
-            <button type="button" class="primary" onclick={go(props.on_next.clone())}>{ctx.t("nav.next")}{" →"}</button>
+            <button type="button" class="primary" onclick={go(on_next)}>{ctx.t("nav.next")}{" →"}</button>
         </div>
     }
 }
 
 /// Start: what the app does, strengths first.
-#[function_component]
-pub fn Start(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+pub fn start(ctx: &Ctx) -> Html {
     let more = format!("{} {}", ctx.t("start.body1"), ctx.t("start.body2"));
     let resume = ctx.state.resumed && !ctx.state.profile.claims.is_empty();
     html! {
         <section>
-            <Title ctx={ctx.clone()} text={ctx.t("start.title")} more={more} />
+            {title(ctx, &ctx.t("start.title"), &more)}
             <p class="lead">{ctx.t("start.body1")}</p>
             <p>{ctx.t("start.body2")}</p>
             <div class="nav">
@@ -150,33 +120,22 @@ pub fn level_dots(level: u8) -> Html {
     }
 }
 
-/// Properties of [`SoftQuestion`].
-#[derive(Properties, PartialEq)]
-pub struct SoftProps {
-    /// Data and state.
-    pub ctx: Ctx,
-    /// Which question.
-    pub index: usize,
-}
-
 /// One soft-skill question with four answers, each with a picture.
-#[function_component]
-pub fn SoftQuestion(props: &SoftProps) -> Html {
-    let ctx = &props.ctx;
+pub fn soft_question(ctx: &Ctx, index: usize) -> Html {
     let lang = ctx.lang();
     let skills = &ctx.data.taxonomy.data().soft_skills;
-    let Some(skill) = skills.get(props.index.min(SOFT_QUESTIONS - 1)) else {
-        return html! { <Nav ctx={ctx.clone()} /> };
+    let Some(skill) = skills.get(index.min(SOFT_QUESTIONS - 1)) else {
+        return html! { {nav(ctx, None, None)} };
     };
     let item = ItemRef::SoftSkill(skill.id.clone());
     let chosen = ctx.state.claim(&item).map(|c| c.level.get());
-    let question = skill.questions[props.index % skill.questions.len().max(1)].get(lang).to_string();
+    let question = skill.questions[index % skill.questions.len().max(1)].get(lang).to_string();
     let answers: Vec<String> = skill.levels.iter().map(|l| l.get(lang).to_string()).collect();
     let spoken = answers.iter().enumerate().map(|(i, a)| format!("{}. {a}", i + 1)).collect::<Vec<_>>().join(" ");
     let next = ctx.state.screen.next();
     html! {
         <section>
-            <Title ctx={ctx.clone()} text={question.clone()} more={spoken} />
+            {title(ctx, &question.clone(), &spoken)}
             <p class="skill-name"><span aria-hidden="true" class="icon">{pictogram(&skill.icon)}</span>{" "}{skill.label.get(lang)}</p>
             <fieldset class="answers">
                 <legend class="sr-only">{question}</legend>
@@ -195,7 +154,7 @@ pub fn SoftQuestion(props: &SoftProps) -> Html {
                     }
                 }) }
             </fieldset>
-            <Nav ctx={ctx.clone()} skip={Some(Msg::Unclaim(item.clone()))} />
+            {nav(ctx, Some(Msg::Unclaim(item.clone())), None)}
             <button type="button" class="link" onclick={ctx.send(Msg::Go(Screen::Skills))}>{ctx.t("soft.stop")}</button>
         </section>
     }
@@ -235,7 +194,7 @@ pub fn Skills(props: &ScreenProps) -> Html {
     let mine: Vec<_> = ctx.state.profile.claims.iter().filter(|c| c.item.kind() == ItemKind::Skill).cloned().collect();
     html! {
         <section>
-            <Title ctx={ctx.clone()} text={ctx.t("skills.title")} />
+            {title(ctx, &ctx.t("skills.title"), &"")}
             <label for="skill-search">{ctx.t("skills.search")}</label>
             <input id="skill-search" type="search" autocomplete="off" value={(*query).clone()} {oninput} />
             if !query.trim().is_empty() {
@@ -290,20 +249,18 @@ pub fn Skills(props: &ScreenProps) -> Html {
                     }
                 }) }
             </ul>
-            <Nav ctx={ctx.clone()} skip={Some(Msg::Notice(None))} />
+            {nav(ctx, Some(Msg::Notice(None)), None)}
         </section>
     }
 }
 
 /// The certificate checklist, with "I don't know" per certificate and for the whole list.
-#[function_component]
-pub fn Certificates(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+pub fn certificates(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
     let profile = &ctx.state.profile;
     html! {
         <section>
-            <Title ctx={ctx.clone()} text={ctx.t("certs.title")} more={ctx.t("certs.help")} />
+            {title(ctx, &ctx.t("certs.title"), &ctx.t("certs.help"))}
             <p>{ctx.t("certs.help")}</p>
             <ul class="checklist">
                 { for ctx.data.taxonomy.data().certificates.iter().map(|c| {
@@ -329,7 +286,7 @@ pub fn Certificates(props: &ScreenProps) -> Html {
                     }
                 }) }
             </ul>
-            <Nav ctx={ctx.clone()} skip={Some(Msg::CertificatesAnswered(false))} on_next={Some(Msg::CertificatesAnswered(true))} />
+            {nav(ctx, Some(Msg::CertificatesAnswered(false)), Some(Msg::CertificatesAnswered(true)))}
         </section>
     }
 }
@@ -357,7 +314,7 @@ pub fn WorkProcesses(props: &ScreenProps) -> Html {
     let qual = quals.iter().find(|q| q.id == *chosen);
     html! {
         <section>
-            <Title ctx={ctx.clone()} text={ctx.t("wp.title")} more={ctx.t("wp.help")} />
+            {title(ctx, &ctx.t("wp.title"), &ctx.t("wp.help"))}
             <p>{ctx.t("wp.help")}</p>
             <label for="qualification">{ctx.t("wp.choose")}</label>
             <select id="qualification" onchange={onqual}>
@@ -404,44 +361,32 @@ pub fn WorkProcesses(props: &ScreenProps) -> Html {
                     }) }
                 </ul>
             }
-            <Nav ctx={ctx.clone()} skip={Some(Msg::WorkProcessesAnswered(false))} on_next={Some(Msg::WorkProcessesAnswered(true))} />
+            {nav(ctx, Some(Msg::WorkProcessesAnswered(false)), Some(Msg::WorkProcessesAnswered(true)))}
         </section>
     }
 }
 
-/// A number question (hours, km) with big minus and plus buttons.
-#[derive(Properties, PartialEq)]
-pub struct NumberProps {
-    /// Data and state.
-    pub ctx: Ctx,
-    /// Title key.
-    pub title: &'static str,
-    /// Unit key.
-    pub unit: &'static str,
-    /// Current value.
-    pub value: Option<u16>,
-    /// Step for the buttons.
-    pub step: u16,
-    /// Highest value.
-    pub max: u16,
-    /// Sends the new value.
-    pub set: Callback<Option<u16>>,
-    /// What skip sends.
-    pub skip: Msg,
-}
-
 /// The shared number screen.
-#[function_component]
-pub fn NumberScreen(props: &NumberProps) -> Html {
-    let ctx = &props.ctx;
-    let value = props.value;
+/// A number question (hours, km) with big minus and plus buttons; `set` stores the value, `skip`
+/// is what "skip" sends.
+#[allow(clippy::too_many_arguments)]
+fn number_screen(
+    ctx: &Ctx,
+    title_key: &'static str,
+    unit: &'static str,
+    value: Option<u16>,
+    step: u16,
+    max: u16,
+    set: Callback<Option<u16>>,
+    skip: Msg,
+) -> Html {
     let change = |delta: i32| {
-        let (set, max) = (props.set.clone(), props.max);
+        let set = set.clone();
         let base = value.unwrap_or(0) as i32;
         Callback::from(move |_: MouseEvent| set.emit(Some((base + delta).clamp(0, max as i32) as u16)))
     };
     let oninput = {
-        let (set, max) = (props.set.clone(), props.max);
+        let set = set.clone();
         Callback::from(move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
             set.emit(text.parse::<u16>().ok().map(|v| v.min(max)));
@@ -449,47 +394,41 @@ pub fn NumberScreen(props: &NumberProps) -> Html {
     };
     html! {
         <section>
-            <Title ctx={ctx.clone()} text={ctx.t(props.title)} />
+            {title(ctx, ctx.t(title_key), "")}
             <div class="number">
-                <button type="button" class="secondary big" aria-label="-" onclick={change(-(props.step as i32))}>{"−"}</button>
-                <input id="number" type="number" inputmode="numeric" min="0" max={props.max.to_string()}
+                <button type="button" class="secondary big" aria-label="-" onclick={change(-(step as i32))}>{"−"}</button>
+                <input id="number" type="number" inputmode="numeric" min="0" max={max.to_string()}
                     value={value.map(|v| v.to_string()).unwrap_or_default()} {oninput} aria-describedby="unit" aria-labelledby="screen-title" />
-                <button type="button" class="secondary big" aria-label="+" onclick={change(props.step as i32)}>{"+"}</button>
+                <button type="button" class="secondary big" aria-label="+" onclick={change(step as i32)}>{"+"}</button>
             </div>
-            <p id="unit" class="unit">{ctx.t(props.unit)}</p>
-            <Nav ctx={ctx.clone()} skip={Some(props.skip.clone())} />
+            <p id="unit" class="unit">{ctx.t(unit)}</p>
+            {nav(ctx, Some(skip), None)}
         </section>
     }
 }
 
 /// Maximum hours per week.
-#[function_component]
-pub fn HoursScreen(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+pub fn hours(ctx: &Ctx) -> Html {
     let state = ctx.state.clone();
     let set = Callback::from(move |v: Option<u16>| state.dispatch(Msg::Hours(v.map(|v| v.min(60) as u8))));
     let value = ctx.state.profile.practical.max_hours_per_week.map(u16::from);
-    html! { <NumberScreen ctx={ctx.clone()} title="hours.title" unit="hours.unit" {value} step={4} max={60} {set} skip={Msg::Hours(None)} /> }
+    number_screen(ctx, "hours.title", "hours.unit", value, 4, 60, set, Msg::Hours(None))
 }
 
 /// How far the person can travel.
-#[function_component]
-pub fn TravelScreen(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+pub fn travel(ctx: &Ctx) -> Html {
     let state = ctx.state.clone();
     let set = Callback::from(move |v: Option<u16>| state.dispatch(Msg::Travel(v)));
     let value = ctx.state.profile.practical.max_travel_km;
-    html! { <NumberScreen ctx={ctx.clone()} title="travel.title" unit="travel.unit" {value} step={5} max={200} {set} skip={Msg::Travel(None)} /> }
+    number_screen(ctx, "travel.title", "travel.unit", value, 5, 200, set, Msg::Travel(None))
 }
 
 /// Days and shifts.
-#[function_component]
-pub fn ShiftsScreen(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+pub fn shifts(ctx: &Ctx) -> Html {
     let have = ctx.state.profile.practical.shifts.clone().unwrap_or_default();
     html! {
         <section>
-            <Title ctx={ctx.clone()} text={ctx.t("shifts.title")} />
+            {title(ctx, &ctx.t("shifts.title"), &"")}
             <fieldset class="checklist">
                 <legend class="sr-only">{ctx.t("shifts.title")}</legend>
                 { for Shift::ALL.iter().map(|shift| {
@@ -503,7 +442,7 @@ pub fn ShiftsScreen(props: &ScreenProps) -> Html {
                     html! { <div class="check"><input type="checkbox" id={id.clone()} checked={on} {onchange} /><label for={id}>{ctx.t(key)}</label></div> }
                 }) }
             </fieldset>
-            <Nav ctx={ctx.clone()} skip={Some(Msg::Notice(None))} />
+            {nav(ctx, Some(Msg::Notice(None)), None)}
         </section>
     }
 }
@@ -531,7 +470,7 @@ pub fn TownScreen(props: &ScreenProps) -> Html {
     let unknown = !typed.trim().is_empty() && !taxonomy.has_town(&typed);
     html! {
         <section>
-            <Title ctx={ctx.clone()} text={ctx.t("town.title")} />
+            {title(ctx, &ctx.t("town.title"), &"")}
             <label for="town">{ctx.t("town.label")}</label>
             <input id="town" list="towns" autocomplete="off" value={(*typed).clone()} {oninput} aria-describedby="town-help" />
             <datalist id="towns">
@@ -540,15 +479,13 @@ pub fn TownScreen(props: &ScreenProps) -> Html {
             <p id="town-help" class={if unknown { "error" } else { "sr-only" }} role={if unknown { "alert" } else { "none" }}>
                 { if unknown { ctx.t("town.unknown") } else { "" } }
             </p>
-            <Nav ctx={ctx.clone()} skip={Some(Msg::Town(None))} />
+            {nav(ctx, Some(Msg::Town(None)), None)}
         </section>
     }
 }
 
 /// From when the person can start.
-#[function_component]
-pub fn FromScreen(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+pub fn from(ctx: &Ctx) -> Html {
     let value = ctx.state.profile.practical.available_from.map(|d| d.to_string()).unwrap_or_default();
     let oninput = {
         let state = ctx.state.clone();
@@ -558,10 +495,10 @@ pub fn FromScreen(props: &ScreenProps) -> Html {
     };
     html! {
         <section>
-            <Title ctx={ctx.clone()} text={ctx.t("from.title")} />
+            {title(ctx, &ctx.t("from.title"), &"")}
             <label for="from">{ctx.t("from.label")}</label>
             <input id="from" type="date" {value} {oninput} />
-            <Nav ctx={ctx.clone()} skip={Some(Msg::From(None))} />
+            {nav(ctx, Some(Msg::From(None)), None)}
         </section>
     }
 }

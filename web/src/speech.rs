@@ -36,28 +36,16 @@ pub fn say(text: &str, lang: Lang) {
     synth.speak(&utterance);
 }
 
-/// Properties of [`Speak`].
-#[derive(Properties, PartialEq)]
-pub struct SpeakProps {
-    /// What to read.
-    pub text: AttrValue,
-    /// In which language.
-    pub lang: Lang,
-}
-
-/// The read-aloud button.
-#[function_component]
-pub fn Speak(props: &SpeakProps) -> Html {
-    if voice(props.lang).is_none() {
+/// The read-aloud button for `text`; nothing where the browser has no voice for `lang`.
+pub fn speak(text: &str, lang: Lang) -> Html {
+    if voice(lang).is_none() {
         return html! {};
     }
-    let onclick = {
-        let (text, lang) = (props.text.clone(), props.lang);
-        Callback::from(move |_| say(&text, lang))
-    };
+    let text = text.to_string();
+    let onclick = Callback::from(move |_| say(&text, lang));
     html! {
-        <button type="button" class="speak" {onclick} aria-label={t("speak", props.lang)}>
-            <span aria-hidden="true">{"🔊"}</span>{" "}{t("speak", props.lang)}
+        <button type="button" class="speak" {onclick} aria-label={t("speak", lang)}>
+            <span aria-hidden="true">{"🔊"}</span>{" "}{t("speak", lang)}
         </button>
     }
 }

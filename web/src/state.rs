@@ -11,7 +11,7 @@ pub const SOFT_QUESTIONS: usize = 12;
 
 /// Every screen; the flow screens in order, then the ones reached from the menu.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "screen", content = "at")]
+#[serde(into = "String", try_from = "String")]
 pub enum Screen {
     /// What the app does.
     Start,
@@ -45,6 +45,61 @@ pub enum Screen {
     Share,
     /// My data: export, import, delete.
     Data,
+}
+
+/// Screens stored as short strings ("soft/3", "detail/o-000042"): readable, and far less code than
+/// serde's tagged enums.
+impl From<Screen> for String {
+    fn from(screen: Screen) -> String {
+        let name = match &screen {
+            Screen::Soft(n) => return format!("soft/{n}"),
+            Screen::Detail(id) => return format!("detail/{id}"),
+            Screen::Start => "start",
+            Screen::Skills => "skills",
+            Screen::Certificates => "certificates",
+            Screen::WorkProcesses => "work_processes",
+            Screen::Hours => "hours",
+            Screen::Shifts => "shifts",
+            Screen::Town => "town",
+            Screen::Travel => "travel",
+            Screen::From => "from",
+            Screen::Results => "results",
+            Screen::NextStep => "next_step",
+            Screen::Card => "card",
+            Screen::Share => "share",
+            Screen::Data => "data",
+        };
+        name.to_string()
+    }
+}
+
+impl TryFrom<String> for Screen {
+    type Error = String;
+    fn try_from(text: String) -> Result<Screen, String> {
+        if let Some(n) = text.strip_prefix("soft/") {
+            return n.parse().map(Screen::Soft).map_err(|_| format!("bad screen {text:?}"));
+        }
+        if let Some(id) = text.strip_prefix("detail/") {
+            return Ok(Screen::Detail(id.to_string()));
+        }
+        Ok(match text.as_str() {
+            "start" => Screen::Start,
+            "skills" => Screen::Skills,
+            "certificates" => Screen::Certificates,
+            "work_processes" => Screen::WorkProcesses,
+            "hours" => Screen::Hours,
+            "shifts" => Screen::Shifts,
+            "town" => Screen::Town,
+            "travel" => Screen::Travel,
+            "from" => Screen::From,
+            "results" => Screen::Results,
+            "next_step" => Screen::NextStep,
+            "card" => Screen::Card,
+            "share" => Screen::Share,
+            "data" => Screen::Data,
+            _ => return Err(format!("bad screen {text:?}")),
+        })
+    }
 }
 
 impl Screen {
@@ -291,6 +346,21 @@ mod tests {
         }
         assert_eq!(seen.len(), Screen::STEPS + 2);
         assert_eq!(Screen::From.step(), Some(Screen::STEPS));
+    }
+
+    #[test]
+    fn every_screen_round_trips_as_a_string() {
+        let mut screen = Screen::Start;
+        let mut all = vec![Screen::Detail("o-1".into()), Screen::NextStep, Screen::Card, Screen::Share, Screen::Data];
+        while screen != Screen::Results {
+            all.push(screen.clone());
+            screen = screen.next();
+        }
+        all.push(Screen::Results);
+        for s in all {
+            assert_eq!(Screen::try_from(String::from(s.clone())), Ok(s));
+        }
+        assert!(Screen::try_from("nope".to_string()).is_err());
     }
 
     #[test]

@@ -84,8 +84,22 @@ pub fn dist() -> Result<PathBuf, String> {
         };
         std::fs::write(dist.join(&name), bytes).map_err(|e| format!("{name}: {e}"))?;
     }
+    precompress(&dist)?;
     eprintln!("dist/ written ({})", dist.display());
     Ok(dist)
+}
+
+/// Writes a brotli copy (`.br`) beside every text and wasm file, with Node's zlib (Node is needed
+/// anyway), so `serve` and any static host can send compressed bytes.
+fn precompress(dist: &Path) -> Result<(), String> {
+    const SCRIPT: &str = "const z=require('zlib'),fs=require('fs'),p=require('path');const d=process.argv[1];\
+        for(const f of fs.readdirSync(d)){if(/\\.(wasm|js|json|css|html|svg|webmanifest)$/.test(f)){\
+        fs.writeFileSync(p.join(d,f+'.br'),z.brotliCompressSync(fs.readFileSync(p.join(d,f)),\
+        {params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}))}}";
+    step(
+        "brotli copies of dist/ (node zlib)",
+        args("node", &["-e", SCRIPT, dist.to_str().ok_or("dist path is not UTF-8")?]),
+    )
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -111,21 +125,32 @@ fn respond(mut stream: TcpStream, dir: &Path) {
     if reader.read_line(&mut line).is_err() {
         return;
     }
-    // Drain the headers.
+    // Read the headers; only Accept-Encoding matters.
     let mut header = String::new();
+    let mut brotli = false;
     while reader.read_line(&mut header).map(|n| n > 2).unwrap_or(false) {
+        let lower = header.to_ascii_lowercase();
+        brotli |= lower.starts_with("accept-encoding:") && lower.contains("br");
         header.clear();
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/").to_string();
     let relative = if path == "/" { "index.html".to_string() } else { path.trim_start_matches('/').to_string() };
     let file = dir.join(&relative);
     let safe = !relative.split('/').any(|part| part == ".." || part.is_empty());
-    let (status, body, kind) = match (safe, std::fs::read(&file)) {
-        (true, Ok(bytes)) => ("200 OK", bytes, content_type(&file)),
-        _ => ("404 Not Found", b"not found".to_vec(), "text/plain"),
+    let compressed = dir.join(format!("{relative}.br"));
+    let (status, body, kind, encoding) = match (safe, brotli && compressed.exists()) {
+        (true, true) => match std::fs::read(&compressed) {
+            Ok(bytes) => ("200 OK", bytes, content_type(&file), "Content-Encoding: br\r\nVary: Accept-Encoding\r\n"),
+            Err(_) => ("404 Not Found", b"not found".to_vec(), "text/plain", ""),
+        },
+        (true, false) => match std::fs::read(&file) {
+            Ok(bytes) => ("200 OK", bytes, content_type(&file), "Vary: Accept-Encoding\r\n"),
+            Err(_) => ("404 Not Found", b"not found".to_vec(), "text/plain", ""),
+        },
+        (false, _) => ("404 Not Found", b"not found".to_vec(), "text/plain", ""),
     };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\n{encoding}Content-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(&body));
