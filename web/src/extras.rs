@@ -130,7 +130,7 @@ pub fn Card(props: &ScreenProps) -> Html {
         .unwrap_or(false);
     html! {
         <section>
-            {title(ctx, &ctx.t("card.title"), &ctx.t("card.help"))}
+            {title(ctx, ctx.t("card.title"), ctx.t("card.help"))}
             <p>{ctx.t("card.help")}</p>
             <canvas ref={canvas} width={CARD_SIZE.to_string()} height={CARD_SIZE.to_string()} class="card-canvas" aria-hidden="true"></canvas>
             if let Some(u) = (*url).clone() {
@@ -207,7 +207,7 @@ pub fn Share(props: &ScreenProps) -> Html {
     };
     html! {
         <section>
-            {title(ctx, &ctx.t("share.title"), &ctx.t("share.help"))}
+            {title(ctx, ctx.t("share.title"), ctx.t("share.help"))}
             <p>{ctx.t("share.help")}</p>
             <fieldset class="checklist">
                 <legend class="sr-only">{ctx.t("share.title")}</legend>
@@ -372,7 +372,7 @@ pub fn MyData(props: &ScreenProps) -> Html {
     };
     html! {
         <section>
-            {title(ctx, &ctx.t("data.title"), &ctx.t("data.help"))}
+            {title(ctx, ctx.t("data.title"), ctx.t("data.help"))}
             <p>{ctx.t("data.help")}</p>
             <p>{crate::i18n::tf("data.claims", lang, &[("n", ctx.state.profile.claims.len().to_string())])}</p>
             <pre class="stored" tabindex="0">{profile_json}</pre>

@@ -81,7 +81,7 @@ pub fn Results(props: &ScreenProps) -> Html {
     let count = tf("results.count", lang, &[("n", ranking.ranked_total.to_string())]);
     html! {
         <section>
-            {title(ctx, &ctx.t("results.title"), &count.clone())}
+            {title(ctx, ctx.t("results.title"), &count)}
             <p>{count}</p>
             if ranking.matches.is_empty() { <p>{ctx.t("results.none")}</p> }
             <ol class="matches">
@@ -136,7 +136,7 @@ pub fn detail(ctx: &Ctx, id: &str) -> Html {
     let spoken = format!("{}. {summary}. {}", opening.title, lines.join(". "));
     html! {
         <section>
-            {title(ctx, &opening.title.clone(), &spoken)}
+            {title(ctx, &opening.title, &spoken)}
             <p class="meta">{heading(opening, lang)}</p>
             <p class="score"><strong>{summary}</strong></p>
             {bars(&e, lang)}
@@ -176,7 +176,7 @@ pub fn next_step(ctx: &Ctx) -> Html {
     let spoken = format!("{fits} {}", steps.join(" "));
     html! {
         <section>
-            {title(ctx, &ctx.t("next.title"), &spoken)}
+            {title(ctx, ctx.t("next.title"), &spoken)}
             <p>{fits}</p>
             if steps.is_empty() { <p>{ctx.t("next.none")}</p> }
             <ol class="steps">

@@ -64,7 +64,7 @@ pub fn start(ctx: &Ctx) -> Html {
     let resume = ctx.state.resumed && !ctx.state.profile.claims.is_empty();
     html! {
         <section>
-            {title(ctx, &ctx.t("start.title"), &more)}
+            {title(ctx, ctx.t("start.title"), &more)}
             <p class="lead">{ctx.t("start.body1")}</p>
             <p>{ctx.t("start.body2")}</p>
             <div class="nav">
@@ -135,7 +135,7 @@ pub fn soft_question(ctx: &Ctx, index: usize) -> Html {
     let next = ctx.state.screen.next();
     html! {
         <section>
-            {title(ctx, &question.clone(), &spoken)}
+            {title(ctx, &question, &spoken)}
             <p class="skill-name"><span aria-hidden="true" class="icon">{pictogram(&skill.icon)}</span>{" "}{skill.label.get(lang)}</p>
             <fieldset class="answers">
                 <legend class="sr-only">{question}</legend>
@@ -194,7 +194,7 @@ pub fn Skills(props: &ScreenProps) -> Html {
     let mine: Vec<_> = ctx.state.profile.claims.iter().filter(|c| c.item.kind() == ItemKind::Skill).cloned().collect();
     html! {
         <section>
-            {title(ctx, &ctx.t("skills.title"), &"")}
+            {title(ctx, ctx.t("skills.title"), "")}
             <label for="skill-search">{ctx.t("skills.search")}</label>
             <input id="skill-search" type="search" autocomplete="off" value={(*query).clone()} {oninput} />
             if !query.trim().is_empty() {
@@ -260,7 +260,7 @@ pub fn certificates(ctx: &Ctx) -> Html {
     let profile = &ctx.state.profile;
     html! {
         <section>
-            {title(ctx, &ctx.t("certs.title"), &ctx.t("certs.help"))}
+            {title(ctx, ctx.t("certs.title"), ctx.t("certs.help"))}
             <p>{ctx.t("certs.help")}</p>
             <ul class="checklist">
                 { for ctx.data.taxonomy.data().certificates.iter().map(|c| {
@@ -314,7 +314,7 @@ pub fn WorkProcesses(props: &ScreenProps) -> Html {
     let qual = quals.iter().find(|q| q.id == *chosen);
     html! {
         <section>
-            {title(ctx, &ctx.t("wp.title"), &ctx.t("wp.help"))}
+            {title(ctx, ctx.t("wp.title"), ctx.t("wp.help"))}
             <p>{ctx.t("wp.help")}</p>
             <label for="qualification">{ctx.t("wp.choose")}</label>
             <select id="qualification" onchange={onqual}>
@@ -428,7 +428,7 @@ pub fn shifts(ctx: &Ctx) -> Html {
     let have = ctx.state.profile.practical.shifts.clone().unwrap_or_default();
     html! {
         <section>
-            {title(ctx, &ctx.t("shifts.title"), &"")}
+            {title(ctx, ctx.t("shifts.title"), "")}
             <fieldset class="checklist">
                 <legend class="sr-only">{ctx.t("shifts.title")}</legend>
                 { for Shift::ALL.iter().map(|shift| {
@@ -470,7 +470,7 @@ pub fn TownScreen(props: &ScreenProps) -> Html {
     let unknown = !typed.trim().is_empty() && !taxonomy.has_town(&typed);
     html! {
         <section>
-            {title(ctx, &ctx.t("town.title"), &"")}
+            {title(ctx, ctx.t("town.title"), "")}
             <label for="town">{ctx.t("town.label")}</label>
             <input id="town" list="towns" autocomplete="off" value={(*typed).clone()} {oninput} aria-describedby="town-help" />
             <datalist id="towns">
@@ -495,7 +495,7 @@ pub fn from(ctx: &Ctx) -> Html {
     };
     html! {
         <section>
-            {title(ctx, &ctx.t("from.title"), &"")}
+            {title(ctx, ctx.t("from.title"), "")}
             <label for="from">{ctx.t("from.label")}</label>
             <input id="from" type="date" {value} {oninput} />
             {nav(ctx, Some(Msg::From(None)), None)}
