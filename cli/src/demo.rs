@@ -75,18 +75,40 @@ struct Pools<'t> {
     sectors: Vec<&'t str>,
     region: Vec<&'t str>,
     towns: Vec<&'t str>,
+    /// Per sector (same order as `sectors`): its skills, certificates and work processes.
+    by_sector: Vec<(Vec<&'t str>, Vec<&'t str>, Vec<&'t str>)>,
 }
 
 impl<'t> Pools<'t> {
     fn new(taxonomy: &'t Taxonomy) -> Pools<'t> {
         let data = taxonomy.data();
         let region: Vec<&str> = data.towns.iter().take(18).map(|t| t.name.as_str()).collect();
-        Pools {
-            taxonomy,
-            sectors: data.sectors.iter().filter(|s| s.id != "alg").map(|s| s.id.as_str()).collect(),
-            region,
-            towns: data.towns.iter().map(|t| t.name.as_str()).collect(),
-        }
+        let sectors: Vec<&str> = data.sectors.iter().filter(|s| s.id != "alg").map(|s| s.id.as_str()).collect();
+        let by_sector = sectors
+            .iter()
+            .map(|&sector| {
+                let skills = data.skills.iter().filter(|s| s.sector == sector).map(|s| s.id.as_str()).collect();
+                let certificates = data
+                    .certificates
+                    .iter()
+                    .filter(|c| c.sector == sector || c.sector == "alg")
+                    .map(|c| c.id.as_str())
+                    .collect();
+                let work_processes = data
+                    .qualifications
+                    .iter()
+                    .filter(|q| q.sector == sector)
+                    .flat_map(|q| q.core_tasks.iter().flat_map(|t| t.work_processes.iter().map(|w| w.id.as_str())))
+                    .collect();
+                (skills, certificates, work_processes)
+            })
+            .collect();
+        Pools { taxonomy, sectors, region, towns: data.towns.iter().map(|t| t.name.as_str()).collect(), by_sector }
+    }
+
+    fn of(&self, sector: &str) -> &(Vec<&'t str>, Vec<&'t str>, Vec<&'t str>) {
+        let i = self.sectors.iter().position(|s| *s == sector).unwrap_or(0);
+        &self.by_sector[i]
     }
 
     fn town(&self, rng: &mut Rng) -> String {
@@ -97,22 +119,16 @@ impl<'t> Pools<'t> {
         }
     }
 
-    fn skills_of(&self, sector: &str) -> Vec<&'t str> {
-        self.taxonomy.data().skills.iter().filter(|s| s.sector == sector).map(|s| s.id.as_str()).collect()
+    fn skills_of(&self, sector: &str) -> &[&'t str] {
+        &self.of(sector).0
     }
 
-    fn certificates_of(&self, sector: &str) -> Vec<&'t str> {
-        let data = self.taxonomy.data();
-        data.certificates.iter().filter(|c| c.sector == sector || c.sector == "alg").map(|c| c.id.as_str()).collect()
+    fn certificates_of(&self, sector: &str) -> &[&'t str] {
+        &self.of(sector).1
     }
 
-    fn work_processes_of(&self, sector: &str) -> Vec<&'t str> {
-        let data = self.taxonomy.data();
-        data.qualifications
-            .iter()
-            .filter(|q| q.sector == sector)
-            .flat_map(|q| q.core_tasks.iter().flat_map(|t| t.work_processes.iter().map(|w| w.id.as_str())))
-            .collect()
+    fn work_processes_of(&self, sector: &str) -> &[&'t str] {
+        &self.of(sector).2
     }
 
     fn soft_skills(&self) -> Vec<&'t str> {
@@ -153,17 +169,40 @@ fn requirement(item: ItemRef, must: bool, level: u8, rng: &mut Rng) -> Requireme
     req
 }
 
-/// Generates `size.openings` openings.
-pub fn openings(taxonomy: &Taxonomy, size: DemoSize, seed: u64) -> OpeningSet {
-    let pools = Pools::new(taxonomy);
-    let mut rng = Rng::new(seed);
-    let soft = pools.soft_skills();
-    let first_start = Date::new(FIRST_START.0, FIRST_START.1, FIRST_START.2).expect("a valid date").day_number();
-    let mut openings = Vec::with_capacity(size.openings);
-    for n in 0..size.openings {
+/// Openings one at a time, so a browser can build a pool in small steps between frames.
+pub struct OpeningStream<'t> {
+    pools: Pools<'t>,
+    rng: Rng,
+    soft: Vec<&'t str>,
+    first_start: i64,
+    size: DemoSize,
+    made: usize,
+}
+
+impl<'t> OpeningStream<'t> {
+    /// A stream of `size.openings` openings from `seed`.
+    pub fn new(taxonomy: &'t Taxonomy, size: DemoSize, seed: u64) -> OpeningStream<'t> {
+        let pools = Pools::new(taxonomy);
+        let soft = pools.soft_skills();
+        let first_start = Date::new(FIRST_START.0, FIRST_START.1, FIRST_START.2).expect("a valid date").day_number();
+        OpeningStream { pools, rng: Rng::new(seed), soft, first_start, size, made: 0 }
+    }
+}
+
+impl Iterator for OpeningStream<'_> {
+    type Item = Opening;
+
+    fn next(&mut self) -> Option<Opening> {
+        if self.made >= self.size.openings {
+            return None;
+        }
+        let (pools, rng, soft, size) = (&self.pools, &mut self.rng, &self.soft, self.size);
+        let taxonomy = pools.taxonomy;
+        let n = self.made;
+        self.made += 1;
         let sector = pools.sectors[rng.zipf(pools.sectors.len())];
         let skills = pools.skills_of(sector);
-        let (route, hours) = route_and_hours(&mut rng);
+        let (route, hours) = route_and_hours(rng);
         let count = size.min_requirements + rng.below(size.max_requirements - size.min_requirements + 1);
         let mut requirements: Vec<Requirement> = Vec::new();
         let push = |req: Requirement, list: &mut Vec<Requirement>| {
@@ -177,18 +216,18 @@ pub fn openings(taxonomy: &Taxonomy, size: DemoSize, seed: u64) -> OpeningSet {
             let level = 1 + rng.zipf(3) as u8;
             let req = if roll < 60 || requirements.is_empty() {
                 let level = if level == 1 { 2 } else { level };
-                requirement(ItemRef::Skill(skills[rng.zipf(skills.len())].into()), must, level, &mut rng)
+                requirement(ItemRef::Skill(skills[rng.zipf(skills.len())].into()), must, level, rng)
             } else if roll < 85 {
-                requirement(ItemRef::SoftSkill(soft[rng.zipf(soft.len())].into()), must, 2, &mut rng)
+                requirement(ItemRef::SoftSkill(soft[rng.zipf(soft.len())].into()), must, 2, rng)
             } else if roll < 95 {
                 let certs = pools.certificates_of(sector);
-                requirement(ItemRef::Certificate(certs[rng.zipf(certs.len())].into()), must, 1, &mut rng)
+                requirement(ItemRef::Certificate(certs[rng.zipf(certs.len())].into()), must, 1, rng)
             } else {
                 let wps = pools.work_processes_of(sector);
                 if wps.is_empty() {
                     continue;
                 }
-                requirement(ItemRef::WorkProcess(wps[rng.below(wps.len())].into()), must, 2, &mut rng)
+                requirement(ItemRef::WorkProcess(wps[rng.below(wps.len())].into()), must, 2, rng)
             };
             push(req, &mut requirements);
         }
@@ -203,22 +242,26 @@ pub fn openings(taxonomy: &Taxonomy, size: DemoSize, seed: u64) -> OpeningSet {
             "ret" if rng.chance(60) => vec![Shift::Day, Shift::Weekend],
             _ => vec![Shift::Day],
         };
-        let start_day = first_start + rng.below(120) as i64;
-        openings.push(Opening {
+        let start_day = self.first_start + rng.below(120) as i64;
+        Some(Opening {
             id: format!("o-{:06}", n + 1),
             title: title(taxonomy, route, first_skill.as_deref().unwrap_or(skills[0])),
             employer: format!("Demobedrijf {} (fictief)", 1 + rng.below(size.openings.max(4) / 4)),
             route,
             sector: Some(sector.to_string()),
             hours,
-            place: pools.town(&mut rng),
+            place: pools.town(rng),
             shifts,
-            start: Some(date_from_day(start_day)),
+            start: Some(Date::from_day_number(start_day)),
             requirements,
             synthetic: true,
-        });
+        })
     }
-    OpeningSet::new(openings, true)
+}
+
+/// Generates `size.openings` openings.
+pub fn openings(taxonomy: &Taxonomy, size: DemoSize, seed: u64) -> OpeningSet {
+    OpeningSet::new(OpeningStream::new(taxonomy, size, seed).collect(), true)
 }
 
 /// Generates `size.profiles` profiles.
@@ -296,7 +339,7 @@ pub fn profiles(taxonomy: &Taxonomy, size: DemoSize, seed: u64) -> Vec<Profile> 
                 home_town: Some(pools.town(&mut rng)),
                 max_travel_km: rng.chance(90).then(|| [5, 10, 15, 25, 40][rng.below(5)]),
                 transport: Some(["fiets", "bus", "scooter", "auto"][rng.below(4)].to_string()),
-                available_from: rng.chance(80).then(|| date_from_day(first_start + rng.below(90) as i64)),
+                available_from: rng.chance(80).then(|| Date::from_day_number(first_start + rng.below(90) as i64)),
             };
             profile.wishes = Wishes {
                 sectors: sectors.iter().map(|s| s.to_string()).collect(),
@@ -306,23 +349,4 @@ pub fn profiles(taxonomy: &Taxonomy, size: DemoSize, seed: u64) -> Vec<Profile> 
             profile
         })
         .collect()
-}
-
-/// The date of a day number (days since 1970-01-01), by walking from a known month start.
-fn date_from_day(day: i64) -> Date {
-    let mut date = Date::new(2027, 1, 1).expect("a valid date");
-    let (mut y, mut m, mut d) = (2027, 1u8, 1u8);
-    while date.day_number() < day {
-        d += 1;
-        if Date::new(y, m, d).is_none() {
-            d = 1;
-            m += 1;
-            if m > 12 {
-                m = 1;
-                y += 1;
-            }
-        }
-        date = Date::new(y, m, d).expect("walked to a valid date");
-    }
-    date
 }

@@ -51,6 +51,20 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date of a day number (days since 1970-01-01), after Howard Hinnant's `civil_from_days`.
+    pub fn from_day_number(day: i64) -> Date {
+        let z = day + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
     /// The year.
     pub fn year(self) -> i32 {
         self.year
@@ -89,5 +103,8 @@ mod tests {
         assert!(Date::parse("2027-02-29").is_none());
         assert!(Date::parse("2028-02-29").is_some());
         assert!(Date::parse("2027-1-01").is_none());
+        for day in [-800_000, -1, 0, 59, 60, 11_016, 11_017, 20_819, 2_000_000] {
+            assert_eq!(Date::from_day_number(day).day_number(), day, "day {day}");
+        }
     }
 }

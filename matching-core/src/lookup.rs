@@ -49,8 +49,8 @@ struct Entry {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LookupIndex {
     entries: Vec<Entry>,
-    /// Sorted (trigram, entry) pairs.
-    trigrams: Vec<([u8; 3], u32)>,
+    /// Sorted trigram postings, packed as `trigram << 32 | entry` so one integer sort builds them.
+    trigrams: Vec<u64>,
     /// Sorted (token, entry) pairs for prefix search.
     tokens: Vec<(String, u32)>,
 }
@@ -87,10 +87,11 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-fn trigrams_of(word: &str, mut each: impl FnMut([u8; 3])) {
+/// Calls `each` with every trigram of the word (padded: two spaces before, one after) as a 24-bit key.
+fn trigrams_of(word: &str, mut each: impl FnMut(u64)) {
     let padded: Vec<u8> = [b' ', b' '].into_iter().chain(word.bytes()).chain([b' ']).collect();
     for w in padded.windows(3) {
-        each([w[0], w[1], w[2]]);
+        each(u64::from(w[0]) << 16 | u64::from(w[1]) << 8 | u64::from(w[2]));
     }
 }
 
@@ -145,7 +146,7 @@ impl LookupIndex {
                 });
                 tokens.push((token.clone(), e as u32));
             }
-            trigrams.extend(seen.into_iter().map(|t| (t, e as u32)));
+            trigrams.extend(seen.into_iter().map(|t| t << 32 | e as u64));
         }
         trigrams.sort_unstable();
         tokens.sort_unstable();
@@ -202,7 +203,7 @@ fn similarity(query: &str, query_tokens: &[&str], entry: &Entry) -> f64 {
 
 /// Looks `query` up; best hits first, one hit per item, at most `limit`.
 pub fn lookup(taxonomy: &Taxonomy, query: &str, limit: usize) -> Vec<Hit> {
-    let index = &taxonomy.lookup;
+    let index = taxonomy.lookup_index();
     let query = normalize(query);
     if query.is_empty() || limit == 0 {
         return Vec::new();
@@ -212,9 +213,9 @@ pub fn lookup(taxonomy: &Taxonomy, query: &str, limit: usize) -> Vec<Hit> {
     let mut counts = vec![0u16; index.entries.len()];
     for token in &query_tokens {
         trigrams_of(token, |t| {
-            let start = index.trigrams.partition_point(|(x, _)| *x < t);
-            for &(_, e) in index.trigrams[start..].iter().take_while(|(x, _)| *x == t) {
-                counts[e as usize] += 1;
+            let start = index.trigrams.partition_point(|&x| x >> 32 < t);
+            for &x in index.trigrams[start..].iter().take_while(|&&x| x >> 32 == t) {
+                counts[(x & 0xffff_ffff) as usize] += 1;
             }
         });
         // Whatever word starts with the typed text is a candidate, however short the text.

@@ -201,7 +201,8 @@ pub struct Taxonomy {
     /// Town positions in micro-degrees (lat, lon), and their index by normalised name.
     pub(crate) towns: Vec<(i64, i64)>,
     town_index: BTreeMap<String, u16>,
-    pub(crate) lookup: LookupIndex,
+    /// Built on first use: a phone that never searches never pays for it.
+    lookup: std::sync::OnceLock<LookupIndex>,
 }
 
 /// Micro-degrees per degree: town positions are kept as integers so distances are exact everywhere.
@@ -280,10 +281,8 @@ impl Taxonomy {
         if !problems.is_empty() {
             return Err(TaxonomyError { problems });
         }
-        let mut taxonomy =
-            Taxonomy { data, items, by_id, related, implies, towns, town_index, lookup: LookupIndex::default() };
-        taxonomy.lookup = LookupIndex::build(&taxonomy);
-        Ok(taxonomy)
+        let lookup = std::sync::OnceLock::new();
+        Ok(Taxonomy { data, items, by_id, related, implies, towns, town_index, lookup })
     }
 
     /// Parses taxonomy JSON (the shape of [`TaxonomyData`]) and checks it.
@@ -369,7 +368,12 @@ impl Taxonomy {
 
     /// Number of labels and search words (both languages) over skills, soft skills and certificates.
     pub fn label_count(&self) -> usize {
-        self.lookup.entry_count()
+        self.lookup_index().entry_count()
+    }
+
+    /// The lookup index, built on first use.
+    pub(crate) fn lookup_index(&self) -> &LookupIndex {
+        self.lookup.get_or_init(|| LookupIndex::build(self))
     }
 }
 

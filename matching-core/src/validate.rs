@@ -4,54 +4,56 @@
 use crate::model::Text;
 use crate::taxonomy::{Labels, TaxonomyData};
 
+/// Whether any of the texts is empty in either language.
+fn empty<'a>(mut texts: impl Iterator<Item = &'a Text>) -> bool {
+    texts.any(|t| t.nl.trim().is_empty() || t.en.trim().is_empty())
+}
+
 /// Returns one line per problem; empty when the data holds together (references are checked
 /// while the indices are built).
 pub(crate) fn check(data: &TaxonomyData) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut text = |what: &str, t: &Text| {
-        if t.nl.trim().is_empty() || t.en.trim().is_empty() {
-            problems.push(format!("{what}: a text is empty in nl or en"));
+    // Messages are only formatted for a problem: this runs on every phone at start-up.
+    let mut text = |kind: &str, id: &str, any_empty: bool| {
+        if any_empty {
+            problems.push(format!("{kind} {id:?}: a text is empty in nl or en"));
         }
     };
     for s in &data.sectors {
-        text(&format!("sector {:?}", s.id), &s.label);
+        text("sector", &s.id, empty(std::iter::once(&s.label)));
     }
     for s in &data.soft_skills {
-        let what = format!("soft skill {:?}", s.id);
-        text(&what, &s.label);
-        s.questions.iter().for_each(|q| text(&what, q));
-        s.levels.iter().for_each(|l| text(&what, l));
+        text("soft skill", &s.id, empty(std::iter::once(&s.label).chain(&s.questions).chain(&s.levels)));
     }
     for c in &data.certificates {
-        text(&format!("certificate {:?}", c.id), &c.label);
-        text(&format!("certificate {:?}", c.id), &c.note);
+        text("certificate", &c.id, empty([&c.label, &c.note].into_iter()));
     }
     for q in &data.qualifications {
-        let what = format!("qualification {:?}", q.id);
-        text(&what, &q.name);
-        for t in &q.core_tasks {
-            text(&what, &t.title);
-            t.work_processes.iter().for_each(|w| text(&what, &w.title));
-        }
+        let tasks = q
+            .core_tasks
+            .iter()
+            .flat_map(|t| std::iter::once(&t.title).chain(t.work_processes.iter().map(|w| &w.title)));
+        text("qualification", &q.id, empty(std::iter::once(&q.name).chain(tasks)));
     }
     let sector_known = |id: &str| data.sectors.iter().any(|s| s.id == id);
-    let mut labels = |what: &str, l: &Labels, required: bool| {
+    let mut labels = |kind: &str, id: &str, l: &Labels, required: bool| {
         if required && (l.nl.is_empty() || l.en.is_empty()) {
-            problems.push(format!("{what}: needs at least one label in nl and in en"));
+            problems.push(format!("{kind} {id:?}: needs at least one label in nl and in en"));
         }
         if l.nl.iter().chain(&l.en).any(|t| t.trim().is_empty()) {
-            problems.push(format!("{what}: an empty label or search word"));
+            problems.push(format!("{kind} {id:?}: an empty label or search word"));
         }
     };
     for s in &data.skills {
-        labels(&format!("skill {:?}", s.id), &s.labels, true);
-        labels(&format!("skill {:?}", s.id), &s.syn, false);
+        labels("skill", &s.id, &s.labels, true);
+        labels("skill", &s.id, &s.syn, false);
     }
     for c in &data.certificates {
-        labels(&format!("certificate {:?}", c.id), &c.syn, false);
+        labels("certificate", &c.id, &c.syn, false);
     }
     for s in &data.skills {
-        if !sector_known(&s.sector) || !s.id.starts_with(&format!("{}.", s.sector)) {
+        let prefixed = s.id.strip_prefix(s.sector.as_str()).is_some_and(|rest| rest.starts_with('.'));
+        if !sector_known(&s.sector) || !prefixed {
             problems.push(format!("skill {:?}: sector {:?} unknown or not the id's prefix", s.id, s.sector));
         }
         if s.related.values().any(|&v| !(v > 0.0 && v < 1.0)) {
@@ -87,7 +89,7 @@ pub(crate) fn check(data: &TaxonomyData) -> Vec<String> {
         }
         for t in &q.core_tasks {
             for w in &t.work_processes {
-                if !w.code.starts_with(&format!("{}-W", t.code)) {
+                if !w.code.strip_prefix(t.code.as_str()).is_some_and(|rest| rest.starts_with("-W")) {
                     problems.push(format!(
                         "work process {:?}: code {:?} is not under core task {:?}",
                         w.id, w.code, t.code

@@ -60,6 +60,20 @@ enum Loading {
     Ready(Rc<Data>),
 }
 
+/// Openings generated per step: small steps keep every task short, so the page stays responsive
+/// on a slow phone while the pool is built.
+const OPENINGS_PER_STEP: usize = 300;
+
+/// Lets the browser paint and handle input before the next step of loading.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 async fn fetch_taxonomy() -> Option<Data> {
     let window = web_sys::window()?;
     let response: web_sys::Response =
@@ -69,11 +83,30 @@ async fn fetch_taxonomy() -> Option<Data> {
     }
     let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
     let data: TaxonomyData = serde_json::from_str(&text).ok()?;
+    next_frame().await;
     let taxonomy = Taxonomy::new(data).ok()?;
+    next_frame().await;
     let size = vaardig::demo::DemoSize::new(DEMO_OPENINGS, 0);
-    let openings = vaardig::demo::openings(&taxonomy, size, DEMO_SEED).openings;
+    let mut stream = vaardig::demo::OpeningStream::new(&taxonomy, size, DEMO_SEED);
+    let mut openings = Vec::with_capacity(DEMO_OPENINGS);
+    loop {
+        let before = openings.len();
+        openings.extend(stream.by_ref().take(OPENINGS_PER_STEP));
+        if openings.len() == before {
+            break;
+        }
+        next_frame().await;
+    }
+    drop(stream);
     let pool = OpeningPool::new(&taxonomy, openings);
     Some(Data { taxonomy, pool })
+}
+
+/// Removes the static first screen of index.html once the app can show itself.
+fn remove_shell() {
+    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
+        shell.remove();
+    }
 }
 
 /// The app.
@@ -90,7 +123,11 @@ pub fn App() -> Html {
         use_effect_with(*attempt, move |_| {
             loading.set(Loading::Busy);
             wasm_bindgen_futures::spawn_local(async move {
-                match fetch_taxonomy().await {
+                let result = fetch_taxonomy().await;
+                // Remove the static first screen in the same task that renders the app, so nothing
+                // visible moves (no layout shift) and no frame shows both.
+                remove_shell();
+                match result {
                     Some(data) => loading.set(Loading::Ready(Rc::new(data))),
                     None => loading.set(Loading::Failed),
                 }
@@ -120,13 +157,14 @@ pub fn App() -> Html {
     if let Some(fragment) = extras::shared_fragment() {
         return match &*loading {
             Loading::Ready(data) => html! { <extras::SharedView data={data.clone()} {fragment} {lang} /> },
-            Loading::Busy => html! { <main class="screen"><p>{t("app.loading", lang)}</p></main> },
+            Loading::Busy => html! {},
             Loading::Failed => html! { <main class="screen"><p role="alert">{t("app.load_failed", lang)}</p></main> },
         };
     }
     let data = match &*loading {
         Loading::Ready(data) => data.clone(),
-        Loading::Busy => return html! { <main class="screen"><p>{t("app.loading", lang)}</p></main> },
+        // index.html shows the first screen while the data loads.
+        Loading::Busy => return html! {},
         Loading::Failed => {
             let retry = {
                 let attempt = attempt.clone();

@@ -12,13 +12,12 @@ pub mod speech;
 pub mod state;
 pub mod store;
 
-/// Mounts the app in `#app`, replacing the static first screen that index.html shows while the
-/// app loads (so the first paint needs no WebAssembly).
+/// Mounts the app in `#app`. Until its data is loaded, the static first screen of index.html
+/// (`#shell`) stays, so the first paint needs no WebAssembly; the app removes it when ready.
 pub fn start() {
     let root = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
-            root.set_inner_html("");
             yew::Renderer::<app::App>::with_root(root).render();
         }
         None => {
