@@ -6,11 +6,12 @@ use std::process::{Command, ExitCode};
 
 mod web;
 
-const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|test|ci>
+const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|test|ci>
   run    build the web app into dist/ and serve it on http://127.0.0.1:8080/ (demo data)
   dist   build the deployable web app into dist/
   serve  serve dist/ as it is (--port N)
   demo   the vaardig CLI on demo data: lookup, match, explain and advise
+  lighthouse  Lighthouse 12.2.3 (mobile) on the served dist/, for web/BUDGET.md
   test   install what is missing (wasm32 target, wasm-bindgen CLI, Chromium, npm packages), then
          fmt, clippy (native and wasm32), the tests, Wasm-equals-native under Node, CLI checks,
          and the browser tests of the web app
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         "dist" => web::dist().map(|_| ()),
         "serve" => web::serve(&root().join("dist"), port),
         "demo" => demo(),
+        "lighthouse" => web::lighthouse(),
         "test" | "ci" => test(),
         _ => Err(USAGE.to_string()),
     };

@@ -183,3 +183,52 @@ pub fn e2e() -> Result<(), String> {
     c.env("VAARDIG_SCREENSHOTS", target_dir().join("screenshots"));
     step("browser tests (headless Chromium, 360×640)", c)
 }
+
+/// Lighthouse (pinned 12.2.3, mobile) on the served `dist/`: installs it into `target/lighthouse`
+/// from npm, serves `dist/` on a free port, and prints the scores. Not part of `test`: it takes
+/// minutes and its numbers go to web/BUDGET.md.
+pub fn lighthouse() -> Result<(), String> {
+    let dir = target_dir().join("lighthouse");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    if !dir.join("node_modules").join("lighthouse").exists() {
+        let mut c = args("npm", &["install", "--no-audit", "--no-fund", "--no-save", "lighthouse@12.2.3"]);
+        c.current_dir(&dir);
+        step("npm install lighthouse@12.2.3", c)?;
+    }
+    let dist = dist()?;
+    let listener = TcpListener::bind(("127.0.0.1", 0)).map_err(|e| e.to_string())?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dist = dist.clone();
+            std::thread::spawn(move || respond(stream, &dist));
+        }
+    });
+    let report = dir.join("report.json");
+    let profile = dir.join("profile");
+    let _ = std::fs::remove_dir_all(&profile);
+    let flags = format!(
+        "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+         --disable-sync --no-first-run --user-data-dir={}",
+        profile.display()
+    );
+    let mut c = args(
+        dir.join("node_modules").join(".bin").join("lighthouse").to_str().unwrap_or("lighthouse"),
+        &[
+            &format!("http://127.0.0.1:{port}/"),
+            "--form-factor=mobile",
+            "--only-categories=performance,accessibility,best-practices",
+            "--output=json",
+            &format!("--output-path={}", report.display()),
+            "--quiet",
+            &format!("--chrome-flags={flags}"),
+        ],
+    );
+    c.env("CHROME_PATH", "/usr/bin/chromium");
+    step("lighthouse 12.2.3 (mobile) on dist/", c)?;
+    const SUMMARY: &str = "const r=require(process.argv[1]);for(const[k,c]of Object.entries(r.categories))\
+        console.log(k.padEnd(16),Math.round(c.score*100));for(const a of['first-contentful-paint',\
+        'largest-contentful-paint','total-blocking-time','cumulative-layout-shift','speed-index','interactive'])\
+        console.log(a.padEnd(26),r.audits[a].displayValue)";
+    step("lighthouse scores", args("node", &["-e", SUMMARY, report.to_str().unwrap_or_default()]))
+}
