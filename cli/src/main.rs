@@ -394,14 +394,10 @@ fn cmd_demo(taxonomy: &Taxonomy, args: &Args) -> Result<(), Failure> {
     let out = PathBuf::from(args.required("out")?);
     let set = demo::openings(taxonomy, size, seed);
     let profiles = demo::profiles(taxonomy, size, seed);
-    let write = |path: &Path, value: &dyn erased::Json| -> Result<(), Failure> {
-        std::fs::write(path, value.to_json())
-            .map_err(|e| Failure::Other(format!("{}: cannot write: {e}", path.display())))
-    };
     std::fs::create_dir_all(out.join("profiles")).map_err(|e| Failure::Other(format!("{}: {e}", out.display())))?;
-    write(&out.join("openings.json"), &set)?;
+    write_json(&out.join("openings.json"), &set)?;
     for p in &profiles {
-        write(&out.join("profiles").join(format!("{}.json", p.id)), p)?;
+        write_json(&out.join("profiles").join(format!("{}.json", p.id)), p)?;
     }
     if args.json {
         return print_json(
@@ -425,14 +421,8 @@ fn cmd_demo(taxonomy: &Taxonomy, args: &Args) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Pretty JSON for any serialisable value behind one `dyn`.
-mod erased {
-    pub trait Json {
-        fn to_json(&self) -> String;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn to_json(&self) -> String {
-            serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
-        }
-    }
+/// Writes a value as pretty JSON with a final newline.
+fn write_json(path: &Path, value: &impl Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Other(e.to_string()))? + "\n";
+    std::fs::write(path, text).map_err(|e| Failure::Other(format!("{}: cannot write: {e}", path.display())))
 }

@@ -95,9 +95,9 @@ fn path_string(path: &[Step]) -> String {
 /// Walks `json`, calling `visit(path, line, column)` at the start of every value; stops when it
 /// returns true. Tolerates broken JSON: it only needs to be right up to the point of interest.
 fn walk(json: &str, mut visit: impl FnMut(&[Step], usize, usize) -> bool) {
-    // Containers on the stack: for objects the key being read, for arrays the next index.
+    // Containers on the stack; for arrays, the index of the current element.
     enum Frame {
-        Object(Option<String>),
+        Object,
         Array(usize),
     }
     let mut stack: Vec<Frame> = Vec::new();
@@ -120,7 +120,7 @@ fn walk(json: &str, mut visit: impl FnMut(&[Step], usize, usize) -> bool) {
                     path.pop();
                     path.push(Step::Index(*i));
                 }
-                Some(Frame::Object(_)) => expecting_key = true,
+                Some(Frame::Object) => expecting_key = true,
                 None => {}
             },
             '{' | '[' => {
@@ -128,7 +128,7 @@ fn walk(json: &str, mut visit: impl FnMut(&[Step], usize, usize) -> bool) {
                     return;
                 }
                 if c == '{' {
-                    stack.push(Frame::Object(None));
+                    stack.push(Frame::Object);
                     expecting_key = true;
                     path.push(Step::Key(String::new()));
                 } else {
@@ -162,9 +162,6 @@ fn walk(json: &str, mut visit: impl FnMut(&[Step], usize, usize) -> bool) {
                     }
                 }
                 if expecting_key {
-                    if let Some(Frame::Object(key)) = stack.last_mut() {
-                        *key = Some(text.clone());
-                    }
                     path.pop();
                     path.push(Step::Key(text));
                     expecting_key = false;

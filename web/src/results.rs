@@ -4,6 +4,7 @@
 use crate::app::Ctx;
 use crate::i18n::{t, tf};
 use crate::screens::{title, ScreenProps};
+use crate::speech::speak;
 use crate::state::{Msg, Screen};
 use matching_core::{
     advise, progress, text, Explanation, Interval, ItemKind, Ladder, Lang, Opening, RankOptions, RouteType,
@@ -89,9 +90,11 @@ pub fn Results(props: &ScreenProps) -> Html {
                     let o = &openings[r.index];
                     let e = &r.explanation;
                     let unknown = e.unknown_count();
+                    let spoken = format!("{}. {}. {}", o.title, heading(o, lang), text::summary(e, lang));
                     html! {
                         <li class="match">
                             <h2>{o.title.clone()}</h2>
+                            {speak(&spoken, lang)}
                             <p class="meta">{heading(o, lang)}</p>
                             <p class="score"><strong>{e.score.percent()}</strong>{" · "}{musts(e, lang)}</p>
                             if unknown > 0 { <p class="hint">{tf("results.unknown", lang, &[("n", unknown.to_string())])}</p> }
