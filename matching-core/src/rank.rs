@@ -3,10 +3,13 @@
 //! must-haves; then higher low bound; then higher high bound; then id.
 
 use crate::explain::Explanation;
+use crate::model::Evidence;
 use crate::model::ItemKind;
 use crate::opening::Opening;
 use crate::profile::Profile;
-use crate::score::{evaluate, explain_person, CompiledOpening, Person, Tally};
+use crate::score::{
+    credit, evaluate, explain_person, CompiledOpening, CompiledRequirement, Outcome, Person, Tally, Via, FULL,
+};
 use crate::taxonomy::Taxonomy;
 use serde::{Deserialize, Serialize};
 use std::collections::BinaryHeap;
@@ -123,14 +126,20 @@ fn default_tally(person: &Person, weights: &[u32; 4], musts: &[u32; 4]) -> Tally
 }
 
 /// Moves a tally from a requirement's default outcome to its actual outcome.
-fn adjust(t: &mut Tally, req: &crate::score::CompiledRequirement, person: &Person) {
+fn adjust(t: &mut Tally, req: &CompiledRequirement, person: &Person) {
     let default = person.default_outcome(req.kind);
-    let actual = evaluate(person, req);
+    move_tally(t, req, &default, evaluate(person, req).credit);
+}
+
+/// Moves a tally from the `default` outcome to an actual credit (`None`: unknown).
+fn move_tally(t: &mut Tally, req: &CompiledRequirement, default: &Outcome, actual: Option<u32>) {
     let w = u64::from(req.weight);
-    t.low_num = t.low_num + w * u64::from(actual.low()) - w * u64::from(default.low());
-    t.high_num = t.high_num + w * u64::from(actual.high()) - w * u64::from(default.high());
+    let (low, high) = (actual.unwrap_or(0), actual.unwrap_or(FULL));
+    t.low_num = t.low_num + w * u64::from(low) - w * u64::from(default.low());
+    t.high_num = t.high_num + w * u64::from(high) - w * u64::from(default.high());
     if req.must {
-        t.unmet_musts = t.unmet_musts + u32::from(actual.unmet()) - u32::from(default.unmet());
+        let unmet = actual.is_some_and(|c| c < FULL);
+        t.unmet_musts = t.unmet_musts + u32::from(unmet) - u32::from(default.unmet());
     }
 }
 
@@ -251,13 +260,25 @@ impl Summary {
     }
 }
 
+/// One way one person holds one item, flattened into the item's posting list so ranking people
+/// never has to visit the person's own data.
+#[derive(Clone, Copy, Debug)]
+struct Posting {
+    person: u32,
+    level: u8,
+    evidence: Evidence,
+    strength: u32,
+}
+
 /// A pool of profiles indexed by item, ready to rank for any opening.
 #[derive(Clone, Debug)]
 pub struct PeoplePool {
     profiles: Vec<Profile>,
     persons: Vec<Person>,
-    /// Per item: the people who hold it by any route or said "I don't know".
-    postings: Vec<Vec<u32>>,
+    /// Per item: every holding of it, sorted by person.
+    postings: Vec<Vec<Posting>>,
+    /// Per item: the people who said "I don't know", sorted.
+    unsure: Vec<Vec<u32>>,
     id_rank: Vec<u32>,
 }
 
@@ -266,13 +287,26 @@ impl PeoplePool {
     pub fn new(taxonomy: &Taxonomy, profiles: Vec<Profile>) -> PeoplePool {
         let persons: Vec<Person> = profiles.iter().map(|p| Person::new(taxonomy, p)).collect();
         let mut postings = vec![Vec::new(); taxonomy.items.len()];
+        let mut unsure = vec![Vec::new(); taxonomy.items.len()];
         for (p, person) in persons.iter().enumerate() {
-            for item in person.touched_items() {
-                postings[item as usize].push(p as u32);
+            for h in &person.holdings {
+                let strength = match h.via {
+                    Via::Related(_, strength) => strength,
+                    Via::Direct | Via::WorkProcess(_) => FULL,
+                };
+                postings[h.item as usize].push(Posting {
+                    person: p as u32,
+                    level: h.level,
+                    evidence: h.evidence,
+                    strength,
+                });
+            }
+            for &item in &person.unsure {
+                unsure[item as usize].push(p as u32);
             }
         }
         let id_rank = id_ranks(profiles.iter().map(|p| p.id.as_str()));
-        PeoplePool { profiles, persons, postings, id_rank }
+        PeoplePool { profiles, persons, postings, unsure, id_rank }
     }
 
     /// The profiles, in pool order.
@@ -290,8 +324,26 @@ impl PeoplePool {
         }
         let mut tallies: Vec<Tally> = self.persons.iter().map(|p| default_tally(p, &w, &m)).collect();
         for req in &compiled.requirements {
-            for &p in &self.postings[req.item as usize] {
-                adjust(&mut tallies[p as usize], req, &self.persons[p as usize]);
+            let list = &self.postings[req.item as usize];
+            let mut i = 0;
+            while i < list.len() {
+                // The best route of this person: the maximum over their postings for the item.
+                let person = list[i].person;
+                let mut best = 0;
+                while i < list.len() && list[i].person == person {
+                    let p = &list[i];
+                    best = best.max(credit(req, p.level, p.evidence, p.strength).0);
+                    i += 1;
+                }
+                let default = self.persons[person as usize].default_outcome(req.kind);
+                move_tally(&mut tallies[person as usize], req, &default, Some(best));
+            }
+            // "I don't know" keeps an item unknown, unless the person holds it some other way.
+            for &person in &self.unsure[req.item as usize] {
+                if list.binary_search_by_key(&person, |p| p.person).is_err() {
+                    let default = self.persons[person as usize].default_outcome(req.kind);
+                    move_tally(&mut tallies[person as usize], req, &default, None);
+                }
             }
         }
         top_k(

@@ -184,12 +184,19 @@ impl Outcome {
 /// Credit of one holding against a requirement: direct `min(1, L / min_level)`, related skills
 /// times the strength, capped at half below the required evidence.
 fn holding_credit(req: &CompiledRequirement, h: &Holding) -> (u32, bool) {
-    let direct = (u32::from(h.level) * FULL / u32::from(req.min_level)).min(FULL);
-    let base = match h.via {
-        Via::Related(_, strength) => direct * strength / FULL,
-        Via::Direct | Via::WorkProcess(_) => direct,
+    let strength = match h.via {
+        Via::Related(_, strength) => strength,
+        Via::Direct | Via::WorkProcess(_) => FULL,
     };
-    let capped = req.min_evidence.is_some_and(|needed| h.evidence < needed);
+    credit(req, h.level, h.evidence, strength)
+}
+
+/// The credit of holding a requirement's item at `level` with `evidence` through a route of
+/// `strength` (per-mille; full for direct and work-process routes), and whether it was capped.
+pub(crate) fn credit(req: &CompiledRequirement, level: u8, evidence: Evidence, strength: Permille) -> (u32, bool) {
+    let direct = (u32::from(level) * FULL / u32::from(req.min_level)).min(FULL);
+    let base = if strength < FULL { direct * strength / FULL } else { direct };
+    let capped = req.min_evidence.is_some_and(|needed| evidence < needed);
     if capped {
         (base.min(EVIDENCE_CAP), true)
     } else {

@@ -3,7 +3,7 @@
 
 use matching_core::{
     explain, Answered, Claim, Evidence, Explanation, Hours, Importance, ItemKind, ItemRef, Level, Opening, OpeningPool,
-    Practical, Profile, RankOptions, Requirement, RouteType, Shift, Taxonomy,
+    PeoplePool, Practical, Profile, RankOptions, Requirement, RouteType, Shift, Taxonomy,
 };
 use proptest::prelude::*;
 
@@ -166,6 +166,23 @@ proptest! {
         let got: Vec<Explanation> = ranking.matches.into_iter().map(|r| r.explanation).collect();
         prop_assert_eq!(got, expected);
         prop_assert_eq!(ranking.ranked_total + ranking.knocked_out_total, os.len());
+    }
+
+    #[test]
+    fn ranking_people_equals_sorting_every_explanation(ps in prop::collection::vec(profile(), 1..12), o in opening()) {
+        let mut ps = ps;
+        for (i, p) in ps.iter_mut().enumerate() {
+            p.id = format!("{}-{i}", p.id);
+        }
+        let t = taxonomy();
+        let pool = PeoplePool::new(t, ps.clone());
+        let ranking = pool.rank(t, &o, RankOptions { top: ps.len(), include_knocked_out: false });
+        let by_profile = |e: &Explanation| (e.musts.unmet, std::cmp::Reverse(e.score.low), std::cmp::Reverse(e.score.high), e.profile.clone());
+        let mut expected: Vec<Explanation> = ps.iter().map(|p| explain(t, p, &o)).filter(|e| e.knock_outs.is_empty()).collect();
+        expected.sort_by_key(by_profile);
+        let got: Vec<Explanation> = ranking.matches.into_iter().map(|r| r.explanation).collect();
+        prop_assert_eq!(got, expected);
+        prop_assert_eq!(ranking.ranked_total + ranking.knocked_out_total, ps.len());
     }
 
     #[test]
