@@ -4,14 +4,17 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod gate;
 mod web;
 
-const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|test|ci>
+const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|gate|test|ci>
   run    build the web app into dist/ and serve it on http://127.0.0.1:8080/ (demo data)
   dist   build the deployable web app into dist/
   serve  serve dist/ as it is (--port N)
   demo   the vaardig CLI on demo data: lookup, match, explain and advise
   lighthouse  Lighthouse 12.2.3 (mobile) on the served dist/, for web/BUDGET.md
+  gate   instruction counts (callgrind) of workloads A and D against benches/gate-baseline.json
+         (--update writes a new baseline)
   test   install what is missing (wasm32 target, wasm-bindgen CLI, Chromium, npm packages), then
          fmt, clippy (native and wasm32), the tests, Wasm-equals-native under Node, CLI checks,
          and the browser tests of the web app
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
         "serve" => web::serve(&root().join("dist"), port),
         "demo" => demo(),
         "lighthouse" => web::lighthouse(),
+        "gate" => gate::gate(argv.iter().any(|a| a == "--update")),
         "test" | "ci" => test(),
         _ => Err(USAGE.to_string()),
     };
@@ -198,6 +202,7 @@ fn test() -> Result<(), String> {
         c
     })?;
     cli_checks()?;
+    gate::gate(false)?;
     web::e2e()
 }
 
