@@ -2,14 +2,13 @@
 //! the read-only view on the other device), and "my data" (export, import, delete).
 
 use crate::app::Data;
-use crate::i18n::t;
+use crate::i18n::{evidence_key, kind_key, t};
 use crate::screens::{level_dots, title, ScreenProps};
 use crate::share::{self, Parts};
 use crate::state::{Msg, Screen};
 use crate::store;
 use matching_core::{
-    explain, format, lookup, text, Evidence, Hours, Importance, ItemKind, ItemRef, Lang, Opening, Profile, Requirement,
-    RouteType,
+    explain, format, lookup, text, Hours, Importance, ItemKind, ItemRef, Lang, Opening, Profile, Requirement, RouteType,
 };
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -19,15 +18,6 @@ use yew::prelude::*;
 
 /// Card size in pixels: square, as Instagram likes it.
 const CARD_SIZE: u32 = 1080;
-
-fn evidence_key(e: Evidence) -> &'static str {
-    match e {
-        Evidence::Self_ => "evidence.self",
-        Evidence::Coach => "evidence.coach",
-        Evidence::Practice => "evidence.practice",
-        Evidence::Formal => "evidence.formal",
-    }
-}
 
 /// The strongest claims of a kind, best first, as names.
 fn strengths(data: &Data, profile: &Profile, kind: ItemKind, lang: Lang, max: usize) -> Vec<String> {
@@ -307,7 +297,7 @@ pub fn SharedView(props: &SharedProps) -> Html {
             <p>{t("view.help", lang)}</p>
             { for ItemKind::ALL.iter().map(|&kind| {
                 let items = claims_of(kind);
-                let key = match kind { ItemKind::Skill => "sub.skills", ItemKind::SoftSkill => "sub.soft_skills", ItemKind::Certificate => "sub.certificates", ItemKind::WorkProcess => "sub.work_processes" };
+                let key = kind_key(kind);
                 if items.is_empty() { html! {} } else { html! { <><h2>{t(key, lang)}</h2><ul class="mine">{ for items }</ul></> } }
             }) }
             <h2>{t("view.try", lang)}</h2>

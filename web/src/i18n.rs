@@ -1,7 +1,7 @@
 //! The translation table: every text a person sees, in Dutch (B1, "je") and English. Components
 //! ask for a key; a test checks that both languages are filled and that every key used exists.
 
-use matching_core::Lang;
+use matching_core::{Evidence, ItemKind, Ladder, Lang, RouteType};
 
 /// (key, Dutch, English). Dutch first: it is the default.
 pub const TEXTS: &[(&str, &str, &str)] = &[
@@ -145,6 +145,48 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("evidence.formal", "Diploma", "Diploma"),
 ];
 
+/// The text key for a value of a closed set.
+pub fn route_key(route: RouteType) -> &'static str {
+    match route {
+        RouteType::Job => "route.job",
+        RouteType::Ontwikkelbaan => "route.ontwikkelbaan",
+        RouteType::Stage => "route.stage",
+        RouteType::Bbl => "route.bbl",
+        RouteType::Leerwerktraject => "route.leerwerktraject",
+        RouteType::PraktijkverklaringRoute => "route.praktijkverklaring_route",
+    }
+}
+
+/// The text key for a value of a closed set.
+pub fn kind_key(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Skill => "sub.skills",
+        ItemKind::SoftSkill => "sub.soft_skills",
+        ItemKind::Certificate => "sub.certificates",
+        ItemKind::WorkProcess => "sub.work_processes",
+    }
+}
+
+/// The text key for a value of a closed set.
+pub fn ladder_key(l: Ladder) -> &'static str {
+    match l {
+        Ladder::Start => "ladder.start",
+        Ladder::Praktijkverklaring => "ladder.praktijkverklaring",
+        Ladder::Praktijkcertificaat => "ladder.praktijkcertificaat",
+        Ladder::Diploma => "ladder.diploma",
+    }
+}
+
+/// The text key for a value of a closed set.
+pub fn evidence_key(e: Evidence) -> &'static str {
+    match e {
+        Evidence::Self_ => "evidence.self",
+        Evidence::Coach => "evidence.coach",
+        Evidence::Practice => "evidence.practice",
+        Evidence::Formal => "evidence.formal",
+    }
+}
+
 /// The text for `key` in `lang`; the key itself when missing (a test keeps that from shipping).
 pub fn t(key: &str, lang: Lang) -> &'static str {
     match TEXTS.iter().find(|(k, _, _)| *k == key) {
@@ -177,6 +219,22 @@ mod tests {
             assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{key} is empty");
             let holes = |s: &str| s.matches('{').count();
             assert_eq!(holes(nl), holes(en), "{key}: placeholders differ");
+        }
+    }
+
+    #[test]
+    fn every_value_of_a_closed_set_has_a_text() {
+        let keys = RouteType::ALL
+            .iter()
+            .map(|&r| route_key(r))
+            .chain(ItemKind::ALL.iter().map(|&k| kind_key(k)))
+            .chain(
+                [Ladder::Start, Ladder::Praktijkverklaring, Ladder::Praktijkcertificaat, Ladder::Diploma]
+                    .map(ladder_key),
+            )
+            .chain(Evidence::ALL.iter().map(|&e| evidence_key(e)));
+        for key in keys {
+            assert!(TEXTS.iter().any(|(k, _, _)| *k == key), "{key} has no text");
         }
     }
 

@@ -2,37 +2,15 @@
 //! sentences come from matching-core; this file only lays them out.
 
 use crate::app::Ctx;
-use crate::i18n::{t, tf};
+use crate::i18n::{kind_key, ladder_key, route_key, t, tf};
 use crate::screens::{title, ScreenProps};
 use crate::speech::speak;
 use crate::state::{Msg, Screen};
-use matching_core::{
-    advise, progress, text, Explanation, Interval, ItemKind, Ladder, Lang, Opening, RankOptions, RouteType,
-};
+use matching_core::{advise, progress, text, Explanation, Interval, ItemKind, Lang, Opening, RankOptions};
 use yew::prelude::*;
 
 /// How many matches the list shows at first.
 const SHOWN: usize = 20;
-
-fn route_key(route: RouteType) -> &'static str {
-    match route {
-        RouteType::Job => "route.job",
-        RouteType::Ontwikkelbaan => "route.ontwikkelbaan",
-        RouteType::Stage => "route.stage",
-        RouteType::Bbl => "route.bbl",
-        RouteType::Leerwerktraject => "route.leerwerktraject",
-        RouteType::PraktijkverklaringRoute => "route.praktijkverklaring_route",
-    }
-}
-
-fn kind_key(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Skill => "sub.skills",
-        ItemKind::SoftSkill => "sub.soft_skills",
-        ItemKind::Certificate => "sub.certificates",
-        ItemKind::WorkProcess => "sub.work_processes",
-    }
-}
 
 fn musts(e: &Explanation, lang: Lang) -> String {
     if e.musts.total == 0 {
@@ -156,15 +134,6 @@ pub fn detail(ctx: &Ctx, id: &str) -> Html {
                 <button type="button" class="secondary" onclick={ctx.send(Msg::Go(Screen::Results))}>{"← "}{ctx.t("nav.back")}</button>
             </div>
         </section>
-    }
-}
-
-fn ladder_key(l: Ladder) -> &'static str {
-    match l {
-        Ladder::Start => "ladder.start",
-        Ladder::Praktijkverklaring => "ladder.praktijkverklaring",
-        Ladder::Praktijkcertificaat => "ladder.praktijkcertificaat",
-        Ladder::Diploma => "ladder.diploma",
     }
 }
 
