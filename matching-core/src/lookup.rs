@@ -10,12 +10,16 @@ use serde::{Deserialize, Serialize};
 pub const MIN_SIMILARITY: u16 = 600;
 /// At most this many candidates from the trigram index get the full similarity.
 const MAX_CANDIDATES: usize = 150;
+/// A candidate must share at least 1/CANDIDATE_SHARE of the best candidate's trigram hits.
+const CANDIDATE_SHARE: u16 = 4;
 /// Score of a word that starts with what was typed: high, because that is what typing looks like.
 const PREFIX_SCORE: f64 = 0.92;
 /// Score of a compound match ("heftruckchauffeur" holds "heftruck") when the part is tiny; it
 /// grows to `COMPOUND_BASE + COMPOUND_SPAN` as the part covers more of the whole word.
 const COMPOUND_BASE: f64 = 0.6;
 const COMPOUND_SPAN: f64 = 0.3;
+/// Jaro-Winkler counts at 90 %: it forgives more than edit distance, so it must not outrank it.
+const JARO_WINKLER_SHARE: f64 = 0.9;
 /// Shortest part of a compound that counts; shorter parts match too much by chance.
 const MIN_COMPOUND_PART: usize = 4;
 
@@ -167,17 +171,45 @@ fn word_similarity(typed: &str, word: &str) -> f64 {
     if word.starts_with(typed) {
         return PREFIX_SCORE + (1.0 - PREFIX_SCORE) * tl as f64 / wl as f64 - 0.0001;
     }
-    let mut best = strsim::jaro_winkler(typed, word) * 0.9;
-    best = best.max(strsim::normalized_damerau_levenshtein(typed, word));
-    // A typo inside what has been typed so far: compare with the word's start of the same length.
-    if tl >= 3 && wl > tl {
-        let head: String = word.chars().take(tl).collect();
-        best = best.max(strsim::normalized_damerau_levenshtein(typed, &head) * PREFIX_SCORE);
-    }
+    // The best of several measures. Each costly one is skipped when its upper bound cannot beat
+    // what is already found, which leaves the result exactly as if all were computed.
+    let mut best: f64 = 0.0;
     if tl.min(wl) >= MIN_COMPOUND_PART && (word.contains(typed) || typed.contains(word)) {
-        best = best.max(COMPOUND_BASE + COMPOUND_SPAN * tl.min(wl) as f64 / tl.max(wl) as f64);
+        best = COMPOUND_BASE + COMPOUND_SPAN * tl.min(wl) as f64 / tl.max(wl) as f64;
+    }
+    if distance_bound(tl, wl) > best {
+        best = best.max(edit_similarity(typed, word));
+    }
+    if best < JARO_WINKLER_SHARE {
+        best = best.max(strsim::jaro_winkler(typed, word) * JARO_WINKLER_SHARE);
+    }
+    // A typo inside what has been typed so far: compare with the word's start of the same length.
+    if tl >= 3 && wl > tl && best < PREFIX_SCORE {
+        let head: String = word.chars().take(tl).collect();
+        best = best.max(edit_similarity(typed, &head) * PREFIX_SCORE);
     }
     best
+}
+
+/// Edit similarity, 0-1: `1 - d / longest`, with `d` the optimal-string-alignment distance (insert,
+/// delete, replace, swap two neighbours). It is the Damerau-Levenshtein of typing errors without the
+/// alphabet map that full Damerau-Levenshtein needs, which made it the cost of every lookup.
+fn edit_similarity(a: &str, b: &str) -> f64 {
+    let longest = a.chars().count().max(b.chars().count());
+    if longest == 0 {
+        return 1.0;
+    }
+    1.0 - strsim::osa_distance(a, b) as f64 / longest as f64
+}
+
+/// The highest edit similarity two strings of these lengths can have:
+/// the distance is at least the difference in length.
+fn distance_bound(a: usize, b: usize) -> f64 {
+    let longest = a.max(b);
+    if longest == 0 {
+        return 1.0;
+    }
+    1.0 - a.abs_diff(b) as f64 / longest as f64
 }
 
 /// Similarity of a query to an entry, 0-1: every typed word to its best word of the label, with a
@@ -187,18 +219,27 @@ fn similarity(query: &str, query_tokens: &[&str], entry: &Entry) -> f64 {
     if query == entry.normalized {
         return 1.0;
     }
-    let whole = strsim::normalized_damerau_levenshtein(query, &entry.normalized);
     let mut sum = 0.0;
     for typed in query_tokens {
         let single = entry.tokens.iter().map(|w| word_similarity(typed, w)).fold(0.0, f64::max);
         // Dutch writes compounds as one word where a label has two: "klantvriendelijk" for
         // "klanten vriendelijk". Try each pair of neighbouring words joined.
-        let joined = entry.pairs.iter().map(|pair| word_similarity(typed, pair)).fold(0.0, f64::max);
+        let joined = if single < 1.0 {
+            entry.pairs.iter().map(|pair| word_similarity(typed, pair)).fold(0.0, f64::max)
+        } else {
+            0.0
+        };
         sum += single.max(joined);
     }
     let per_word = sum / query_tokens.len() as f64;
     let extra = entry.tokens.len().saturating_sub(query_tokens.len()) as f64;
-    whole.max(per_word - 0.01 * extra)
+    let by_word = per_word - 0.01 * extra;
+    // The whole-string distance only matters where it can beat the word-by-word score.
+    if distance_bound(query.chars().count(), entry.normalized.chars().count()) > by_word {
+        by_word.max(edit_similarity(query, &entry.normalized))
+    } else {
+        by_word
+    }
 }
 
 /// Looks `query` up; best hits first, one hit per item, at most `limit`.
@@ -228,6 +269,9 @@ pub fn lookup(taxonomy: &Taxonomy, query: &str, limit: usize) -> Vec<Hit> {
         counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(e, &c)| (c, e as u32)).collect();
     candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     candidates.truncate(MAX_CANDIDATES);
+    // Entries sharing less than a quarter of the best entry's evidence are noise, not typos.
+    let floor = candidates.first().map_or(0, |c| c.0.div_ceil(CANDIDATE_SHARE));
+    candidates.retain(|c| c.0 >= floor);
 
     let mut hits: Vec<(u16, bool, u32)> = candidates
         .into_iter()
