@@ -140,7 +140,7 @@ pub fn advise(taxonomy: &Taxonomy, profile: &Profile, pool: &OpeningPool, max_st
         })
         .collect();
     // Most openings per hour first; compare opens_a/effort_a with opens_b/effort_b exactly.
-    steps.sort_by(|a, b| {
+    steps.sort_unstable_by(|a, b| {
         (u64::from(b.opens) * u64::from(a.effort_hours))
             .cmp(&(u64::from(a.opens) * u64::from(b.effort_hours)))
             .then(b.opens.cmp(&a.opens))

@@ -265,28 +265,36 @@ pub fn lookup(taxonomy: &Taxonomy, query: &str, limit: usize) -> Vec<Hit> {
             counts[*e as usize] += 8;
         }
     }
-    let mut candidates: Vec<(u16, u32)> =
-        counts.iter().enumerate().filter(|(_, &c)| c > 0).map(|(e, &c)| (c, e as u32)).collect();
-    candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Most trigram hits first, then the earlier entry: one integer key per candidate.
+    let mut candidates: Vec<u64> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c > 0)
+        .map(|(e, &c)| u64::from(u16::MAX - c) << 32 | e as u64)
+        .collect();
+    candidates.sort_unstable();
     candidates.truncate(MAX_CANDIDATES);
+    let hits_of = |key: u64| u16::MAX - (key >> 32) as u16;
     // Entries sharing less than a quarter of the best entry's evidence are noise, not typos.
-    let floor = candidates.first().map_or(0, |c| c.0.div_ceil(CANDIDATE_SHARE));
-    candidates.retain(|c| c.0 >= floor);
+    let floor = candidates.first().map_or(0, |&c| hits_of(c).div_ceil(CANDIDATE_SHARE));
+    candidates.retain(|&c| hits_of(c) >= floor);
 
-    let mut hits: Vec<(u16, bool, u32)> = candidates
+    // Best score first, then preferred labels, then the earlier entry: one integer key per hit.
+    let mut hits: Vec<u64> = candidates
         .into_iter()
-        .map(|(_, e)| {
+        .filter_map(|key| {
+            let e = key & 0xffff_ffff;
             let entry = &index.entries[e as usize];
             let score = (similarity(&query, &query_tokens, entry) * 1000.0).round().clamp(0.0, 1000.0) as u16;
-            (score, entry.preferred, e)
+            (score >= MIN_SIMILARITY).then(|| u64::from(1000 - score) << 33 | u64::from(!entry.preferred) << 32 | e)
         })
-        .filter(|(score, _, _)| *score >= MIN_SIMILARITY)
         .collect();
-    hits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    hits.sort_unstable();
     let mut seen_items = Vec::new();
     let mut out = Vec::new();
-    for (score, _, e) in hits {
-        let entry = &index.entries[e as usize];
+    for key in hits {
+        let (score, e) = (1000 - (key >> 33) as u16, (key & 0xffff_ffff) as usize);
+        let entry = &index.entries[e];
         if seen_items.contains(&entry.item) {
             continue;
         }

@@ -269,10 +269,11 @@ pub(crate) fn tally(person: &Person, opening: &CompiledOpening) -> Tally {
 pub(crate) fn apportion(nums: &[u64], den: u64, total: u64) -> Vec<u16> {
     let mut parts: Vec<u64> = nums.iter().map(|n| n / den).collect();
     let assigned: u64 = parts.iter().sum();
-    let mut order: Vec<usize> = (0..nums.len()).collect();
-    order.sort_by(|&a, &b| (nums[b] % den).cmp(&(nums[a] % den)).then(a.cmp(&b)));
-    for &i in order.iter().take(total.saturating_sub(assigned) as usize) {
-        parts[i] += 1;
+    // Largest remainder first, then the earlier line: packed into one integer key per line.
+    let mut order: Vec<u64> = nums.iter().enumerate().map(|(i, n)| (den - n % den) << 32 | i as u64).collect();
+    order.sort_unstable();
+    for &key in order.iter().take(total.saturating_sub(assigned) as usize) {
+        parts[(key & 0xffff_ffff) as usize] += 1;
     }
     parts.into_iter().map(|p| p as u16).collect()
 }

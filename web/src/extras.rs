@@ -22,7 +22,7 @@ const CARD_SIZE: u32 = 1080;
 /// The strongest claims of a kind, best first, as names.
 fn strengths(data: &Data, profile: &Profile, kind: ItemKind, lang: Lang, max: usize) -> Vec<String> {
     let mut claims: Vec<_> = profile.claims.iter().filter(|c| c.item.kind() == kind).collect();
-    claims.sort_by(|a, b| b.level.cmp(&a.level).then(b.evidence.cmp(&a.evidence)));
+    claims.sort_unstable_by(|a, b| b.level.cmp(&a.level).then(b.evidence.cmp(&a.evidence)).then(a.item.cmp(&b.item)));
     claims.into_iter().take(max).map(|c| data.taxonomy.name(&c.item, lang)).collect()
 }
 

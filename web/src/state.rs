@@ -309,7 +309,7 @@ impl Reducible for State {
                 shifts.retain(|x| *x != shift);
                 if on {
                     shifts.push(shift);
-                    shifts.sort();
+                    shifts.sort_unstable();
                 }
             }
             Msg::Town(town) => p.practical.home_town = town,
