@@ -34,8 +34,18 @@ pub fn title(ctx: &Ctx, text: &str, more: &str) -> Html {
     }
 }
 
-/// Back, skip (sending `skip` first) and next (sending `on_next` first).
-pub fn nav(ctx: &Ctx, skip: Option<Msg>, on_next: Option<Msg>) -> Html {
+/// What "skip" does on a screen.
+pub enum Skip {
+    /// No skip button.
+    No,
+    /// Go on, leaving the answer as it is.
+    Plain,
+    /// Send this first (usually: make the answer unknown), then go on.
+    Send(Msg),
+}
+
+/// Back, skip and next (sending `on_next` first).
+pub fn nav(ctx: &Ctx, skip: Skip, on_next: Option<Msg>) -> Html {
     let screen = ctx.state.screen.clone();
     let go = |extra: Option<Msg>| {
         let state = ctx.state.clone();
@@ -50,8 +60,8 @@ pub fn nav(ctx: &Ctx, skip: Option<Msg>, on_next: Option<Msg>) -> Html {
     html! {
         <div class="nav">
             <button type="button" class="secondary" onclick={ctx.send(Msg::Go(screen.back()))}>{"← "}{ctx.t("nav.back")}</button>
-            if skip.is_some() {
-                <button type="button" class="secondary" onclick={go(skip)}>{ctx.t("nav.skip")}</button>
+            if !matches!(skip, Skip::No) {
+                <button type="button" class="secondary" onclick={go(match skip { Skip::Send(msg) => Some(msg), _ => None })}>{ctx.t("nav.skip")}</button>
             }
             <button type="button" class="primary" onclick={go(on_next)}>{ctx.t("nav.next")}{" →"}</button>
         </div>
@@ -125,7 +135,7 @@ pub fn soft_question(ctx: &Ctx, index: usize) -> Html {
     let lang = ctx.lang();
     let skills = &ctx.data.taxonomy.data().soft_skills;
     let Some(skill) = skills.get(index.min(SOFT_QUESTIONS - 1)) else {
-        return html! { {nav(ctx, None, None)} };
+        return html! { {nav(ctx, Skip::No, None)} };
     };
     let item = ItemRef::SoftSkill(skill.id.clone());
     let chosen = ctx.state.claim(&item).map(|c| c.level.get());
@@ -154,7 +164,7 @@ pub fn soft_question(ctx: &Ctx, index: usize) -> Html {
                     }
                 }) }
             </fieldset>
-            {nav(ctx, Some(Msg::Unclaim(item.clone())), None)}
+            {nav(ctx, Skip::Send(Msg::Unclaim(item.clone())), None)}
             <button type="button" class="link" onclick={ctx.send(Msg::Go(Screen::Skills))}>{ctx.t("soft.stop")}</button>
         </section>
     }
@@ -249,7 +259,7 @@ pub fn Skills(props: &ScreenProps) -> Html {
                     }
                 }) }
             </ul>
-            {nav(ctx, Some(Msg::Notice(None)), None)}
+            {nav(ctx, Skip::Plain, None)}
         </section>
     }
 }
@@ -286,7 +296,7 @@ pub fn certificates(ctx: &Ctx) -> Html {
                     }
                 }) }
             </ul>
-            {nav(ctx, Some(Msg::CertificatesAnswered(false)), Some(Msg::CertificatesAnswered(true)))}
+            {nav(ctx, Skip::Send(Msg::CertificatesAnswered(false)), Some(Msg::CertificatesAnswered(true)))}
         </section>
     }
 }
@@ -361,7 +371,7 @@ pub fn WorkProcesses(props: &ScreenProps) -> Html {
                     }) }
                 </ul>
             }
-            {nav(ctx, Some(Msg::WorkProcessesAnswered(false)), Some(Msg::WorkProcessesAnswered(true)))}
+            {nav(ctx, Skip::Send(Msg::WorkProcessesAnswered(false)), Some(Msg::WorkProcessesAnswered(true)))}
         </section>
     }
 }
@@ -402,7 +412,7 @@ fn number_screen(
                 <button type="button" class="secondary big" aria-label="+" onclick={change(step as i32)}>{"+"}</button>
             </div>
             <p id="unit" class="unit">{ctx.t(unit)}</p>
-            {nav(ctx, Some(skip), None)}
+            {nav(ctx, Skip::Send(skip), None)}
         </section>
     }
 }
@@ -442,7 +452,7 @@ pub fn shifts(ctx: &Ctx) -> Html {
                     html! { <div class="check"><input type="checkbox" id={id.clone()} checked={on} {onchange} /><label for={id}>{ctx.t(key)}</label></div> }
                 }) }
             </fieldset>
-            {nav(ctx, Some(Msg::Notice(None)), None)}
+            {nav(ctx, Skip::Send(Msg::ShiftsUnknown), None)}
         </section>
     }
 }
@@ -479,7 +489,7 @@ pub fn TownScreen(props: &ScreenProps) -> Html {
             <p id="town-help" class={if unknown { "error" } else { "sr-only" }} role={if unknown { "alert" } else { "none" }}>
                 { if unknown { ctx.t("town.unknown") } else { "" } }
             </p>
-            {nav(ctx, Some(Msg::Town(None)), None)}
+            {nav(ctx, Skip::Send(Msg::Town(None)), None)}
         </section>
     }
 }
@@ -498,7 +508,7 @@ pub fn from(ctx: &Ctx) -> Html {
             {title(ctx, ctx.t("from.title"), "")}
             <label for="from">{ctx.t("from.label")}</label>
             <input id="from" type="date" {value} {oninput} />
-            {nav(ctx, Some(Msg::From(None)), None)}
+            {nav(ctx, Skip::Send(Msg::From(None)), None)}
         </section>
     }
 }

@@ -257,6 +257,8 @@ pub enum Msg {
     Hours(Option<u8>),
     /// Shift on or off.
     Shift(Shift, bool),
+    /// Shifts not answered: unknown again.
+    ShiftsUnknown,
     /// Home town.
     Town(Option<String>),
     /// Travel distance.
@@ -312,6 +314,7 @@ impl Reducible for State {
                     shifts.sort_unstable();
                 }
             }
+            Msg::ShiftsUnknown => p.practical.shifts = None,
             Msg::Town(town) => p.practical.home_town = town,
             Msg::Travel(km) => p.practical.max_travel_km = km,
             Msg::From(date) => p.practical.available_from = date,
