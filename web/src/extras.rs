@@ -344,7 +344,9 @@ pub fn MyData(props: &ScreenProps) -> Html {
                         state.dispatch(Msg::Import(Box::new(profile)));
                     }
                     Err(e) => {
-                        error.set(Some(format!("{} ({}:{})", t("data.import_failed", state.lang), e.line, e.column)))
+                        // An earlier "loaded" banner must not stand above this error.
+                        state.dispatch(Msg::Notice(None));
+                        error.set(Some(format!("{} ({}:{})", t("data.import_failed", state.lang), e.line, e.column)));
                     }
                 }
                 input.set_value("");
@@ -365,15 +367,15 @@ pub fn MyData(props: &ScreenProps) -> Html {
             {title(ctx, ctx.t("data.title"), ctx.t("data.help"))}
             <p>{ctx.t("data.help")}</p>
             <p>{crate::i18n::tf("data.claims", lang, &[("n", ctx.state.profile.claims.len().to_string())])}</p>
-            <pre class="stored" tabindex="0">{profile_json}</pre>
             <div class="nav">
                 <a class="button secondary" href={export_href} download="vaardig-profiel.json">{ctx.t("data.export")}</a>
+                <input id="import" type="file" accept="application/json,.json" class="file" onchange={onimport} />
+                <label for="import" class="button secondary">{ctx.t("data.import")}</label>
             </div>
-            <input id="import" type="file" accept="application/json,.json" class="file" onchange={onimport} />
-            <label for="import" class="button secondary">{ctx.t("data.import")}</label>
             if let Some(message) = (*error).clone() {
                 <p class="error" role="alert">{message}</p>
             }
+            <pre class="stored" tabindex="0">{profile_json}</pre>
             if *confirm {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
                     <p id="confirm-text">{ctx.t("data.delete_confirm")}</p>

@@ -186,6 +186,7 @@ test("a new young person goes through the whole app on a phone", async () => {
   await page.locator("#import").setInputFiles({ name: "kapot.json", mimeType: "application/json", buffer: Buffer.from('{"format": "vaardig.profile", "version": 1, "id": "x", "claims": [{"item": {"skill": "bestaat.niet"}, "level": 2}]}') });
   await page.getByText("Dit bestand is geen Vaardig-profiel. Je eigen profiel is niet veranderd.", { exact: false }).waitFor();
   assert.equal(await page.locator("pre.stored").textContent(), before);
+  assert.equal(await page.getByText("Je profiel is ingelezen.").count(), 0, "no stale success banner above the error");
   await check(page, "import-error");
 
   // Offline: after the first visit the app loads and matches with the network off.
