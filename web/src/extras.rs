@@ -3,7 +3,7 @@
 
 use crate::app::Data;
 use crate::i18n::{evidence_key, kind_key, t};
-use crate::screens::{level_dots, title, ScreenProps};
+use crate::screens::{level_dots, links, title, ScreenProps};
 use crate::share::{self, Parts};
 use crate::state::{Msg, Screen};
 use crate::store;
@@ -132,10 +132,7 @@ pub fn Card(props: &ScreenProps) -> Html {
                     }
                 </div>
             }
-            <div class="nav">
-                <button type="button" class="secondary" onclick={ctx.send(Msg::Go(Screen::NextStep))}>{"← "}{ctx.t("nav.back")}</button>
-                <button type="button" class="primary" onclick={ctx.send(Msg::Go(Screen::Share))}>{ctx.t("nav.share")}{" →"}</button>
-            </div>
+            {links(ctx, Some((ctx.t("nav.share"), Screen::Share)))}
         </section>
     }
 }
@@ -210,10 +207,7 @@ pub fn Share(props: &ScreenProps) -> Html {
             <button type="button" class="secondary" onclick={copy}>{if *copied { ctx.t("share.copied") } else { ctx.t("share.copy") }}</button>
             <h2>{ctx.t("share.qr")}</h2>
             { qr_svg(&link, ctx.t("share.qr")).unwrap_or_default() }
-            <div class="nav">
-                <button type="button" class="secondary" onclick={ctx.send(Msg::Go(Screen::Card))}>{"← "}{ctx.t("nav.back")}</button>
-                <button type="button" class="primary" onclick={ctx.send(Msg::Go(Screen::Data))}>{ctx.t("nav.data")}{" →"}</button>
-            </div>
+            {links(ctx, Some((ctx.t("nav.data"), Screen::Data)))}
         </section>
     }
 }
@@ -385,9 +379,7 @@ pub fn MyData(props: &ScreenProps) -> Html {
             } else {
                 <button type="button" class="danger" onclick={{ let confirm = confirm.clone(); Callback::from(move |_| confirm.set(true)) }}>{ctx.t("data.delete")}</button>
             }
-            <div class="nav">
-                <button type="button" class="secondary" onclick={ctx.send(Msg::Go(Screen::Results))}>{"← "}{ctx.t("nav.back")}</button>
-            </div>
+            {links(ctx, None)}
         </section>
     }
 }

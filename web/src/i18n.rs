@@ -6,7 +6,6 @@ use matching_core::{Evidence, ItemKind, Ladder, Lang, RouteType};
 /// (key, Dutch, English). Dutch first: it is the default.
 pub const TEXTS: &[(&str, &str, &str)] = &[
     ("app.name", "Vaardig", "Vaardig"),
-    ("app.loading", "Even laden…", "Loading…"),
     ("app.load_failed", "Het laden lukt niet. Kijk of je internet hebt en probeer het opnieuw.", "Loading failed. Check your internet and try again."),
     ("app.retry", "Probeer opnieuw", "Try again"),
     ("app.synthetic", "Dit is een demo. De werkplekken zijn verzonnen.", "This is a demo. The openings are made up."),

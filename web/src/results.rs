@@ -3,7 +3,7 @@
 
 use crate::app::Ctx;
 use crate::i18n::{kind_key, ladder_key, route_key, t, tf};
-use crate::screens::{title, ScreenProps};
+use crate::screens::{links, title, ScreenProps};
 use crate::speech::speak;
 use crate::state::{Msg, Screen};
 use matching_core::{advise, progress, text, Explanation, Interval, ItemKind, Lang, Opening, RankOptions};
@@ -96,10 +96,7 @@ pub fn Results(props: &ScreenProps) -> Html {
                     }) }
                 </ul>
             }
-            <div class="nav">
-                <button type="button" class="secondary" onclick={ctx.send(Msg::Go(Screen::From))}>{"← "}{ctx.t("nav.back")}</button>
-                <button type="button" class="primary" onclick={ctx.send(Msg::Go(Screen::NextStep))}>{ctx.t("nav.next_step")}{" →"}</button>
-            </div>
+            {links(ctx, Some((ctx.t("nav.next_step"), Screen::NextStep)))}
         </section>
     }
 }
@@ -130,9 +127,7 @@ pub fn detail(ctx: &Ctx, id: &str) -> Html {
             if !e.open_practical.is_empty() {
                 <ul class="open">{ for e.open_practical.iter().map(|q| html! { <li>{text::open_question(*q, lang)}</li> }) }</ul>
             }
-            <div class="nav">
-                <button type="button" class="secondary" onclick={ctx.send(Msg::Go(Screen::Results))}>{"← "}{ctx.t("nav.back")}</button>
-            </div>
+            {links(ctx, None)}
         </section>
     }
 }
@@ -168,10 +163,7 @@ pub fn next_step(ctx: &Ctx) -> Html {
                     }
                 }) }
             </ul>
-            <div class="nav">
-                <button type="button" class="secondary" onclick={ctx.send(Msg::Go(Screen::Results))}>{"← "}{ctx.t("nav.back")}</button>
-                <button type="button" class="primary" onclick={ctx.send(Msg::Go(Screen::Card))}>{ctx.t("nav.card")}{" →"}</button>
-            </div>
+            {links(ctx, Some((ctx.t("nav.card"), Screen::Card)))}
         </section>
     }
 }

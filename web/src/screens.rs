@@ -68,6 +68,18 @@ pub fn nav(ctx: &Ctx, skip: Skip, on_next: Option<Msg>) -> Html {
     }
 }
 
+/// Back (to [`Screen::back`]) and, on screens after the questions, a link onwards: `(text, screen)`.
+pub fn links(ctx: &Ctx, next: Option<(&str, Screen)>) -> Html {
+    html! {
+        <div class="nav">
+            <button type="button" class="secondary" onclick={ctx.send(Msg::Go(ctx.state.screen.back()))}>{"← "}{ctx.t("nav.back")}</button>
+            if let Some((text, screen)) = next {
+                <button type="button" class="primary" onclick={ctx.send(Msg::Go(screen))}>{text.to_string()}{" →"}</button>
+            }
+        </div>
+    }
+}
+
 /// Start: what the app does, strengths first.
 pub fn start(ctx: &Ctx) -> Html {
     let more = format!("{} {}", ctx.t("start.body1"), ctx.t("start.body2"));

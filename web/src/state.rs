@@ -137,7 +137,9 @@ impl Screen {
             Screen::Travel => Screen::Town,
             Screen::From => Screen::Travel,
             Screen::Results => Screen::From,
-            Screen::Detail(_) | Screen::NextStep | Screen::Card | Screen::Share | Screen::Data => Screen::Results,
+            Screen::Card => Screen::NextStep,
+            Screen::Share => Screen::Card,
+            Screen::Detail(_) | Screen::NextStep | Screen::Data => Screen::Results,
         }
     }
 
