@@ -110,7 +110,7 @@ pub fn advise(taxonomy: &Taxonomy, profile: &Profile, pool: &OpeningPool, max_st
         considered.extend(changed.iter().map(|(o, _)| *o));
         changed_by.push(changed);
     }
-    considered.sort_unstable();
+    crate::sort::sort(&mut considered);
     considered.dedup();
     // Rows: actions; columns: openings some action touches; 1 where the action makes it fit.
     let mut opens = Array2::<u32>::zeros((actions.len(), considered.len()));
@@ -140,7 +140,7 @@ pub fn advise(taxonomy: &Taxonomy, profile: &Profile, pool: &OpeningPool, max_st
         })
         .collect();
     // Most openings per hour first; compare opens_a/effort_a with opens_b/effort_b exactly.
-    steps.sort_unstable_by(|a, b| {
+    crate::sort::sort_by(&mut steps, |a, b| {
         (u64::from(b.opens) * u64::from(a.effort_hours))
             .cmp(&(u64::from(a.opens) * u64::from(b.effort_hours)))
             .then(b.opens.cmp(&a.opens))
@@ -216,7 +216,7 @@ fn apply(
     for item in affected_items(taxonomy, action) {
         touched.extend(pool.postings(item).iter().map(|&(o, _)| o as usize));
     }
-    touched.sort_unstable();
+    crate::sort::sort(&mut touched);
     touched.dedup();
     touched
         .into_iter()

@@ -57,6 +57,7 @@ mod profile;
 pub mod progress;
 mod rank;
 mod score;
+pub mod sort;
 mod taxonomy;
 pub mod text;
 mod validate;

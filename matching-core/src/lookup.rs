@@ -152,8 +152,8 @@ impl LookupIndex {
             }
             trigrams.extend(seen.into_iter().map(|t| t << 32 | e as u64));
         }
-        trigrams.sort_unstable();
-        tokens.sort_unstable();
+        crate::sort::sort(&mut trigrams);
+        crate::sort::sort(&mut tokens);
         LookupIndex { entries, trigrams, tokens }
     }
 
@@ -272,7 +272,7 @@ pub fn lookup(taxonomy: &Taxonomy, query: &str, limit: usize) -> Vec<Hit> {
         .filter(|(_, &c)| c > 0)
         .map(|(e, &c)| u64::from(u16::MAX - c) << 32 | e as u64)
         .collect();
-    candidates.sort_unstable();
+    crate::sort::sort(&mut candidates);
     candidates.truncate(MAX_CANDIDATES);
     let hits_of = |key: u64| u16::MAX - (key >> 32) as u16;
     // Entries sharing less than a quarter of the best entry's evidence are noise, not typos.
@@ -289,7 +289,7 @@ pub fn lookup(taxonomy: &Taxonomy, query: &str, limit: usize) -> Vec<Hit> {
             (score >= MIN_SIMILARITY).then(|| u64::from(1000 - score) << 33 | u64::from(!entry.preferred) << 32 | e)
         })
         .collect();
-    hits.sort_unstable();
+    crate::sort::sort(&mut hits);
     let mut seen_items = Vec::new();
     let mut out = Vec::new();
     for key in hits {

@@ -68,6 +68,21 @@ pub enum Evidence {
 impl Evidence {
     /// All values, weakest first.
     pub const ALL: [Evidence; 4] = [Evidence::Self_, Evidence::Coach, Evidence::Practice, Evidence::Formal];
+
+    /// The name in the file formats: "self", "coach", "practice" or "formal".
+    pub fn code(self) -> &'static str {
+        match self {
+            Evidence::Self_ => "self",
+            Evidence::Coach => "coach",
+            Evidence::Practice => "practice",
+            Evidence::Formal => "formal",
+        }
+    }
+
+    /// Reads a name written by [`Evidence::code`].
+    pub fn from_code(code: &str) -> Option<Evidence> {
+        Evidence::ALL.into_iter().find(|e| e.code() == code)
+    }
 }
 
 /// The two languages of every text.
@@ -241,4 +256,18 @@ pub enum Importance {
     Must,
     /// Nice to have.
     Nice,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_codes_are_the_serde_names() {
+        for e in Evidence::ALL {
+            assert_eq!(serde_json::to_string(&e).unwrap(), format!("\"{}\"", e.code()));
+            assert_eq!(Evidence::from_code(e.code()), Some(e));
+        }
+        assert_eq!(Evidence::from_code("none"), None);
+    }
 }

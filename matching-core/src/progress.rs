@@ -86,7 +86,7 @@ pub fn progress(taxonomy: &Taxonomy, profile: &Profile) -> Vec<Progress> {
         .map(|q| qualification_progress(taxonomy, &person, profile, q))
         .filter(|p| p.done + p.ready > 0 || p.processes.iter().any(|s| matches!(s.status, Status::Partly { .. })))
         .collect();
-    all.sort_unstable_by(|a, b| {
+    crate::sort::sort_by(&mut all, |a, b| {
         b.done.cmp(&a.done).then(b.ready.cmp(&a.ready)).then(a.qualification.cmp(&b.qualification))
     });
     all

@@ -104,7 +104,7 @@ impl TopK {
 fn id_ranks<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<u32> {
     let ids: Vec<&str> = ids.collect();
     let mut order: Vec<u32> = (0..ids.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| ids[a as usize].cmp(ids[b as usize]).then(a.cmp(&b)));
+    crate::sort::sort_by(&mut order, |&a, &b| ids[a as usize].cmp(ids[b as usize]).then(a.cmp(&b)));
     let mut rank = vec![0; ids.len()];
     for (r, &i) in order.iter().enumerate() {
         rank[i as usize] = r as u32;

@@ -59,10 +59,10 @@ impl Person {
                 holdings.push(Holding { item: other, via: Via::Related(item, strength), level, evidence });
             }
         }
-        holdings.sort_unstable();
+        crate::sort::sort(&mut holdings);
         holdings.dedup();
         let mut unsure: Vec<ItemIdx> = profile.answered.unsure.iter().filter_map(|i| taxonomy.index_of(i)).collect();
-        unsure.sort_unstable();
+        crate::sort::sort(&mut unsure);
         unsure.dedup();
         Person {
             holdings,
@@ -82,7 +82,7 @@ impl Person {
     /// The items where this person differs from the default of the item's kind, each once.
     pub(crate) fn touched_items(&self) -> impl Iterator<Item = ItemIdx> + '_ {
         let mut items: Vec<ItemIdx> = self.holdings.iter().map(|h| h.item).chain(self.unsure.iter().copied()).collect();
-        items.sort_unstable();
+        crate::sort::sort(&mut items);
         items.dedup();
         items.into_iter()
     }
@@ -271,7 +271,7 @@ pub(crate) fn apportion(nums: &[u64], den: u64, total: u64) -> Vec<u16> {
     let assigned: u64 = parts.iter().sum();
     // Largest remainder first, then the earlier line: packed into one integer key per line.
     let mut order: Vec<u64> = nums.iter().enumerate().map(|(i, n)| (den - n % den) << 32 | i as u64).collect();
-    order.sort_unstable();
+    crate::sort::sort(&mut order);
     for &key in order.iter().take(total.saturating_sub(assigned) as usize) {
         parts[(key & 0xffff_ffff) as usize] += 1;
     }

@@ -211,7 +211,7 @@ pub fn App() -> Html {
         <header class="top">
             <span class="brand">{t("app.name", lang)}</span>
             <button type="button" class="lang" lang={if other == Lang::En { "en" } else { "nl" }} onclick={ctx.send(Msg::Lang(other))}>{t("lang.switch", lang)}</button>
-            <details class="menu" key={format!("{:?}", state.screen)}>
+            <details class="menu" key={String::from(state.screen.clone())}>
                 <summary>{t("nav.menu", lang)}</summary>
                 <nav aria-label={t("nav.menu", lang)}>
                     { for menu.iter().map(|(key, screen)| html! {

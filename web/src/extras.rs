@@ -22,7 +22,9 @@ const CARD_SIZE: u32 = 1080;
 /// The strongest claims of a kind, best first, as names.
 fn strengths(data: &Data, profile: &Profile, kind: ItemKind, lang: Lang, max: usize) -> Vec<String> {
     let mut claims: Vec<_> = profile.claims.iter().filter(|c| c.item.kind() == kind).collect();
-    claims.sort_unstable_by(|a, b| b.level.cmp(&a.level).then(b.evidence.cmp(&a.evidence)).then(a.item.cmp(&b.item)));
+    matching_core::sort::sort_by(&mut claims, |a, b| {
+        b.level.cmp(&a.level).then(b.evidence.cmp(&a.evidence)).then(a.item.cmp(&b.item))
+    });
     claims.into_iter().take(max).map(|c| data.taxonomy.name(&c.item, lang)).collect()
 }
 
@@ -323,7 +325,7 @@ pub fn MyData(props: &ScreenProps) -> Html {
     let lang = ctx.lang();
     let confirm = use_state(|| false);
     let error = use_state(|| None::<String>);
-    let profile_json = serde_json::to_string_pretty(&ctx.state.profile).unwrap_or_default();
+    let profile_json = serde_json::to_string(&ctx.state.profile).unwrap_or_default();
     let export_href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&profile_json));
     let onimport = {
         let (state, data, error) = (ctx.state.clone(), ctx.data.clone(), error.clone());

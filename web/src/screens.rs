@@ -354,14 +354,7 @@ pub fn WorkProcesses(props: &ScreenProps) -> Html {
                             let (state, item) = (ctx.state.clone(), item.clone());
                             Callback::from(move |e: Event| {
                                 let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-                                let evidence = match value.as_str() {
-                                    "self" => Some(Evidence::Self_),
-                                    "coach" => Some(Evidence::Coach),
-                                    "practice" => Some(Evidence::Practice),
-                                    "formal" => Some(Evidence::Formal),
-                                    _ => None,
-                                };
-                                state.dispatch(match evidence {
+                                state.dispatch(match Evidence::from_code(&value) {
                                     Some(e) => Msg::Claim(item.clone(), Level::ON_MY_OWN, e),
                                     None => Msg::Unclaim(item.clone()),
                                 });
@@ -374,7 +367,7 @@ pub fn WorkProcesses(props: &ScreenProps) -> Html {
                                 <select id={id} {onchange}>
                                     <option value="none" selected={current.is_none()}>{ctx.t("wp.none")}</option>
                                     { for Evidence::ALL.iter().map(|e| html! {
-                                        <option value={serde_json::to_value(e).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()}
+                                        <option value={e.code()}
                                             selected={current == Some(*e)}>{t(evidence_key(*e), lang)}</option>
                                     }) }
                                 </select>

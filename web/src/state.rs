@@ -313,7 +313,7 @@ impl Reducible for State {
                 shifts.retain(|x| *x != shift);
                 if on {
                     shifts.push(shift);
-                    shifts.sort_unstable();
+                    matching_core::sort::sort(shifts);
                 }
             }
             Msg::ShiftsUnknown => p.practical.shifts = None,
