@@ -63,6 +63,12 @@ impl DemoSize {
     pub fn new(openings: usize, profiles: usize) -> DemoSize {
         DemoSize { openings, profiles, min_requirements: 4, max_requirements: 9 }
     }
+
+    /// The national-scale benchmark shape (issue 5): 8-15 requirements per opening. Profiles keep
+    /// their shape (1-2 sectors, 20-40 claims with the soft skills).
+    pub fn national(openings: usize, profiles: usize) -> DemoSize {
+        DemoSize { openings, profiles, min_requirements: 8, max_requirements: 15 }
+    }
 }
 
 /// Towns of Midden-Brabant are where the demo region is; other towns appear less.
