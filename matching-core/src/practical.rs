@@ -82,6 +82,31 @@ pub(crate) struct PracticalView {
     available_from: Option<Date>,
 }
 
+/// A person's knock-outs prepared for ranking a pool: gives exactly what
+/// [`PracticalView::knocks_out`] gives (a test checks), with no distance computed per opening.
+pub(crate) struct KnockFilter {
+    max_hours: Option<u8>,
+    shifts: Option<u8>,
+    /// Per town: within travel distance. Empty when home or distance is unknown (no knock-out).
+    reach: Vec<bool>,
+    /// Openings starting before this day number are knocked out.
+    latest_start: Option<i64>,
+}
+
+impl KnockFilter {
+    /// True when any knock-out applies.
+    #[inline]
+    pub fn knocks_out(&self, opening: &OpeningPractical) -> bool {
+        self.max_hours.is_some_and(|h| h < opening.min_hours)
+            || self.shifts.is_some_and(|can| opening.shifts & !can != 0)
+            || opening.town.is_some_and(|t| self.reach.get(t as usize).is_some_and(|ok| !ok))
+            || match (opening.start, self.latest_start) {
+                (Some(start), Some(latest)) => start.day_number() < latest,
+                _ => false,
+            }
+    }
+}
+
 /// The practical side of an opening, resolved against the taxonomy.
 #[derive(Clone, Debug)]
 pub(crate) struct OpeningPractical {
@@ -114,11 +139,30 @@ impl PracticalView {
         }
     }
 
-    /// True when any knock-out applies; the fast path for ranking.
+    /// True when any knock-out applies (see [`KnockFilter`] for many openings).
     pub fn knocks_out(&self, taxonomy: &Taxonomy, opening: &OpeningPractical) -> bool {
         let mut out = false;
         self.visit(taxonomy, opening, |_| out = true, |_| {});
         out
+    }
+
+    /// The same test as [`PracticalView::knocks_out`], prepared for a whole pool: the distance to
+    /// every town is worked out once instead of once per opening.
+    pub fn filter(&self, taxonomy: &Taxonomy) -> KnockFilter {
+        let reach = match (self.home, self.max_travel_km) {
+            (Some(home), Some(max_km)) => taxonomy
+                .towns
+                .iter()
+                .map(|&town| distance_m(taxonomy.towns[home as usize], town) <= u32::from(max_km) * 1000)
+                .collect(),
+            _ => Vec::new(),
+        };
+        KnockFilter {
+            max_hours: self.max_hours,
+            shifts: self.shifts,
+            reach,
+            latest_start: self.available_from.map(|from| from.day_number() - START_GRACE_DAYS),
+        }
     }
 
     /// Every knock-out and open question for this opening.
@@ -169,5 +213,59 @@ impl PracticalView {
             (Some(_), None) => open(OpenQuestion::StartDate),
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pool's filter and the explanation's check must never disagree.
+    #[test]
+    fn filter_agrees_with_the_full_check() {
+        let taxonomy = &Taxonomy::from_json(&vaardig_taxonomy::compact_json()).expect("the embedded taxonomy");
+        let towns: Vec<Option<String>> = std::iter::once(None)
+            .chain(taxonomy.data().towns.iter().step_by(9).map(|t| Some(t.name.clone())))
+            .collect();
+        let dates = [None, Date::parse("2027-01-04"), Date::parse("2027-03-01")];
+        let shift_sets = [None, Some(vec![]), Some(vec![Shift::Day]), Some(vec![Shift::Day, Shift::Weekend])];
+        let mut openings = Vec::new();
+        for town in towns.iter().flatten() {
+            for start in dates {
+                for (min_hours, shifts) in [(8, 0), (24, Shift::Day.bit()), (36, Shift::Night.bit() | Shift::Day.bit())]
+                {
+                    openings.push(OpeningPractical { min_hours, shifts, town: taxonomy.town(town), start });
+                }
+            }
+        }
+        let mut checked = 0;
+        for home in &towns {
+            for max_travel_km in [None, Some(5), Some(40)] {
+                for max_hours in [None, Some(16), Some(32)] {
+                    for shifts in &shift_sets {
+                        for available_from in dates {
+                            let profile = Profile {
+                                practical: crate::profile::Practical {
+                                    max_hours_per_week: max_hours,
+                                    shifts: shifts.clone(),
+                                    home_town: home.clone(),
+                                    max_travel_km,
+                                    available_from,
+                                    ..Default::default()
+                                },
+                                ..Profile::new("p")
+                            };
+                            let view = PracticalView::new(taxonomy, &profile);
+                            let filter = view.filter(taxonomy);
+                            for opening in &openings {
+                                assert_eq!(filter.knocks_out(opening), view.knocks_out(taxonomy, opening));
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 }

@@ -3,14 +3,17 @@
 //! must-haves; then higher low bound; then higher high bound; then id.
 
 use crate::explain::Explanation;
+use crate::explain::Interval;
 use crate::model::Evidence;
 use crate::model::ItemKind;
 use crate::opening::Opening;
 use crate::profile::Profile;
 use crate::score::{
-    credit, evaluate, explain_person, CompiledOpening, CompiledRequirement, Outcome, Person, Tally, Via, FULL,
+    credit, default_outcome, evaluate, explain_person, CompiledOpening, CompiledRequirement, Outcome, Person, Tally,
+    Via, FULL, VARIANTS,
 };
 use crate::taxonomy::Taxonomy;
+use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 use std::collections::BinaryHeap;
 
@@ -52,26 +55,34 @@ pub struct Ranking {
     pub knocked_out_total: usize,
 }
 
-/// The sort key; smaller is better. Identical for the indexed path and the explanation.
+/// The sort key packed into one integer; smaller is better. From the top bits down: unmet
+/// must-haves (16 bits, saturating), 1000 − low (10 bits), 1000 − high (10 bits), and the
+/// position of the id in sorted id order (28 bits). Id positions are unique, so keys are a total
+/// order, and the same for the indexed path and the explanation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Key {
-    unmet_musts: u32,
-    low_desc: u16,
-    high_desc: u16,
-    id_rank: u32,
-    index: u32,
-}
+struct Key(u64);
+
+/// Largest pool the key can order (2^28 entries).
+const MAX_POOL: usize = 1 << 28;
 
 impl Key {
-    fn new(tally: &Tally, total_weight: u32, id_rank: u32, index: usize) -> Key {
+    fn new(tally: &Tally, total_weight: u32, id_rank: u32) -> Key {
         let score = tally.interval(total_weight);
-        Key {
-            unmet_musts: tally.unmet_musts,
-            low_desc: u16::MAX - score.low,
-            high_desc: u16::MAX - score.high,
-            id_rank,
-            index: index as u32,
-        }
+        let unmet = u64::from(tally.unmet_musts.min(0xffff));
+        let low = u64::from(FULL as u16 - score.low);
+        let high = u64::from(FULL as u16 - score.high);
+        Key(unmet << 48 | low << 38 | high << 28 | u64::from(id_rank))
+    }
+
+    fn id_rank(self) -> usize {
+        (self.0 & (MAX_POOL as u64 - 1)) as usize
+    }
+
+    /// The ranking numbers this key holds.
+    fn summary(self, knocked_out: bool) -> Summary {
+        let low = FULL as u16 - (self.0 >> 38 & 0x3ff) as u16;
+        let high = FULL as u16 - (self.0 >> 28 & 0x3ff) as u16;
+        Summary { score: Interval { low, high }, unmet_musts: (self.0 >> 48) as u32, knocked_out }
     }
 }
 
@@ -86,6 +97,7 @@ impl TopK {
         TopK { k, heap: BinaryHeap::with_capacity(k + 1) }
     }
 
+    #[inline]
     fn offer(&mut self, key: Key) {
         if self.heap.len() < self.k {
             self.heap.push(key);
@@ -100,23 +112,70 @@ impl TopK {
     }
 }
 
-/// Position of each id in sorted order, so ties break by id with an integer compare.
-fn id_ranks<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<u32> {
+/// The best entries of a ranking, split into ranked and knocked out, with the counts.
+struct Best {
+    ranked: TopK,
+    knocked: TopK,
+    ranked_total: usize,
+    knocked_out_total: usize,
+    include_knocked_out: bool,
+}
+
+impl Best {
+    fn new(options: RankOptions) -> Best {
+        Best {
+            ranked: TopK::new(options.top),
+            knocked: TopK::new(options.top),
+            ranked_total: 0,
+            knocked_out_total: 0,
+            include_knocked_out: options.include_knocked_out,
+        }
+    }
+
+    #[inline]
+    fn offer(&mut self, key: Key, knocked_out: bool) {
+        if knocked_out && !self.include_knocked_out {
+            self.knocked_out_total += 1;
+            self.knocked.offer(key);
+        } else {
+            self.ranked_total += 1;
+            self.ranked.offer(key);
+        }
+    }
+
+    /// Explains the kept entries, best first; `by_rank` maps id positions to pool positions.
+    fn explain(self, by_rank: &[u32], explain: impl Fn(usize) -> Explanation) -> Ranking {
+        let explain = |k: Key| {
+            let index = by_rank[k.id_rank()] as usize;
+            Ranked { index, explanation: explain(index) }
+        };
+        Ranking {
+            matches: self.ranked.into_sorted().into_iter().map(explain).collect(),
+            knocked_out: self.knocked.into_sorted().into_iter().map(explain).collect(),
+            ranked_total: self.ranked_total,
+            knocked_out_total: self.knocked_out_total,
+        }
+    }
+}
+
+/// Sorts ids: returns each entry's position in id order (ties by entry) and the entries in id order.
+fn id_ranks<'a>(ids: impl Iterator<Item = &'a str>) -> (Vec<u32>, Vec<u32>) {
     let ids: Vec<&str> = ids.collect();
+    debug_assert!(ids.len() < MAX_POOL, "a pool holds at most 2^28 entries");
     let mut order: Vec<u32> = (0..ids.len() as u32).collect();
     crate::sort::sort_by(&mut order, |&a, &b| ids[a as usize].cmp(ids[b as usize]).then(a.cmp(&b)));
     let mut rank = vec![0; ids.len()];
     for (r, &i) in order.iter().enumerate() {
         rank[i as usize] = r as u32;
     }
-    rank
+    (rank, order)
 }
 
-/// The default tally of a requirement set for a person who says nothing about any item.
-fn default_tally(person: &Person, weights: &[u32; 4], musts: &[u32; 4]) -> Tally {
+/// The default tally of a requirement set for a person of `variant` who says nothing about any item.
+fn default_tally(variant: usize, weights: &[u32; 4], musts: &[u32; 4]) -> Tally {
     let mut t = Tally { low_num: 0, high_num: 0, unmet_musts: 0 };
     for kind in ItemKind::ALL {
-        let outcome = person.default_outcome(kind);
+        let outcome = default_outcome(variant, kind);
         let k = kind.index();
         t.low_num += u64::from(weights[k] * outcome.low());
         t.high_num += u64::from(weights[k] * outcome.high());
@@ -144,6 +203,10 @@ fn move_tally(t: &mut Tally, req: &CompiledRequirement, default: &Outcome, actua
 }
 
 /// A pool of openings indexed by item, ready to rank for any person.
+///
+/// Ranking visits the postings of the items a person touches, and for every other opening takes
+/// a key computed when the pool was built (one per default variant): the work per person is the
+/// postings plus one cheap pass over the pool.
 #[derive(Clone, Debug)]
 pub struct OpeningPool {
     openings: Vec<Opening>,
@@ -154,6 +217,18 @@ pub struct OpeningPool {
     weights: Vec<[u32; 4]>,
     musts: Vec<[u32; 4]>,
     id_rank: Vec<u32>,
+    /// Openings in id order: `by_rank[id_rank[o]] == o`.
+    by_rank: Vec<u32>,
+    /// Per default variant ([`Person::variant`]), per opening: the key for a person who says
+    /// nothing about any of its items.
+    default_keys: [Vec<Key>; VARIANTS],
+}
+
+/// The openings whose items a person touches, with their tallies: `slot[o]` is 1 + the position
+/// in `tallies`, or 0 for an opening the person says nothing about.
+struct Touched {
+    slot: Vec<u32>,
+    tallies: Vec<Tally>,
 }
 
 impl OpeningPool {
@@ -173,8 +248,18 @@ impl OpeningPool {
             weights.push(w);
             musts.push(m);
         }
-        let id_rank = id_ranks(openings.iter().map(|o| o.id.as_str()));
-        OpeningPool { openings, compiled, postings, weights, musts, id_rank }
+        for list in &mut postings {
+            list.shrink_to_fit();
+        }
+        let (id_rank, by_rank) = id_ranks(openings.iter().map(|o| o.id.as_str()));
+        let default_keys = std::array::from_fn(|variant| {
+            (0..compiled.len())
+                .map(|o| {
+                    Key::new(&default_tally(variant, &weights[o], &musts[o]), compiled[o].total_weight, id_rank[o])
+                })
+                .collect()
+        });
+        OpeningPool { openings, compiled, postings, weights, musts, id_rank, by_rank, default_keys }
     }
 
     /// The openings, in pool order.
@@ -195,41 +280,81 @@ impl OpeningPool {
     /// Ranks every opening for one person.
     pub fn rank(&self, taxonomy: &Taxonomy, profile: &Profile, options: RankOptions) -> Ranking {
         let person = Person::new(taxonomy, profile);
-        let tallies = self.tallies(&person);
-        top_k(
-            tallies.len(),
-            options,
-            |o| Key::new(&tallies[o], self.compiled[o].total_weight, self.id_rank[o], o),
-            |o| person.practical.knocks_out(taxonomy, &self.compiled[o].practical),
-            |o| explain_person(taxonomy, &person, profile, &self.openings[o], &self.compiled[o]),
-        )
+        self.best(taxonomy, &person, options).explain(&self.by_rank, |o| {
+            explain_person(taxonomy, &person, profile, &self.openings[o], &self.compiled[o])
+        })
     }
 
-    /// Ranking numbers for every opening, walking only the postings of items the person touches.
-    fn tallies(&self, person: &Person) -> Vec<Tally> {
-        let mut tallies: Vec<Tally> =
-            self.weights.iter().zip(&self.musts).map(|(w, m)| default_tally(person, w, m)).collect();
+    /// The batch of the jobhunter's match table and of workload C: for every profile, the pool
+    /// positions of its best `top` openings (not knocked out), best first, without explanations.
+    pub fn best_for_each(&self, taxonomy: &Taxonomy, profiles: &[Profile], top: usize) -> Vec<Vec<usize>> {
+        let options = RankOptions { top, include_knocked_out: false };
+        profiles
+            .iter()
+            .map(|profile| {
+                let best = self.best(taxonomy, &Person::new(taxonomy, profile), options);
+                best.ranked.into_sorted().into_iter().map(|k| self.by_rank[k.id_rank()] as usize).collect()
+            })
+            .collect()
+    }
+
+    /// The jobhunter's match table: the guaranteed (low) score of every profile (rows) for every
+    /// opening (columns), per mille, from the same keys the ranking uses.
+    pub fn score_matrix(&self, taxonomy: &Taxonomy, profiles: &[Profile]) -> Array2<u16> {
+        let mut scores = Array2::zeros((profiles.len(), self.len()));
+        for (mut row, profile) in scores.rows_mut().into_iter().zip(profiles) {
+            self.for_each_key(&Person::new(taxonomy, profile), |o, key| row[o] = key.summary(false).score.low);
+        }
+        scores
+    }
+
+    /// The best keys for a person.
+    fn best(&self, taxonomy: &Taxonomy, person: &Person, options: RankOptions) -> Best {
+        let filter = person.practical.filter(taxonomy);
+        let mut best = Best::new(options);
+        self.for_each_key(person, |o, key| best.offer(key, filter.knocks_out(&self.compiled[o].practical)));
+        best
+    }
+
+    /// Calls `f` with every opening's key for a person, in pool order.
+    fn for_each_key(&self, person: &Person, mut f: impl FnMut(usize, Key)) {
+        let touched = self.touched(person);
+        let defaults = &self.default_keys[person.variant()];
+        for (o, (&slot, &default)) in touched.slot.iter().zip(defaults).enumerate() {
+            let key = match slot {
+                0 => default,
+                s => Key::new(&touched.tallies[s as usize - 1], self.compiled[o].total_weight, self.id_rank[o]),
+            };
+            f(o, key);
+        }
+    }
+
+    /// Tallies of the openings whose items the person touches, walking only those postings.
+    fn touched(&self, person: &Person) -> Touched {
+        let mut slot = vec![0u32; self.len()];
+        let mut tallies = Vec::new();
+        let variant = person.variant();
         for item in person.touched_items() {
             for &(o, r) in &self.postings[item as usize] {
-                let req = &self.compiled[o as usize].requirements[r as usize];
-                adjust(&mut tallies[o as usize], req, person);
+                let o = o as usize;
+                if slot[o] == 0 {
+                    tallies.push(default_tally(variant, &self.weights[o], &self.musts[o]));
+                    slot[o] = tallies.len() as u32;
+                }
+                let req = &self.compiled[o].requirements[r as usize];
+                adjust(&mut tallies[slot[o] as usize - 1], req, person);
             }
         }
-        tallies
+        Touched { slot, tallies }
     }
 
     /// The ranking numbers (score interval, unmet must-haves, knocked out) of every opening for a
-    /// person, in pool order: the input of advice and of the jobhunter's match table.
+    /// person, in pool order: the input of advice.
     pub fn summaries(&self, taxonomy: &Taxonomy, person: &Person) -> Vec<Summary> {
-        self.tallies(person)
-            .iter()
-            .zip(&self.compiled)
-            .map(|(t, c)| Summary {
-                score: t.interval(c.total_weight),
-                unmet_musts: t.unmet_musts,
-                knocked_out: person.practical.knocks_out(taxonomy, &c.practical),
-            })
-            .collect()
+        let filter = person.practical.filter(taxonomy);
+        let mut out = Vec::with_capacity(self.len());
+        self.for_each_key(person, |o, key| out.push(key.summary(filter.knocks_out(&self.compiled[o].practical))));
+        out
     }
 
     pub(crate) fn compiled(&self, o: usize) -> &CompiledOpening {
@@ -280,6 +405,8 @@ pub struct PeoplePool {
     /// Per item: the people who said "I don't know", sorted.
     unsure: Vec<Vec<u32>>,
     id_rank: Vec<u32>,
+    /// People in id order.
+    by_rank: Vec<u32>,
 }
 
 impl PeoplePool {
@@ -305,8 +432,8 @@ impl PeoplePool {
                 unsure[item as usize].push(p as u32);
             }
         }
-        let id_rank = id_ranks(profiles.iter().map(|p| p.id.as_str()));
-        PeoplePool { profiles, persons, postings, unsure, id_rank }
+        let (id_rank, by_rank) = id_ranks(profiles.iter().map(|p| p.id.as_str()));
+        PeoplePool { profiles, persons, postings, unsure, id_rank, by_rank }
     }
 
     /// The profiles, in pool order.
@@ -322,7 +449,7 @@ impl PeoplePool {
             w[req.kind.index()] += req.weight;
             m[req.kind.index()] += u32::from(req.must);
         }
-        let mut tallies: Vec<Tally> = self.persons.iter().map(|p| default_tally(p, &w, &m)).collect();
+        let mut tallies: Vec<Tally> = self.persons.iter().map(|p| default_tally(p.variant(), &w, &m)).collect();
         for req in &compiled.requirements {
             let list = &self.postings[req.item as usize];
             let mut i = 0;
@@ -346,40 +473,13 @@ impl PeoplePool {
                 }
             }
         }
-        top_k(
-            tallies.len(),
-            options,
-            |p| Key::new(&tallies[p], compiled.total_weight, self.id_rank[p], p),
-            |p| self.persons[p].practical.knocks_out(taxonomy, &compiled.practical),
-            |p| explain_person(taxonomy, &self.persons[p], &self.profiles[p], opening, &compiled),
-        )
-    }
-}
-
-/// Splits entries into ranked and knocked out, keeps the best `top` of each, and explains those.
-fn top_k(
-    len: usize,
-    options: RankOptions,
-    key: impl Fn(usize) -> Key,
-    knocks_out: impl Fn(usize) -> bool,
-    explain: impl Fn(usize) -> Explanation,
-) -> Ranking {
-    let (mut ranked, mut knocked) = (TopK::new(options.top), TopK::new(options.top));
-    let (mut ranked_total, mut knocked_out_total) = (0, 0);
-    for i in 0..len {
-        if !options.include_knocked_out && knocks_out(i) {
-            knocked_out_total += 1;
-            knocked.offer(key(i));
-        } else {
-            ranked_total += 1;
-            ranked.offer(key(i));
+        let mut best = Best::new(options);
+        for (p, tally) in tallies.iter().enumerate() {
+            let key = Key::new(tally, compiled.total_weight, self.id_rank[p]);
+            best.offer(key, self.persons[p].practical.knocks_out(taxonomy, &compiled.practical));
         }
-    }
-    let explain = |k: Key| Ranked { index: k.index as usize, explanation: explain(k.index as usize) };
-    Ranking {
-        matches: ranked.into_sorted().into_iter().map(explain).collect(),
-        knocked_out: knocked.into_sorted().into_iter().map(explain).collect(),
-        ranked_total,
-        knocked_out_total,
+        best.explain(&self.by_rank, |p| {
+            explain_person(taxonomy, &self.persons[p], &self.profiles[p], opening, &compiled)
+        })
     }
 }

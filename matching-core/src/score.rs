@@ -89,15 +89,29 @@ impl Person {
 
     /// What a requirement of `kind` gets when the person says nothing about the item.
     pub(crate) fn default_outcome(&self, kind: ItemKind) -> Outcome {
-        let missing = match kind {
-            ItemKind::Skill => Missing::NotListed,
-            ItemKind::SoftSkill => Missing::Unknown,
-            ItemKind::Certificate if self.certificates_answered => Missing::NotHeld,
-            ItemKind::WorkProcess if self.work_processes_answered => Missing::NotDone,
-            ItemKind::Certificate | ItemKind::WorkProcess => Missing::Unknown,
-        };
-        Outcome::missing(missing)
+        default_outcome(self.variant(), kind)
     }
+
+    /// Which of the [`VARIANTS`] defaults applies: bit 0, certificates answered; bit 1, work
+    /// processes answered. Everything a person says nothing about depends only on this.
+    pub(crate) fn variant(&self) -> usize {
+        usize::from(self.certificates_answered) | usize::from(self.work_processes_answered) << 1
+    }
+}
+
+/// Number of default variants (see [`Person::variant`]).
+pub(crate) const VARIANTS: usize = 4;
+
+/// What a requirement of `kind` gets from a person of `variant` who says nothing about the item.
+pub(crate) fn default_outcome(variant: usize, kind: ItemKind) -> Outcome {
+    let missing = match kind {
+        ItemKind::Skill => Missing::NotListed,
+        ItemKind::SoftSkill => Missing::Unknown,
+        ItemKind::Certificate if variant & 1 != 0 => Missing::NotHeld,
+        ItemKind::WorkProcess if variant & 2 != 0 => Missing::NotDone,
+        ItemKind::Certificate | ItemKind::WorkProcess => Missing::Unknown,
+    };
+    Outcome::missing(missing)
 }
 
 /// A requirement resolved against the taxonomy.
