@@ -214,7 +214,7 @@ fn apply(
     let after = Person::new(taxonomy, &with_action(profile, action));
     let mut touched: Vec<usize> = Vec::new();
     for item in affected_items(taxonomy, action) {
-        touched.extend(pool.postings(item).iter().map(|&(o, _)| o as usize));
+        touched.extend(pool.postings(item).iter().map(|need| need.opening as usize));
     }
     crate::sort::sort(&mut touched);
     touched.dedup();

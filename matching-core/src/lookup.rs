@@ -99,6 +99,14 @@ fn trigrams_of(word: &str, mut each: impl FnMut(u64)) {
     }
 }
 
+impl Taxonomy {
+    /// Every text the lookup searches (labels and search words of skills, soft skills and
+    /// certificates), with its item: for benchmarks and for tools that list them.
+    pub fn search_texts(&self) -> Vec<(ItemRef, &str)> {
+        self.lookup_index().entries.iter().map(|e| (self.item_ref(e.item), e.text.as_str())).collect()
+    }
+}
+
 impl LookupIndex {
     pub(crate) fn build(taxonomy: &Taxonomy) -> LookupIndex {
         let mut entries = Vec::new();

@@ -12,7 +12,7 @@ use crate::score::{
     credit, default_outcome, evaluate, explain_person, CompiledOpening, CompiledRequirement, Outcome, Person, Tally,
     Via, FULL, VARIANTS,
 };
-use crate::taxonomy::Taxonomy;
+use crate::taxonomy::{ItemIdx, Taxonomy};
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 use std::collections::BinaryHeap;
@@ -184,12 +184,6 @@ fn default_tally(variant: usize, weights: &[u32; 4], musts: &[u32; 4]) -> Tally 
     t
 }
 
-/// Moves a tally from a requirement's default outcome to its actual outcome.
-fn adjust(t: &mut Tally, req: &CompiledRequirement, person: &Person) {
-    let default = person.default_outcome(req.kind);
-    move_tally(t, req, &default, evaluate(person, req).credit);
-}
-
 /// Moves a tally from the `default` outcome to an actual credit (`None`: unknown).
 fn move_tally(t: &mut Tally, req: &CompiledRequirement, default: &Outcome, actual: Option<u32>) {
     let w = u64::from(req.weight);
@@ -211,8 +205,8 @@ fn move_tally(t: &mut Tally, req: &CompiledRequirement, default: &Outcome, actua
 pub struct OpeningPool {
     openings: Vec<Opening>,
     compiled: Vec<CompiledOpening>,
-    /// Per item: (opening, requirement position).
-    postings: Vec<Vec<(u32, u16)>>,
+    /// Per item: every requirement on it, with what scoring needs.
+    postings: Vec<Vec<Need>>,
     /// Per opening: total weight and must-haves per kind.
     weights: Vec<[u32; 4]>,
     musts: Vec<[u32; 4]>,
@@ -222,6 +216,49 @@ pub struct OpeningPool {
     /// Per default variant ([`Person::variant`]), per opening: the key for a person who says
     /// nothing about any of its items.
     default_keys: [Vec<Key>; VARIANTS],
+}
+
+/// One requirement in its item's posting list, carrying what scoring needs (8 bytes), so ranking
+/// reads the list front to back and never jumps to the opening.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Need {
+    pub opening: u32,
+    weight: u16,
+    min_level: u8,
+    /// Bit 0: must; bits 1-3: minimum evidence (0 none, else 1 + its position in
+    /// [`Evidence::ALL`]); bits 4-5: the item's kind.
+    flags: u8,
+}
+
+impl Need {
+    fn new(opening: usize, req: &CompiledRequirement) -> Need {
+        let evidence = req.min_evidence.map_or(0, |e| 1 + Evidence::ALL.iter().position(|&x| x == e).unwrap_or(0));
+        Need {
+            opening: opening as u32,
+            weight: req.weight.min(u32::from(u16::MAX)) as u16,
+            min_level: req.min_level,
+            flags: u8::from(req.must) | (evidence as u8) << 1 | (req.kind.index() as u8) << 4,
+        }
+    }
+
+    /// The requirement again, for the scoring functions.
+    fn requirement(self, item: ItemIdx) -> CompiledRequirement {
+        let evidence = usize::from(self.flags >> 1 & 0b111);
+        CompiledRequirement {
+            item,
+            kind: ItemKind::ALL[usize::from(self.flags >> 4 & 0b11)],
+            must: self.flags & 1 != 0,
+            min_level: self.min_level,
+            weight: u32::from(self.weight),
+            min_evidence: evidence.checked_sub(1).map(|i| Evidence::ALL[i]),
+        }
+    }
+
+    /// Which of the 20 (level, evidence) demands this is: requirements with the same demand on
+    /// the same item get the same credit from a person.
+    fn demand(self) -> usize {
+        usize::from(self.min_level.clamp(1, 4) - 1) * 5 + usize::from(self.flags >> 1 & 0b111)
+    }
 }
 
 /// The openings whose items a person touches, with their tallies: `slot[o]` is 1 + the position
@@ -240,8 +277,8 @@ impl OpeningPool {
         let mut musts = Vec::with_capacity(compiled.len());
         for (o, c) in compiled.iter().enumerate() {
             let (mut w, mut m) = ([0u32; 4], [0u32; 4]);
-            for (r, req) in c.requirements.iter().enumerate() {
-                postings[req.item as usize].push((o as u32, r as u16));
+            for req in &c.requirements {
+                postings[req.item as usize].push(Need::new(o, req));
                 w[req.kind.index()] += req.weight;
                 m[req.kind.index()] += u32::from(req.must);
             }
@@ -335,14 +372,17 @@ impl OpeningPool {
         let mut tallies = Vec::new();
         let variant = person.variant();
         for item in person.touched_items() {
-            for &(o, r) in &self.postings[item as usize] {
-                let o = o as usize;
+            // The person's credit per demand on this item, worked out once.
+            let mut credits: [Option<Option<u32>>; 20] = [None; 20];
+            for need in &self.postings[item as usize] {
+                let o = need.opening as usize;
                 if slot[o] == 0 {
                     tallies.push(default_tally(variant, &self.weights[o], &self.musts[o]));
                     slot[o] = tallies.len() as u32;
                 }
-                let req = &self.compiled[o].requirements[r as usize];
-                adjust(&mut tallies[slot[o] as usize - 1], req, person);
+                let req = need.requirement(item);
+                let actual = *credits[need.demand()].get_or_insert_with(|| evaluate(person, &req).credit);
+                move_tally(&mut tallies[slot[o] as usize - 1], &req, &default_outcome(variant, req.kind), actual);
             }
         }
         Touched { slot, tallies }
@@ -361,7 +401,7 @@ impl OpeningPool {
         &self.compiled[o]
     }
 
-    pub(crate) fn postings(&self, item: u32) -> &[(u32, u16)] {
+    pub(crate) fn postings(&self, item: u32) -> &[Need] {
         &self.postings[item as usize]
     }
 }
