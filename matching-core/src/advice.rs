@@ -214,7 +214,7 @@ fn apply(
     let after = Person::new(taxonomy, &with_action(profile, action));
     let mut touched: Vec<usize> = Vec::new();
     for item in affected_items(taxonomy, action) {
-        touched.extend(pool.postings(item).iter().map(|need| need.opening as usize));
+        touched.extend(pool.postings(item).iter().map(|&o| o as usize));
     }
     crate::sort::sort(&mut touched);
     touched.dedup();
@@ -223,7 +223,7 @@ fn apply(
         .filter(|&o| !now[o].knocked_out)
         .filter_map(|o| {
             let compiled = pool.compiled(o);
-            let t = tally(&after, compiled);
+            let t = tally(&after, &compiled);
             let summary = Summary { score: t.interval(compiled.total_weight), unmet_musts: t.unmet_musts, ..now[o] };
             (summary != now[o]).then_some((o, summary))
         })

@@ -100,8 +100,8 @@ impl KnockFilter {
         self.max_hours.is_some_and(|h| h < opening.min_hours)
             || self.shifts.is_some_and(|can| opening.shifts & !can != 0)
             || opening.town.is_some_and(|t| self.reach.get(t as usize).is_some_and(|ok| !ok))
-            || match (opening.start, self.latest_start) {
-                (Some(start), Some(latest)) => start.day_number() < latest,
+            || match (opening.start_day, self.latest_start) {
+                (Some(start), Some(latest)) => start < latest,
                 _ => false,
             }
     }
@@ -114,15 +114,25 @@ pub(crate) struct OpeningPractical {
     pub shifts: u8,
     pub town: Option<u16>,
     pub start: Option<Date>,
+    /// `start` as a day number, worked out once for ranking.
+    pub start_day: Option<i64>,
 }
 
 impl OpeningPractical {
+    /// Distance from this opening's town to every town, for [`PracticalView::knocks_out_near`].
+    pub fn metres_to_towns(&self, taxonomy: &Taxonomy) -> Vec<u32> {
+        self.town.map_or_else(Vec::new, |t| {
+            taxonomy.towns.iter().map(|&town| distance_m(town, taxonomy.towns[t as usize])).collect()
+        })
+    }
+
     pub fn new(taxonomy: &Taxonomy, opening: &Opening) -> OpeningPractical {
         OpeningPractical {
             min_hours: opening.hours.min,
             shifts: opening.shifts.iter().fold(0, |m, s| m | s.bit()),
             town: taxonomy.town(&opening.place),
             start: opening.start,
+            start_day: opening.start.map(Date::day_number),
         }
     }
 }
@@ -139,11 +149,30 @@ impl PracticalView {
         }
     }
 
-    /// True when any knock-out applies (see [`KnockFilter`] for many openings).
+    /// True when any knock-out applies: the reference the fast tests ([`KnockFilter`],
+    /// [`PracticalView::knocks_out_near`]) are checked against.
+    #[cfg(test)]
     pub fn knocks_out(&self, taxonomy: &Taxonomy, opening: &OpeningPractical) -> bool {
         let mut out = false;
         self.visit(taxonomy, opening, |_| out = true, |_| {});
         out
+    }
+
+    /// The same test as [`PracticalView::knocks_out`] for ranking many people against one
+    /// opening: `metres` is the distance from the opening's town to every town (empty when the
+    /// opening has no known town).
+    #[inline]
+    pub fn knocks_out_near(&self, opening: &OpeningPractical, metres: &[u32]) -> bool {
+        self.max_hours.is_some_and(|h| h < opening.min_hours)
+            || self.shifts.is_some_and(|can| opening.shifts & !can != 0)
+            || match (self.home, self.max_travel_km) {
+                (Some(home), Some(max_km)) => metres.get(home as usize).is_some_and(|&m| m > u32::from(max_km) * 1000),
+                _ => false,
+            }
+            || match (opening.start_day, self.available_from) {
+                (Some(start), Some(from)) => from.day_number() > start + START_GRACE_DAYS,
+                _ => false,
+            }
     }
 
     /// The same test as [`PracticalView::knocks_out`], prepared for a whole pool: the distance to
@@ -234,7 +263,8 @@ mod tests {
             for start in dates {
                 for (min_hours, shifts) in [(8, 0), (24, Shift::Day.bit()), (36, Shift::Night.bit() | Shift::Day.bit())]
                 {
-                    openings.push(OpeningPractical { min_hours, shifts, town: taxonomy.town(town), start });
+                    let start_day = start.map(Date::day_number);
+                    openings.push(OpeningPractical { min_hours, shifts, town: taxonomy.town(town), start, start_day });
                 }
             }
         }
@@ -259,6 +289,8 @@ mod tests {
                             let filter = view.filter(taxonomy);
                             for opening in &openings {
                                 assert_eq!(filter.knocks_out(opening), view.knocks_out(taxonomy, opening));
+                                let metres = opening.metres_to_towns(taxonomy);
+                                assert_eq!(view.knocks_out_near(opening, &metres), view.knocks_out(taxonomy, opening));
                                 checked += 1;
                             }
                         }

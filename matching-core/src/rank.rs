@@ -6,13 +6,14 @@ use crate::explain::Explanation;
 use crate::explain::Interval;
 use crate::model::Evidence;
 use crate::model::ItemKind;
-use crate::opening::Opening;
+use crate::opening::{Opening, MAX_WEIGHT};
+use crate::practical::OpeningPractical;
 use crate::profile::Profile;
 use crate::score::{
     credit, default_outcome, evaluate, explain_person, CompiledOpening, CompiledRequirement, Outcome, Person, Tally,
-    Via, FULL, VARIANTS,
+    Via, FULL,
 };
-use crate::taxonomy::{ItemIdx, Taxonomy};
+use crate::taxonomy::Taxonomy;
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 use std::collections::BinaryHeap;
@@ -107,6 +108,15 @@ impl TopK {
         }
     }
 
+    /// The worst key kept, once `k` are kept.
+    fn worst(&self) -> Option<Key> {
+        if self.heap.len() < self.k {
+            None
+        } else {
+            self.heap.peek().copied()
+        }
+    }
+
     fn into_sorted(self) -> Vec<Key> {
         self.heap.into_sorted_vec()
     }
@@ -129,6 +139,29 @@ impl Best {
             ranked_total: 0,
             knocked_out_total: 0,
             include_knocked_out: options.include_knocked_out,
+        }
+    }
+
+    /// True when a tally is surely worse than every kept key of its list: fewer must-haves met,
+    /// or a lower low bound (tested without dividing: `div_round(n, w) < L` ⇔ `2n + w < 2wL`).
+    #[inline]
+    fn cannot_enter(&self, t: &Tally, total_weight: u32, knocked_out: bool) -> bool {
+        let list = if knocked_out && !self.include_knocked_out { &self.knocked } else { &self.ranked };
+        let Some(worst) = list.worst() else { return false };
+        let worst = worst.summary(false);
+        let w = u64::from(total_weight.max(1));
+        t.unmet_musts.min(0xffff) > worst.unmet_musts
+            || (t.unmet_musts.min(0xffff) == worst.unmet_musts
+                && 2 * t.low_num + w < 2 * w * u64::from(worst.score.low))
+    }
+
+    /// Counts an entry that is not kept.
+    #[inline]
+    fn count(&mut self, knocked_out: bool) {
+        if knocked_out && !self.include_knocked_out {
+            self.knocked_out_total += 1;
+        } else {
+            self.ranked_total += 1;
         }
     }
 
@@ -196,107 +229,124 @@ fn move_tally(t: &mut Tally, req: &CompiledRequirement, default: &Outcome, actua
     }
 }
 
-/// A pool of openings indexed by item, ready to rank for any person.
+/// A pool of openings, ready to rank for any person.
 ///
-/// Ranking visits the postings of the items a person touches, and for every other opening takes
-/// a key computed when the pool was built (one per default variant): the work per person is the
-/// postings plus one cheap pass over the pool.
+/// Ranking streams once through every requirement of the pool, front to back, with the person's
+/// credits in a small table (one entry per item and demand, filled before the pass): no jumps
+/// around memory and no branches per requirement, like a sparse matrix-vector product. Keys are
+/// only formed (two divisions) for openings that can still enter the top.
 #[derive(Clone, Debug)]
 pub struct OpeningPool {
     openings: Vec<Opening>,
-    compiled: Vec<CompiledOpening>,
-    /// Per item: every requirement on it, with what scoring needs.
-    postings: Vec<Vec<Need>>,
-    /// Per opening: total weight and must-haves per kind.
-    weights: Vec<[u32; 4]>,
-    musts: Vec<[u32; 4]>,
+    /// Every requirement, opening after opening (`needs[starts[o]..starts[o + 1]]`).
+    needs: Vec<Need>,
+    starts: Vec<u32>,
+    practical: Vec<OpeningPractical>,
+    total_weight: Vec<u32>,
+    /// Per item: the openings asking it (for advice).
+    postings: Vec<Vec<u32>>,
+    /// Per item: its kind, and the demands some opening makes on it (bit per demand).
+    kinds: Vec<ItemKind>,
+    demands: Vec<u32>,
     id_rank: Vec<u32>,
     /// Openings in id order: `by_rank[id_rank[o]] == o`.
     by_rank: Vec<u32>,
-    /// Per default variant ([`Person::variant`]), per opening: the key for a person who says
-    /// nothing about any of its items.
-    default_keys: [Vec<Key>; VARIANTS],
 }
 
-/// One requirement in its item's posting list, carrying what scoring needs (8 bytes), so ranking
-/// reads the list front to back and never jumps to the opening.
+/// One requirement with what scoring needs, in 4 bytes: bit 0 must, bits 1-7 weight (at most
+/// [`MAX_WEIGHT`]), bits 8-31 the slot of its credit (item × [`DEMANDS`] + demand, the demand
+/// being minimum level and minimum evidence).
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Need {
-    pub opening: u32,
-    weight: u16,
-    min_level: u8,
-    /// Bit 0: must; bits 1-3: minimum evidence (0 none, else 1 + its position in
-    /// [`Evidence::ALL`]); bits 4-5: the item's kind.
-    flags: u8,
-}
+struct Need(u32);
 
 impl Need {
-    fn new(opening: usize, req: &CompiledRequirement) -> Need {
+    fn new(req: &CompiledRequirement) -> Need {
         let evidence = req.min_evidence.map_or(0, |e| 1 + Evidence::ALL.iter().position(|&x| x == e).unwrap_or(0));
-        Need {
-            opening: opening as u32,
-            weight: req.weight.min(u32::from(u16::MAX)) as u16,
-            min_level: req.min_level,
-            flags: u8::from(req.must) | (evidence as u8) << 1 | (req.kind.index() as u8) << 4,
-        }
+        let demand = u32::from(req.min_level.clamp(1, 4) - 1) * 5 + evidence as u32;
+        let slot = req.item * DEMANDS as u32 + demand;
+        Need(slot << 8 | req.weight.min(u32::from(MAX_WEIGHT)) << 1 | u32::from(req.must))
+    }
+
+    fn slot(self) -> usize {
+        (self.0 >> 8) as usize
     }
 
     /// The requirement again, for the scoring functions.
-    fn requirement(self, item: ItemIdx) -> CompiledRequirement {
-        let evidence = usize::from(self.flags >> 1 & 0b111);
+    fn requirement(self, kinds: &[ItemKind]) -> CompiledRequirement {
+        let (item, demand) = (self.slot() / DEMANDS, self.slot() % DEMANDS);
         CompiledRequirement {
-            item,
-            kind: ItemKind::ALL[usize::from(self.flags >> 4 & 0b11)],
-            must: self.flags & 1 != 0,
-            min_level: self.min_level,
-            weight: u32::from(self.weight),
-            min_evidence: evidence.checked_sub(1).map(|i| Evidence::ALL[i]),
+            item: item as u32,
+            kind: kinds[item],
+            must: self.0 & 1 != 0,
+            min_level: (demand / 5 + 1) as u8,
+            weight: self.0 >> 1 & 0x7f,
+            min_evidence: (demand % 5).checked_sub(1).map(|i| Evidence::ALL[i]),
         }
-    }
-
-    /// Which of the 20 (level, evidence) demands this is: requirements with the same demand on
-    /// the same item get the same credit from a person.
-    fn demand(self) -> usize {
-        usize::from(self.min_level.clamp(1, 4) - 1) * 5 + usize::from(self.flags >> 1 & 0b111)
     }
 }
 
-/// The openings whose items a person touches, with their tallies: `slot[o]` is 1 + the position
-/// in `tallies`, or 0 for an opening the person says nothing about.
-struct Touched {
-    slot: Vec<u32>,
-    tallies: Vec<Tally>,
+/// Minimum levels (4) × minimum evidence (none or one of 4).
+const DEMANDS: usize = 20;
+
+/// A person's outcome for every item and demand, packed for the pass: low credit (bits 0-15),
+/// high credit (bits 16-31), and 1 at bit 32 when a must-have with this outcome is known unmet.
+fn credit_table(pool: &OpeningPool, person: &Person) -> Vec<u64> {
+    let pack = |outcome: &Outcome| {
+        u64::from(outcome.low()) | u64::from(outcome.high()) << 16 | u64::from(outcome.unmet()) << 32
+    };
+    let variant = person.variant();
+    let by_kind = ItemKind::ALL.map(|k| pack(&default_outcome(variant, k)));
+    let mut table: Vec<u64> = pool.kinds.iter().flat_map(|k| [by_kind[k.index()]; DEMANDS]).collect();
+    // A power-of-two length lets the pass index with a mask instead of a bounds check.
+    table.resize(table.len().next_power_of_two(), 0);
+    for item in person.touched_items() {
+        let demands = pool.demands[item as usize];
+        for demand in (0..DEMANDS).filter(|d| demands & 1 << d != 0) {
+            let slot = item as usize * DEMANDS + demand;
+            let (level, evidence) = (demand / 5 + 1, demand % 5);
+            let req = CompiledRequirement {
+                item,
+                kind: pool.kinds[item as usize],
+                must: true,
+                min_level: level as u8,
+                weight: 1,
+                min_evidence: evidence.checked_sub(1).map(|i| Evidence::ALL[i]),
+            };
+            table[slot] = pack(&evaluate(person, &req));
+        }
+    }
+    table
 }
 
 impl OpeningPool {
     /// Indexes openings (validate them first: requirements on unknown items are left out).
     pub fn new(taxonomy: &Taxonomy, openings: Vec<Opening>) -> OpeningPool {
-        let compiled: Vec<CompiledOpening> = openings.iter().map(|o| CompiledOpening::new(taxonomy, o)).collect();
-        let mut postings = vec![Vec::new(); taxonomy.items.len()];
-        let mut weights = Vec::with_capacity(compiled.len());
-        let mut musts = Vec::with_capacity(compiled.len());
-        for (o, c) in compiled.iter().enumerate() {
-            let (mut w, mut m) = ([0u32; 4], [0u32; 4]);
-            for req in &c.requirements {
-                postings[req.item as usize].push(Need::new(o, req));
-                w[req.kind.index()] += req.weight;
-                m[req.kind.index()] += u32::from(req.must);
+        let kinds: Vec<ItemKind> = taxonomy.items.iter().map(|i| i.kind).collect();
+        let mut postings = vec![Vec::new(); kinds.len()];
+        let mut demands = vec![0u32; kinds.len()];
+        let mut needs = Vec::new();
+        let mut starts = Vec::with_capacity(openings.len() + 1);
+        let mut practical = Vec::with_capacity(openings.len());
+        let mut total_weight = Vec::with_capacity(openings.len());
+        starts.push(0);
+        for (o, opening) in openings.iter().enumerate() {
+            let compiled = CompiledOpening::new(taxonomy, opening);
+            for req in &compiled.requirements {
+                let need = Need::new(req);
+                postings[req.item as usize].push(o as u32);
+                demands[req.item as usize] |= 1 << (need.slot() % DEMANDS);
+                needs.push(need);
             }
-            weights.push(w);
-            musts.push(m);
+            starts.push(needs.len() as u32);
+            practical.push(compiled.practical);
+            total_weight.push(compiled.total_weight);
         }
+        needs.shrink_to_fit();
         for list in &mut postings {
             list.shrink_to_fit();
         }
         let (id_rank, by_rank) = id_ranks(openings.iter().map(|o| o.id.as_str()));
-        let default_keys = std::array::from_fn(|variant| {
-            (0..compiled.len())
-                .map(|o| {
-                    Key::new(&default_tally(variant, &weights[o], &musts[o]), compiled[o].total_weight, id_rank[o])
-                })
-                .collect()
-        });
-        OpeningPool { openings, compiled, postings, weights, musts, id_rank, by_rank, default_keys }
+        OpeningPool { openings, needs, starts, practical, total_weight, postings, kinds, demands, id_rank, by_rank }
     }
 
     /// The openings, in pool order.
@@ -314,11 +364,16 @@ impl OpeningPool {
         self.openings.is_empty()
     }
 
+    /// Requirements in the pool (for memory per requirement).
+    pub fn requirement_count(&self) -> usize {
+        self.needs.len()
+    }
+
     /// Ranks every opening for one person.
     pub fn rank(&self, taxonomy: &Taxonomy, profile: &Profile, options: RankOptions) -> Ranking {
         let person = Person::new(taxonomy, profile);
         self.best(taxonomy, &person, options).explain(&self.by_rank, |o| {
-            explain_person(taxonomy, &person, profile, &self.openings[o], &self.compiled[o])
+            explain_person(taxonomy, &person, profile, &self.openings[o], &self.compiled(o))
         })
     }
 
@@ -336,72 +391,82 @@ impl OpeningPool {
     }
 
     /// The jobhunter's match table: the guaranteed (low) score of every profile (rows) for every
-    /// opening (columns), per mille, from the same keys the ranking uses.
+    /// opening (columns), per mille, from the same pass the ranking uses.
     pub fn score_matrix(&self, taxonomy: &Taxonomy, profiles: &[Profile]) -> Array2<u16> {
         let mut scores = Array2::zeros((profiles.len(), self.len()));
         for (mut row, profile) in scores.rows_mut().into_iter().zip(profiles) {
-            self.for_each_key(&Person::new(taxonomy, profile), |o, key| row[o] = key.summary(false).score.low);
-        }
-        scores
-    }
-
-    /// The best keys for a person.
-    fn best(&self, taxonomy: &Taxonomy, person: &Person, options: RankOptions) -> Best {
-        let filter = person.practical.filter(taxonomy);
-        let mut best = Best::new(options);
-        self.for_each_key(person, |o, key| best.offer(key, filter.knocks_out(&self.compiled[o].practical)));
-        best
-    }
-
-    /// Calls `f` with every opening's key for a person, in pool order.
-    fn for_each_key(&self, person: &Person, mut f: impl FnMut(usize, Key)) {
-        let touched = self.touched(person);
-        let defaults = &self.default_keys[person.variant()];
-        for (o, (&slot, &default)) in touched.slot.iter().zip(defaults).enumerate() {
-            let key = match slot {
-                0 => default,
-                s => Key::new(&touched.tallies[s as usize - 1], self.compiled[o].total_weight, self.id_rank[o]),
-            };
-            f(o, key);
-        }
-    }
-
-    /// Tallies of the openings whose items the person touches, walking only those postings.
-    fn touched(&self, person: &Person) -> Touched {
-        let mut slot = vec![0u32; self.len()];
-        let mut tallies = Vec::new();
-        let variant = person.variant();
-        for item in person.touched_items() {
-            // The person's credit per demand on this item, worked out once.
-            let mut credits: [Option<Option<u32>>; 20] = [None; 20];
-            for need in &self.postings[item as usize] {
-                let o = need.opening as usize;
-                if slot[o] == 0 {
-                    tallies.push(default_tally(variant, &self.weights[o], &self.musts[o]));
-                    slot[o] = tallies.len() as u32;
-                }
-                let req = need.requirement(item);
-                let actual = *credits[need.demand()].get_or_insert_with(|| evaluate(person, &req).credit);
-                move_tally(&mut tallies[slot[o] as usize - 1], &req, &default_outcome(variant, req.kind), actual);
+            let table = credit_table(self, &Person::new(taxonomy, profile));
+            for (o, score) in row.iter_mut().enumerate() {
+                *score = self.tally(&table, o).interval(self.total_weight[o]).low;
             }
         }
-        Touched { slot, tallies }
+        scores
     }
 
     /// The ranking numbers (score interval, unmet must-haves, knocked out) of every opening for a
     /// person, in pool order: the input of advice.
     pub fn summaries(&self, taxonomy: &Taxonomy, person: &Person) -> Vec<Summary> {
         let filter = person.practical.filter(taxonomy);
-        let mut out = Vec::with_capacity(self.len());
-        self.for_each_key(person, |o, key| out.push(key.summary(filter.knocks_out(&self.compiled[o].practical))));
-        out
+        let table = credit_table(self, person);
+        (0..self.len())
+            .map(|o| {
+                let t = self.tally(&table, o);
+                Summary {
+                    score: t.interval(self.total_weight[o]),
+                    unmet_musts: t.unmet_musts,
+                    knocked_out: filter.knocks_out(&self.practical[o]),
+                }
+            })
+            .collect()
     }
 
-    pub(crate) fn compiled(&self, o: usize) -> &CompiledOpening {
-        &self.compiled[o]
+    /// The best keys for a person: one pass, keys formed only where they can still count.
+    fn best(&self, taxonomy: &Taxonomy, person: &Person, options: RankOptions) -> Best {
+        let filter = person.practical.filter(taxonomy);
+        let table = credit_table(self, person);
+        let mut best = Best::new(options);
+        for o in 0..self.len() {
+            let t = self.tally(&table, o);
+            let knocked_out = filter.knocks_out(&self.practical[o]);
+            let total_weight = self.total_weight[o];
+            if best.cannot_enter(&t, total_weight, knocked_out) {
+                best.count(knocked_out);
+            } else {
+                best.offer(Key::new(&t, total_weight, self.id_rank[o]), knocked_out);
+            }
+        }
+        best
     }
 
-    pub(crate) fn postings(&self, item: u32) -> &[Need] {
+    /// Opening `o`'s tally from a credit table: a weighted sum with no branches.
+    #[inline]
+    fn tally(&self, table: &[u64], o: usize) -> Tally {
+        let (mut low, mut high, mut unmet) = (0u64, 0u64, 0u32);
+        let mask = table.len() - 1;
+        for &Need(need) in &self.needs[self.starts[o] as usize..self.starts[o + 1] as usize] {
+            let entry = table[(need >> 8) as usize & mask];
+            let w = u64::from(need >> 1 & 0x7f);
+            low += w * (entry & 0xffff);
+            high += w * (entry >> 16 & 0xffff);
+            unmet += (entry >> 32) as u32 & need;
+        }
+        Tally { low_num: low, high_num: high, unmet_musts: unmet }
+    }
+
+    /// Opening `o` resolved against the taxonomy, from the pool's own lists.
+    pub(crate) fn compiled(&self, o: usize) -> CompiledOpening {
+        CompiledOpening {
+            requirements: self.needs[self.starts[o] as usize..self.starts[o + 1] as usize]
+                .iter()
+                .map(|need| need.requirement(&self.kinds))
+                .collect(),
+            practical: self.practical[o].clone(),
+            total_weight: self.total_weight[o],
+        }
+    }
+
+    /// The openings asking for an item.
+    pub(crate) fn postings(&self, item: u32) -> &[u32] {
         &self.postings[item as usize]
     }
 }
@@ -513,10 +578,15 @@ impl PeoplePool {
                 }
             }
         }
+        let metres = compiled.practical.metres_to_towns(taxonomy);
         let mut best = Best::new(options);
-        for (p, tally) in tallies.iter().enumerate() {
-            let key = Key::new(tally, compiled.total_weight, self.id_rank[p]);
-            best.offer(key, self.persons[p].practical.knocks_out(taxonomy, &compiled.practical));
+        for (p, t) in tallies.iter().enumerate() {
+            let knocked_out = self.persons[p].practical.knocks_out_near(&compiled.practical, &metres);
+            if best.cannot_enter(t, compiled.total_weight, knocked_out) {
+                best.count(knocked_out);
+            } else {
+                best.offer(Key::new(t, compiled.total_weight, self.id_rank[p]), knocked_out);
+            }
         }
         best.explain(&self.by_rank, |p| {
             explain_person(taxonomy, &self.persons[p], &self.profiles[p], opening, &compiled)

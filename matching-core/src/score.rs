@@ -92,15 +92,12 @@ impl Person {
         default_outcome(self.variant(), kind)
     }
 
-    /// Which of the [`VARIANTS`] defaults applies: bit 0, certificates answered; bit 1, work
+    /// Which of the four defaults applies: bit 0, certificates answered; bit 1, work
     /// processes answered. Everything a person says nothing about depends only on this.
     pub(crate) fn variant(&self) -> usize {
         usize::from(self.certificates_answered) | usize::from(self.work_processes_answered) << 1
     }
 }
-
-/// Number of default variants (see [`Person::variant`]).
-pub(crate) const VARIANTS: usize = 4;
 
 /// What a requirement of `kind` gets from a person of `variant` who says nothing about the item.
 pub(crate) fn default_outcome(variant: usize, kind: ItemKind) -> Outcome {
@@ -147,7 +144,8 @@ impl CompiledOpening {
                     must: req.importance == Importance::Must,
                     // Holding a certificate is all there is to it: no levels.
                     min_level: if kind == ItemKind::Certificate { 1 } else { req.level().get() },
-                    weight: u32::from(req.weight()),
+                    // Validation rejects larger weights; the pool packs at most this many.
+                    weight: u32::from(req.weight().min(crate::opening::MAX_WEIGHT)),
                     min_evidence: req.min_evidence,
                 })
             })

@@ -181,6 +181,9 @@ fn main() {
         std::process::exit(2);
     };
     let quick = argv.iter().any(|a| a == "--quick");
+    // `--only A` (development): time one workload, write nothing for the others.
+    let only = argv.iter().position(|a| a == "--only").and_then(|i| argv.get(i + 1)).map(|w| w.to_uppercase());
+    let run = |w: &str| only.as_deref().is_none_or(|o| o == w);
     let sizes: Sizes = if quick { workloads::QUICK } else { workloads::NATIONAL };
     std::fs::create_dir_all(&dir).expect("output folder");
     let taxonomy = vaardig_taxonomy::embedded();
@@ -188,37 +191,43 @@ fn main() {
     let mut results: Vec<Value> = Vec::new();
 
     // A: one profile against every opening, top 20, the full contract.
-    let profile = workloads::profile(taxonomy);
-    let base = live();
-    let openings = workloads::openings(taxonomy, sizes.a_openings);
-    let source_bytes = live() - base;
-    let requirements: usize = openings.iter().map(|o| o.requirements.len()).sum();
-    let mut csr = Csr::default();
-    let mut hours = Vec::with_capacity(openings.len());
-    for o in &openings {
-        csr.push_row(weight_row(o, &columns));
-        hours.push(o.hours.min);
-    }
-    csr.write(&dir, "a_openings");
-    drop(csr);
-    write_bytes(&dir, "a_hours.u8", hours.into_iter());
-    write_bytes(
-        &dir,
-        "a_profile.f32",
-        dense(&credit_row(&profile, &columns), columns.len()).into_iter().flat_map(f32::to_le_bytes),
-    );
-    write_json(&dir, "a_profile.json", &json!({"max_hours": profile.practical.max_hours_per_week.unwrap_or(u8::MAX)}));
-    write_json(&dir, "a_profile_full.json", &profile);
-    let before_pool = live();
-    let build = Instant::now();
-    let pool = OpeningPool::new(taxonomy, openings);
-    let build_ms = build.elapsed().as_secs_f64() * 1000.0;
-    let pool_bytes = live() + source_bytes - before_pool;
-    let index_bytes = pool_bytes - source_bytes;
-    let options = RankOptions { top: 20, include_knocked_out: false };
-    let mut shown = 0;
-    let (median, p95) = stats(time_reps(sizes.reps, || shown = pool.rank(taxonomy, &profile, options).matches.len()));
-    let mut a = entry(
+    if run("A") {
+        let profile = workloads::profile(taxonomy);
+        let base = live();
+        let openings = workloads::openings(taxonomy, sizes.a_openings);
+        let source_bytes = live() - base;
+        let requirements: usize = openings.iter().map(|o| o.requirements.len()).sum();
+        let mut csr = Csr::default();
+        let mut hours = Vec::with_capacity(openings.len());
+        for o in &openings {
+            csr.push_row(weight_row(o, &columns));
+            hours.push(o.hours.min);
+        }
+        csr.write(&dir, "a_openings");
+        drop(csr);
+        write_bytes(&dir, "a_hours.u8", hours.into_iter());
+        write_bytes(
+            &dir,
+            "a_profile.f32",
+            dense(&credit_row(&profile, &columns), columns.len()).into_iter().flat_map(f32::to_le_bytes),
+        );
+        write_json(
+            &dir,
+            "a_profile.json",
+            &json!({"max_hours": profile.practical.max_hours_per_week.unwrap_or(u8::MAX)}),
+        );
+        write_json(&dir, "a_profile_full.json", &profile);
+        let before_pool = live();
+        let build = Instant::now();
+        let pool = OpeningPool::new(taxonomy, openings);
+        let build_ms = build.elapsed().as_secs_f64() * 1000.0;
+        let pool_bytes = live() + source_bytes - before_pool;
+        let index_bytes = pool_bytes - source_bytes;
+        let options = RankOptions { top: 20, include_knocked_out: false };
+        let mut shown = 0;
+        let (median, p95) =
+            stats(time_reps(sizes.reps, || shown = pool.rank(taxonomy, &profile, options).matches.len()));
+        let mut a = entry(
         "A",
         SYSTEM,
         median,
@@ -231,142 +240,155 @@ fn main() {
             index_bytes as f64 / 1e6
         ),
     );
-    a["memory_bytes"] = json!(pool_bytes);
-    a["bytes_per_requirement"] = json!(pool_bytes as f64 / requirements as f64);
-    a["index_bytes"] = json!(index_bytes);
-    results.push(a);
-    eprintln!("A native: median {median:.2} ms, p95 {p95:.2} ms, pool {:.0} MB", pool_bytes as f64 / 1e6);
-    drop(pool);
+        a["memory_bytes"] = json!(pool_bytes);
+        a["bytes_per_requirement"] = json!(pool_bytes as f64 / requirements as f64);
+        a["index_bytes"] = json!(index_bytes);
+        results.push(a);
+        eprintln!("A native: median {median:.2} ms, p95 {p95:.2} ms, pool {:.0} MB", pool_bytes as f64 / 1e6);
+        drop(pool);
+    }
 
     // B: every profile for one opening, top 50.
-    let opening = workloads::opening(taxonomy);
-    let people = workloads::people(taxonomy, sizes.b_people);
-    let mut csr = Csr::default();
-    for p in &people {
-        csr.push_row(credit_row(p, &columns));
+    if run("B") {
+        let opening = workloads::opening(taxonomy);
+        let people = workloads::people(taxonomy, sizes.b_people);
+        let mut csr = Csr::default();
+        for p in &people {
+            csr.push_row(credit_row(p, &columns));
+        }
+        csr.write(&dir, "b_people");
+        drop(csr);
+        write_bytes(
+            &dir,
+            "b_opening.f32",
+            dense(&weight_row(&opening, &columns), columns.len()).into_iter().flat_map(f32::to_le_bytes),
+        );
+        write_json(&dir, "b_opening_full.json", &opening);
+        let claims: usize = people.iter().map(|p| p.claims.len()).sum();
+        let before_pool = live();
+        let pool = PeoplePool::new(taxonomy, people);
+        let people_bytes = live() - before_pool;
+        let options = RankOptions { top: 50, include_knocked_out: false };
+        let mut shown = 0;
+        let (median, p95) =
+            stats(time_reps(sizes.reps, || shown = pool.rank(taxonomy, &opening, options).matches.len()));
+        let mut b = entry(
+            "B",
+            SYSTEM,
+            median,
+            p95,
+            sizes.reps,
+            &format!("{} profiles, {claims} claims; {shown} shown with full explanations", sizes.b_people),
+        );
+        b["memory_bytes"] = json!(people_bytes);
+        results.push(b);
+        eprintln!("B native: median {median:.2} ms, p95 {p95:.2} ms");
+        drop(pool);
     }
-    csr.write(&dir, "b_people");
-    drop(csr);
-    write_bytes(
-        &dir,
-        "b_opening.f32",
-        dense(&weight_row(&opening, &columns), columns.len()).into_iter().flat_map(f32::to_le_bytes),
-    );
-    write_json(&dir, "b_opening_full.json", &opening);
-    let claims: usize = people.iter().map(|p| p.claims.len()).sum();
-    let before_pool = live();
-    let pool = PeoplePool::new(taxonomy, people);
-    let people_bytes = live() - before_pool;
-    let options = RankOptions { top: 50, include_knocked_out: false };
-    let (median, p95) = stats(time_reps(sizes.reps, || shown = pool.rank(taxonomy, &opening, options).matches.len()));
-    let mut b = entry(
-        "B",
-        SYSTEM,
-        median,
-        p95,
-        sizes.reps,
-        &format!("{} profiles, {claims} claims; {shown} shown with full explanations", sizes.b_people),
-    );
-    b["memory_bytes"] = json!(people_bytes);
-    results.push(b);
-    eprintln!("B native: median {median:.2} ms, p95 {p95:.2} ms");
-    drop(pool);
 
     // C: a batch of profiles × openings, top 10 per profile, no explanations.
-    let people: Vec<Profile> = workloads::people(taxonomy, sizes.c_people);
-    let openings = workloads::openings(taxonomy, sizes.c_openings);
-    let (mut p_csr, mut o_csr) = (Csr::default(), Csr::default());
-    for p in &people {
-        p_csr.push_row(credit_row(p, &columns));
+    if run("C") {
+        let people: Vec<Profile> = workloads::people(taxonomy, sizes.c_people);
+        let openings = workloads::openings(taxonomy, sizes.c_openings);
+        let (mut p_csr, mut o_csr) = (Csr::default(), Csr::default());
+        for p in &people {
+            p_csr.push_row(credit_row(p, &columns));
+        }
+        for o in &openings {
+            o_csr.push_row(weight_row(o, &columns));
+        }
+        p_csr.write(&dir, "c_people");
+        o_csr.write(&dir, "c_openings");
+        let pool = OpeningPool::new(taxonomy, openings);
+        let _warm = pool.best_for_each(taxonomy, &people[..people.len().min(200)], 10);
+        let t = Instant::now();
+        let best = pool.best_for_each(taxonomy, &people, 10);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        let pairs = (sizes.c_people * sizes.c_openings) as f64;
+        let mut c = entry(
+            "C",
+            SYSTEM,
+            ms,
+            ms,
+            1,
+            &format!(
+                "{} profiles × {} openings, top 10 each ({} lists), one core",
+                sizes.c_people,
+                sizes.c_openings,
+                best.len()
+            ),
+        );
+        c["pairs_per_sec"] = json!(pairs / (ms / 1000.0));
+        results.push(c);
+        eprintln!("C native: {ms:.0} ms, {:.1} M pairs/s", pairs / ms / 1000.0);
+        drop(pool);
     }
-    for o in &openings {
-        o_csr.push_row(weight_row(o, &columns));
-    }
-    p_csr.write(&dir, "c_people");
-    o_csr.write(&dir, "c_openings");
-    let pool = OpeningPool::new(taxonomy, openings);
-    let _warm = pool.best_for_each(taxonomy, &people[..people.len().min(200)], 10);
-    let t = Instant::now();
-    let best = pool.best_for_each(taxonomy, &people, 10);
-    let ms = t.elapsed().as_secs_f64() * 1000.0;
-    let pairs = (sizes.c_people * sizes.c_openings) as f64;
-    let mut c = entry(
-        "C",
-        SYSTEM,
-        ms,
-        ms,
-        1,
-        &format!(
-            "{} profiles × {} openings, top 10 each ({} lists), one core",
-            sizes.c_people,
-            sizes.c_openings,
-            best.len()
-        ),
-    );
-    c["pairs_per_sec"] = json!(pairs / (ms / 1000.0));
-    results.push(c);
-    eprintln!("C native: {ms:.0} ms, {:.1} M pairs/s", pairs / ms / 1000.0);
-    drop(pool);
 
     // D: typo and prefix lookups against every label and search word.
-    let expanded = workloads::expanded_taxonomy(taxonomy);
-    let texts = expanded.search_texts();
-    let queries = workloads::queries(&expanded, sizes.d_queries);
-    let labels: Vec<Value> = texts.iter().map(|(item, text)| json!({"text": text, "item": item.id()})).collect();
-    write_json(&dir, "d_labels.json", &labels);
-    write_json(
-        &dir,
-        "d_queries.json",
-        &queries.iter().map(|(q, item)| json!({"query": q, "item": item.id()})).collect::<Vec<_>>(),
-    );
-    write_json(&dir, "d_taxonomy.json", expanded.data());
-    let _ = lookup(&expanded, "warm", 1);
-    let (mut ms, mut found) = (Vec::new(), 0);
-    for (q, item) in &queries {
-        let t = Instant::now();
-        let hits = lookup(&expanded, q, D_TOP);
-        ms.push(t.elapsed().as_secs_f64() * 1000.0);
-        found += usize::from(hits.iter().any(|h| h.item == *item));
-    }
-    let recall = found as f64 / queries.len() as f64;
-    let (median, p95) = stats(ms);
-    let mut d = entry("D", SYSTEM, median, p95, queries.len(), &format!("{} labels and search words", texts.len()));
-    d["recall_at_10"] = json!(recall);
-    results.push(d);
-    eprintln!("D native: median {median:.3} ms, p95 {p95:.3} ms, recall@10 {recall:.3}");
+    let mut d_labels = 0;
+    let mut d_queries = 0;
+    if run("D") {
+        let expanded = workloads::expanded_taxonomy(taxonomy);
+        let texts = expanded.search_texts();
+        let queries = workloads::queries(&expanded, sizes.d_queries);
+        let labels: Vec<Value> = texts.iter().map(|(item, text)| json!({"text": text, "item": item.id()})).collect();
+        write_json(&dir, "d_labels.json", &labels);
+        write_json(
+            &dir,
+            "d_queries.json",
+            &queries.iter().map(|(q, item)| json!({"query": q, "item": item.id()})).collect::<Vec<_>>(),
+        );
+        write_json(&dir, "d_taxonomy.json", expanded.data());
+        let _ = lookup(&expanded, "warm", 1);
+        let (mut ms, mut found) = (Vec::new(), 0);
+        for (q, item) in &queries {
+            let t = Instant::now();
+            let hits = lookup(&expanded, q, D_TOP);
+            ms.push(t.elapsed().as_secs_f64() * 1000.0);
+            found += usize::from(hits.iter().any(|h| h.item == *item));
+        }
+        let recall = found as f64 / queries.len() as f64;
+        let (median, p95) = stats(ms);
+        let mut d = entry("D", SYSTEM, median, p95, queries.len(), &format!("{} labels and search words", texts.len()));
+        d["recall_at_10"] = json!(recall);
+        results.push(d);
+        eprintln!("D native: median {median:.3} ms, p95 {p95:.3} ms, recall@10 {recall:.3}");
 
-    // D's baseline: score every text with strsim, keep the best 10.
-    let normalized: Vec<(String, &ItemRef)> = texts.iter().map(|(item, text)| (normalize(text), item)).collect();
-    let scan_queries = &queries[..queries.len().min(if quick { 200 } else { 1000 })];
-    let (mut ms, mut found) = (Vec::new(), 0);
-    for (q, item) in scan_queries {
-        let t = Instant::now();
-        let q = normalize(q);
-        let mut scored: Vec<(f64, usize)> = normalized
-            .iter()
-            .enumerate()
-            .map(|(i, (text, _))| (strsim::normalized_damerau_levenshtein(&q, text), i))
-            .collect();
-        let top = D_TOP.min(scored.len());
-        scored.select_nth_unstable_by(top.saturating_sub(1), |a, b| b.0.total_cmp(&a.0));
-        scored.truncate(top);
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        ms.push(t.elapsed().as_secs_f64() * 1000.0);
-        found += usize::from(scored.iter().any(|&(_, i)| normalized[i].1 == item));
+        // D's baseline: score every text with strsim, keep the best 10.
+        let normalized: Vec<(String, &ItemRef)> = texts.iter().map(|(item, text)| (normalize(text), item)).collect();
+        let scan_queries = &queries[..queries.len().min(if quick { 200 } else { 1000 })];
+        let (mut ms, mut found) = (Vec::new(), 0);
+        for (q, item) in scan_queries {
+            let t = Instant::now();
+            let q = normalize(q);
+            let mut scored: Vec<(f64, usize)> = normalized
+                .iter()
+                .enumerate()
+                .map(|(i, (text, _))| (strsim::normalized_damerau_levenshtein(&q, text), i))
+                .collect();
+            let top = D_TOP.min(scored.len());
+            scored.select_nth_unstable_by(top.saturating_sub(1), |a, b| b.0.total_cmp(&a.0));
+            scored.truncate(top);
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+            ms.push(t.elapsed().as_secs_f64() * 1000.0);
+            found += usize::from(scored.iter().any(|&(_, i)| normalized[i].1 == item));
+        }
+        let recall = found as f64 / scan_queries.len() as f64;
+        let (median, p95) = stats(ms);
+        let mut scan = entry(
+            "D",
+            "strsim scan (native)",
+            median,
+            p95,
+            scan_queries.len(),
+            "normalized_damerau_levenshtein over every normalised text, best 10",
+        );
+        scan["recall_at_10"] = json!(recall);
+        results.push(scan);
+        eprintln!("D strsim scan: median {median:.3} ms, p95 {p95:.3} ms, recall@10 {recall:.3}");
+        d_labels = texts.len();
+        d_queries = queries.len();
     }
-    let recall = found as f64 / scan_queries.len() as f64;
-    let (median, p95) = stats(ms);
-    let mut scan = entry(
-        "D",
-        "strsim scan (native)",
-        median,
-        p95,
-        scan_queries.len(),
-        "normalized_damerau_levenshtein over every normalised text, best 10",
-    );
-    scan["recall_at_10"] = json!(recall);
-    results.push(scan);
-    eprintln!("D strsim scan: median {median:.3} ms, p95 {p95:.3} ms, recall@10 {recall:.3}");
 
     write_json(
         &dir,
@@ -378,7 +400,7 @@ fn main() {
             "a": {"openings": sizes.a_openings, "top": 20, "reps": sizes.reps},
             "b": {"people": sizes.b_people, "top": 50, "reps": sizes.reps},
             "c": {"people": sizes.c_people, "openings": sizes.c_openings, "top": 10},
-            "d": {"top": D_TOP, "labels": texts.len(), "queries": queries.len()},
+            "d": {"top": D_TOP, "labels": d_labels, "queries": d_queries},
         }),
     );
     write_json(&dir, "native.json", &results);
