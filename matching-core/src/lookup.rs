@@ -47,12 +47,18 @@ struct Entry {
     tokens: Vec<String>,
     /// Each pair of neighbouring words joined, for Dutch compounds.
     pairs: Vec<String>,
+    /// `tokens` and `pairs` as positions in the index's vocabulary.
+    token_ids: Vec<u32>,
+    pair_ids: Vec<u32>,
 }
 
 /// The candidate index; built once per taxonomy.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct LookupIndex {
     entries: Vec<Entry>,
+    /// Every distinct word and joined pair of words of the entries, with its letter counts.
+    words: Vec<String>,
+    counts: Vec<Counts>,
     /// Sorted trigram postings, packed as `trigram << 32 | entry` so one integer sort builds them.
     trigrams: Vec<u64>,
     /// Sorted (token, entry) pairs for prefix search.
@@ -117,7 +123,17 @@ impl LookupIndex {
                 let tokens: Vec<String> = normalized.split(' ').map(str::to_string).collect();
                 let pairs = tokens.windows(2).map(|pair| format!("{}{}", pair[0], pair[1])).collect();
                 let preferred = preferred_first && i == 0;
-                entries.push(Entry { item, text: text.clone(), lang, preferred, normalized, tokens, pairs });
+                entries.push(Entry {
+                    item,
+                    text: text.clone(),
+                    lang,
+                    preferred,
+                    normalized,
+                    tokens,
+                    pairs,
+                    token_ids: Vec::new(),
+                    pair_ids: Vec::new(),
+                });
             }
         };
         for (idx, info) in taxonomy.items.iter().enumerate() {
@@ -146,6 +162,21 @@ impl LookupIndex {
                 ItemKind::WorkProcess => {}
             }
         }
+        // Words repeat across labels ("medewerker", "heftruck"): each distinct word gets an id, so
+        // a lookup compares a typed word with it once however many labels share it.
+        let mut vocabulary: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
+        let mut id_of = |word: &String| {
+            let next = vocabulary.len() as u32;
+            *vocabulary.entry(word.clone()).or_insert(next)
+        };
+        for entry in &mut entries {
+            entry.token_ids = entry.tokens.iter().map(&mut id_of).collect();
+            entry.pair_ids = entry.pairs.iter().map(&mut id_of).collect();
+        }
+        let mut words = vec![String::new(); vocabulary.len()];
+        for (word, id) in vocabulary {
+            words[id as usize] = word;
+        }
         let mut trigrams = Vec::new();
         let mut tokens = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
@@ -162,7 +193,8 @@ impl LookupIndex {
         }
         crate::sort::sort(&mut trigrams);
         crate::sort::sort(&mut tokens);
-        LookupIndex { entries, trigrams, tokens }
+        let counts = words.iter().map(|w| counts(w)).collect();
+        LookupIndex { entries, words, counts, trigrams, tokens }
     }
 
     pub(crate) fn entry_count(&self) -> usize {
@@ -170,8 +202,38 @@ impl LookupIndex {
     }
 }
 
+/// How often each letter and digit occurs in a word (the rest counted together): the edit
+/// distance of two words is at least half the difference of their counts, since an edit changes
+/// at most two counts by one.
+type Counts = [u8; 37];
+
+fn counts(word: &str) -> Counts {
+    let mut counts = [0u8; 37];
+    for c in word.chars() {
+        let bucket = match c {
+            'a'..='z' => c as usize - 'a' as usize,
+            '0'..='9' => 26 + (c as usize - '0' as usize),
+            _ => 36,
+        };
+        counts[bucket] = counts[bucket].saturating_add(1);
+    }
+    counts
+}
+
+/// The least edit distance two words with these counts can have.
+fn distance_floor(a: &Counts, b: &Counts) -> usize {
+    let differ: usize = a.iter().zip(b).map(|(x, y)| usize::from(x.abs_diff(*y))).sum();
+    differ.div_ceil(2)
+}
+
 /// Similarity of one typed word to one word of a label, 0-1.
+#[cfg(test)]
 fn word_similarity(typed: &str, word: &str) -> f64 {
+    word_similarity_counted(typed, &counts(typed), word, &counts(word))
+}
+
+/// [`word_similarity`] with the words' letter counts at hand.
+fn word_similarity_counted(typed: &str, typed_counts: &Counts, word: &str, word_counts: &Counts) -> f64 {
     if typed == word {
         return 1.0;
     }
@@ -185,16 +247,18 @@ fn word_similarity(typed: &str, word: &str) -> f64 {
     if tl.min(wl) >= MIN_COMPOUND_PART && (word.contains(typed) || typed.contains(word)) {
         best = COMPOUND_BASE + COMPOUND_SPAN * tl.min(wl) as f64 / tl.max(wl) as f64;
     }
-    if distance_bound(tl, wl) > best {
-        best = best.max(edit_similarity(typed, word));
-    }
+    // Jaro-Winkler first: it is cheaper, and what it finds often rules the edit distance out.
     if best < JARO_WINKLER_SHARE {
         best = best.max(strsim::jaro_winkler(typed, word) * JARO_WINKLER_SHARE);
     }
+    let least = tl.abs_diff(wl).max(distance_floor(typed_counts, word_counts));
+    if 1.0 - least as f64 / tl.max(wl).max(1) as f64 > best {
+        best = best.max(edit_similarity_above(typed, word, best));
+    }
     // A typo inside what has been typed so far: compare with the word's start of the same length.
     if tl >= 3 && wl > tl && best < PREFIX_SCORE {
-        let head: String = word.chars().take(tl).collect();
-        best = best.max(edit_similarity(typed, &head) * PREFIX_SCORE);
+        let head = word.char_indices().nth(tl).map_or(word, |(at, _)| &word[..at]);
+        best = best.max(edit_similarity_above(typed, head, best / PREFIX_SCORE) * PREFIX_SCORE);
     }
     best
 }
@@ -202,12 +266,67 @@ fn word_similarity(typed: &str, word: &str) -> f64 {
 /// Edit similarity, 0-1: `1 - d / longest`, with `d` the optimal-string-alignment distance (insert,
 /// delete, replace, swap two neighbours). It is the Damerau-Levenshtein of typing errors without the
 /// alphabet map that full Damerau-Levenshtein needs, which made it the cost of every lookup.
-fn edit_similarity(a: &str, b: &str) -> f64 {
+///
+/// Exact where it is above `floor`; where it is not, some value at most `floor`.
+/// Callers keep the larger of `floor` and this, so the result is exact, and the distance stops as
+/// soon as it is too large to matter.
+fn edit_similarity_above(a: &str, b: &str, floor: f64) -> f64 {
     let longest = a.chars().count().max(b.chars().count());
     if longest == 0 {
         return 1.0;
     }
-    1.0 - strsim::osa_distance(a, b) as f64 / longest as f64
+    // similarity > floor  ⇔  distance < (1 - floor) × longest
+    let limit = ((1.0 - floor) * longest as f64).ceil().max(0.0) as usize;
+    match osa_distance(a, b, limit) {
+        Some(d) => 1.0 - d as f64 / longest as f64,
+        None => floor.min(0.0),
+    }
+}
+
+/// Longest word the stack-only distance handles; longer or non-ASCII text goes to `strsim`.
+const SHORT: usize = 48;
+
+/// The optimal-string-alignment distance, exactly `strsim::osa_distance` (a test checks), or
+/// `None` once it is surely above `limit`. On bytes and three rows on the stack for the short
+/// ASCII words lookups compare: strsim's allocations and char decoding were most of a lookup's
+/// time.
+fn osa_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() >= SHORT || b.len() >= SHORT || !a.is_ascii() || !b.is_ascii() {
+        let d = strsim::osa_distance(
+            std::str::from_utf8(a).unwrap_or_default(),
+            std::str::from_utf8(b).unwrap_or_default(),
+        );
+        return (d <= limit).then_some(d);
+    }
+    // Distances stay below SHORT, so bytes hold them; the rows rotate by reference, not by copy.
+    let (mut cells_a, mut cells_b, mut cells_c) = ([0u8; SHORT], [0u8; SHORT], [0u8; SHORT]);
+    let (mut two_back, mut back, mut row) = (&mut cells_a, &mut cells_b, &mut cells_c);
+    for (j, cell) in back.iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j as u8;
+    }
+    let mut back_min = 0u8;
+    for i in 1..=a.len() {
+        row[0] = i as u8;
+        let mut row_min = row[0];
+        for j in 1..=b.len() {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut d = (back[j] + 1).min(row[j - 1] + 1).min(back[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(two_back[j - 2] + 1);
+            }
+            row[j] = d;
+            row_min = row_min.min(d);
+        }
+        // Every later cell builds on this row or the one before: neither can get smaller.
+        if usize::from(row_min.min(back_min)) > limit {
+            return None;
+        }
+        back_min = row_min;
+        (two_back, back, row) = (back, row, two_back);
+    }
+    let d = usize::from(back[b.len()]);
+    (d <= limit).then_some(d)
 }
 
 /// The highest edit similarity two strings of these lengths can have:
@@ -220,34 +339,61 @@ fn distance_bound(a: usize, b: usize) -> f64 {
     1.0 - a.abs_diff(b) as f64 / longest as f64
 }
 
+/// Word similarities already worked out in one lookup: per typed word, per vocabulary word
+/// (NaN until computed).
+struct Memo<'i> {
+    index: &'i LookupIndex,
+    typed_counts: Vec<Counts>,
+    known: Vec<Vec<f64>>,
+}
+
+impl<'i> Memo<'i> {
+    fn new(index: &'i LookupIndex, typed: &[&str]) -> Memo<'i> {
+        Memo {
+            index,
+            typed_counts: typed.iter().map(|t| counts(t)).collect(),
+            known: vec![vec![f64::NAN; index.words.len()]; typed.len()],
+        }
+    }
+
+    fn get(&mut self, q: usize, typed: &str, word: u32) -> f64 {
+        let slot = &mut self.known[q][word as usize];
+        if slot.is_nan() {
+            let w = word as usize;
+            *slot = word_similarity_counted(typed, &self.typed_counts[q], &self.index.words[w], &self.index.counts[w]);
+        }
+        *slot
+    }
+}
+
 /// Similarity of a query to an entry, 0-1: every typed word to its best word of the label, with a
 /// small penalty for label words nobody typed (so "heftruck" prefers "heftruck" over
-/// "heftruck rijden" when both exist).
-fn similarity(query: &str, query_tokens: &[&str], entry: &Entry) -> f64 {
+/// "heftruck rijden" when both exist). `None` when it is surely below `floor` (the entry cannot
+/// make the list), which spares the whole-string distance.
+fn similarity(query: &str, query_tokens: &[&str], entry: &Entry, memo: &mut Memo, floor: f64) -> Option<f64> {
     if query == entry.normalized {
-        return 1.0;
+        return Some(1.0);
     }
     let mut sum = 0.0;
-    for typed in query_tokens {
-        let single = entry.tokens.iter().map(|w| word_similarity(typed, w)).fold(0.0, f64::max);
+    for (q, typed) in query_tokens.iter().enumerate() {
+        let single = entry.token_ids.iter().map(|&w| memo.get(q, typed, w)).fold(0.0, f64::max);
         // Dutch writes compounds as one word where a label has two: "klantvriendelijk" for
         // "klanten vriendelijk". Try each pair of neighbouring words joined.
-        let joined = if single < 1.0 {
-            entry.pairs.iter().map(|pair| word_similarity(typed, pair)).fold(0.0, f64::max)
-        } else {
-            0.0
-        };
+        let joined =
+            if single < 1.0 { entry.pair_ids.iter().map(|&w| memo.get(q, typed, w)).fold(0.0, f64::max) } else { 0.0 };
         sum += single.max(joined);
     }
     let per_word = sum / query_tokens.len() as f64;
     let extra = entry.tokens.len().saturating_sub(query_tokens.len()) as f64;
     let by_word = per_word - 0.01 * extra;
-    // The whole-string distance only matters where it can beat the word-by-word score.
-    if distance_bound(query.chars().count(), entry.normalized.chars().count()) > by_word {
-        by_word.max(edit_similarity(query, &entry.normalized))
+    // The whole-string distance only matters where it can beat the word-by-word score (and the floor).
+    let bound = distance_bound(query.chars().count(), entry.normalized.chars().count());
+    let best = if bound > by_word.max(floor) {
+        by_word.max(edit_similarity_above(query, &entry.normalized, by_word.max(floor)))
     } else {
         by_word
-    }
+    };
+    (best >= floor).then_some(best)
 }
 
 /// Looks `query` up; best hits first, one hit per item, at most `limit`.
@@ -288,15 +434,32 @@ pub fn lookup(taxonomy: &Taxonomy, query: &str, limit: usize) -> Vec<Hit> {
     candidates.retain(|&c| hits_of(c) >= floor);
 
     // Best score first, then preferred labels, then the earlier entry: one integer key per hit.
-    let mut hits: Vec<u64> = candidates
-        .into_iter()
-        .filter_map(|key| {
-            let e = key & 0xffff_ffff;
-            let entry = &index.entries[e as usize];
-            let score = (similarity(&query, &query_tokens, entry) * 1000.0).round().clamp(0.0, 1000.0) as u16;
-            (score >= MIN_SIMILARITY).then(|| u64::from(1000 - score) << 33 | u64::from(!entry.preferred) << 32 | e)
-        })
-        .collect();
+    let mut memo = Memo::new(index, &query_tokens);
+    // The best score per item seen so far: once `limit` items score above some entry, it cannot
+    // be shown, so its costly parts are skipped (the result is the same).
+    let mut best_of_item: Vec<(ItemIdx, u16)> = Vec::new();
+    let mut floor = f64::MIN;
+    let mut hits: Vec<u64> = Vec::new();
+    for key in candidates {
+        let e = key & 0xffff_ffff;
+        let entry = &index.entries[e as usize];
+        let Some(similar) = similarity(&query, &query_tokens, entry, &mut memo, floor) else { continue };
+        let score = (similar * 1000.0).round().clamp(0.0, 1000.0) as u16;
+        if score < MIN_SIMILARITY {
+            continue;
+        }
+        hits.push(u64::from(1000 - score) << 33 | u64::from(!entry.preferred) << 32 | e);
+        match best_of_item.iter_mut().find(|(item, _)| *item == entry.item) {
+            Some((_, best)) => *best = (*best).max(score),
+            None => best_of_item.push((entry.item, score)),
+        }
+        if best_of_item.len() >= limit {
+            let mut scores: Vec<u16> = best_of_item.iter().map(|&(_, s)| s).collect();
+            crate::sort::sort_by(&mut scores, |a, b| b.cmp(a));
+            // Rounded scores below the `limit`-th lose to `limit` items: similarity < (kth − 0.5) / 1000.
+            floor = (f64::from(scores[limit - 1]) - 0.5) / 1000.0;
+        }
+    }
     crate::sort::sort(&mut hits);
     let mut seen_items = Vec::new();
     let mut out = Vec::new();
@@ -317,7 +480,67 @@ pub fn lookup(taxonomy: &Taxonomy, query: &str, limit: usize) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{counts, distance_floor, normalize, osa_distance, word_similarity};
+
+    #[test]
+    fn letter_counts_never_overestimate_the_distance() {
+        let words = [
+            "heftruck",
+            "heftruk",
+            "hefturck",
+            "vca",
+            "klantvriendelijk",
+            "klantvrindelijk",
+            "rybewys",
+            "kassa",
+            "café",
+            "cafe",
+            "",
+        ];
+        for a in words {
+            for b in words {
+                assert!(distance_floor(&counts(a), &counts(b)) <= strsim::osa_distance(a, b), "{a:?} {b:?}");
+            }
+        }
+        assert!(word_similarity("heftruk", "heftruck") > 0.8);
+    }
+
+    #[test]
+    fn our_distance_is_strsims() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "heftruck",
+            "heftruk",
+            "hefturck",
+            "vca",
+            "vac",
+            "klantvriendelijk",
+            "klantvrindelijk",
+            "rybewys",
+            "rijbewijs",
+            "café",
+            "cafe",
+            "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnop",
+            "orderpicken",
+            "ordrepikken",
+            "ca",
+            "abc",
+            "acb",
+            "bca",
+        ];
+        for a in words {
+            for b in words {
+                let d = strsim::osa_distance(a, b);
+                assert_eq!(osa_distance(a, b, usize::MAX), Some(d), "{a:?} {b:?}");
+                for limit in 0..8 {
+                    assert_eq!(osa_distance(a, b, limit), (d <= limit).then_some(d), "{a:?} {b:?} {limit}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn normalizing_folds_case_diacritics_and_ij() {
