@@ -49,6 +49,8 @@ mod date;
 mod error;
 mod explain;
 pub mod format;
+#[cfg(feature = "js")]
+pub mod js;
 mod lookup;
 mod model;
 mod opening;

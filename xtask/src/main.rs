@@ -5,14 +5,19 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 mod gate;
+mod js;
+mod peers;
 mod web;
 
-const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|gate|test|ci>
+const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|js|bench-peers|gate|test|ci>
   run    build the web app into dist/ and serve it on http://127.0.0.1:8080/ (demo data)
   dist   build the deployable web app into dist/
   serve  serve dist/ as it is (--port N)
   demo   the vaardig CLI on demo data: lookup, match, explain and advise
   lighthouse  Lighthouse 12.2.3 (mobile) on the served dist/, for web/BUDGET.md
+  js     the npm-style package of matching-core for Node in target/js-pkg (--test: and its Node tests)
+  bench-peers  workloads A-D side by side (native, Wasm under Node, scipy.sparse, rapidfuzz,
+         fuzzysort, a strsim scan) into target/bench-peers.json (--quick: smaller, a few minutes)
   gate   instruction counts (callgrind) of workloads A and D against benches/gate-baseline.json
          (--update writes a new baseline)
   test   install what is missing (wasm32 target, wasm-bindgen CLI, Chromium, npm packages), then
@@ -36,6 +41,8 @@ fn main() -> ExitCode {
         "demo" => demo(),
         "lighthouse" => web::lighthouse(),
         "gate" => gate::gate(argv.iter().any(|a| a == "--update")),
+        "js" => js::js(argv.iter().any(|a| a == "--test")),
+        "bench-peers" => peers::bench_peers(argv.iter().any(|a| a == "--quick")),
         "test" | "ci" => test(),
         _ => Err(USAGE.to_string()),
     };
@@ -203,6 +210,7 @@ fn test() -> Result<(), String> {
     })?;
     cli_checks()?;
     gate::gate(false)?;
+    js::js(true)?;
     web::e2e()
 }
 
