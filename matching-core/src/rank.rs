@@ -245,74 +245,65 @@ pub struct OpeningPool {
     total_weight: Vec<u32>,
     /// Per item: the openings asking it (for advice).
     postings: Vec<Vec<u32>>,
-    /// Per item: its kind, and the demands some opening makes on it (bit per demand).
+    /// Per item: its kind.
     kinds: Vec<ItemKind>,
-    demands: Vec<u32>,
+    /// The (item, demand) pairs some requirement makes, numbered densely: a person's credit
+    /// table has one entry per pair, small enough to stay in the fastest cache.
+    slots: Vec<(u32, u8)>,
+    /// Per item: its slots as (demand, slot).
+    item_slots: Vec<Vec<(u8, u32)>>,
     id_rank: Vec<u32>,
     /// Openings in id order: `by_rank[id_rank[o]] == o`.
     by_rank: Vec<u32>,
 }
 
 /// One requirement with what scoring needs, in 4 bytes: bit 0 must, bits 1-7 weight (at most
-/// [`MAX_WEIGHT`]), bits 8-31 the slot of its credit (item × [`DEMANDS`] + demand, the demand
-/// being minimum level and minimum evidence).
+/// [`MAX_WEIGHT`]), bits 8-31 the slot of its credit (see `OpeningPool::slots`).
 #[derive(Clone, Copy, Debug)]
 struct Need(u32);
 
 impl Need {
-    fn new(req: &CompiledRequirement) -> Need {
-        let evidence = req.min_evidence.map_or(0, |e| 1 + Evidence::ALL.iter().position(|&x| x == e).unwrap_or(0));
-        let demand = u32::from(req.min_level.clamp(1, 4) - 1) * 5 + evidence as u32;
-        let slot = req.item * DEMANDS as u32 + demand;
+    fn new(req: &CompiledRequirement, slot: u32) -> Need {
         Need(slot << 8 | req.weight.min(u32::from(MAX_WEIGHT)) << 1 | u32::from(req.must))
     }
 
     fn slot(self) -> usize {
         (self.0 >> 8) as usize
     }
+}
 
-    /// The requirement again, for the scoring functions.
-    fn requirement(self, kinds: &[ItemKind]) -> CompiledRequirement {
-        let (item, demand) = (self.slot() / DEMANDS, self.slot() % DEMANDS);
-        CompiledRequirement {
-            item: item as u32,
-            kind: kinds[item],
-            must: self.0 & 1 != 0,
-            min_level: (demand / 5 + 1) as u8,
-            weight: self.0 >> 1 & 0x7f,
-            min_evidence: (demand % 5).checked_sub(1).map(|i| Evidence::ALL[i]),
-        }
+/// The demand of a requirement: minimum level (4) × minimum evidence (none or one of 4).
+fn demand(req: &CompiledRequirement) -> u8 {
+    let evidence = req.min_evidence.map_or(0, |e| 1 + Evidence::ALL.iter().position(|&x| x == e).unwrap_or(0));
+    (req.min_level.clamp(1, 4) - 1) * 5 + evidence as u8
+}
+
+/// The requirement of `item` with `demand`, weight and must left to the caller.
+fn demanding(item: u32, kind: ItemKind, demand: u8) -> CompiledRequirement {
+    CompiledRequirement {
+        item,
+        kind,
+        must: true,
+        min_level: demand / 5 + 1,
+        weight: 1,
+        min_evidence: usize::from(demand % 5).checked_sub(1).map(|i| Evidence::ALL[i]),
     }
 }
 
-/// Minimum levels (4) × minimum evidence (none or one of 4).
-const DEMANDS: usize = 20;
-
-/// A person's outcome for every item and demand, packed for the pass: low credit (bits 0-15),
-/// high credit (bits 16-31), and 1 at bit 32 when a must-have with this outcome is known unmet.
+/// A person's outcome for every slot, packed for the pass: low credit (bits 0-15), high credit
+/// (bits 16-31), and 1 at bit 32 when a must-have with this outcome is known unmet.
 fn credit_table(pool: &OpeningPool, person: &Person) -> Vec<u64> {
     let pack = |outcome: &Outcome| {
         u64::from(outcome.low()) | u64::from(outcome.high()) << 16 | u64::from(outcome.unmet()) << 32
     };
     let variant = person.variant();
     let by_kind = ItemKind::ALL.map(|k| pack(&default_outcome(variant, k)));
-    let mut table: Vec<u64> = pool.kinds.iter().flat_map(|k| [by_kind[k.index()]; DEMANDS]).collect();
+    let mut table: Vec<u64> = pool.slots.iter().map(|&(item, _)| by_kind[pool.kinds[item as usize].index()]).collect();
     // A power-of-two length lets the pass index with a mask instead of a bounds check.
     table.resize(table.len().next_power_of_two(), 0);
     for item in person.touched_items() {
-        let demands = pool.demands[item as usize];
-        for demand in (0..DEMANDS).filter(|d| demands & 1 << d != 0) {
-            let slot = item as usize * DEMANDS + demand;
-            let (level, evidence) = (demand / 5 + 1, demand % 5);
-            let req = CompiledRequirement {
-                item,
-                kind: pool.kinds[item as usize],
-                must: true,
-                min_level: level as u8,
-                weight: 1,
-                min_evidence: evidence.checked_sub(1).map(|i| Evidence::ALL[i]),
-            };
-            table[slot] = pack(&evaluate(person, &req));
+        for &(demand, slot) in &pool.item_slots[item as usize] {
+            table[slot as usize] = pack(&evaluate(person, &demanding(item, pool.kinds[item as usize], demand)));
         }
     }
     table
@@ -323,7 +314,9 @@ impl OpeningPool {
     pub fn new(taxonomy: &Taxonomy, openings: Vec<Opening>) -> OpeningPool {
         let kinds: Vec<ItemKind> = taxonomy.items.iter().map(|i| i.kind).collect();
         let mut postings = vec![Vec::new(); kinds.len()];
-        let mut demands = vec![0u32; kinds.len()];
+        let mut slot_of = std::collections::BTreeMap::new();
+        let mut slots = Vec::new();
+        let mut item_slots = vec![Vec::new(); kinds.len()];
         let mut needs = Vec::new();
         let mut starts = Vec::with_capacity(openings.len() + 1);
         let mut practical = Vec::with_capacity(openings.len());
@@ -332,10 +325,14 @@ impl OpeningPool {
         for (o, opening) in openings.iter().enumerate() {
             let compiled = CompiledOpening::new(taxonomy, opening);
             for req in &compiled.requirements {
-                let need = Need::new(req);
+                let key = (req.item, demand(req));
+                let slot = *slot_of.entry(key).or_insert_with(|| {
+                    slots.push(key);
+                    item_slots[req.item as usize].push((key.1, slots.len() as u32 - 1));
+                    slots.len() as u32 - 1
+                });
                 postings[req.item as usize].push(o as u32);
-                demands[req.item as usize] |= 1 << (need.slot() % DEMANDS);
-                needs.push(need);
+                needs.push(Need::new(req, slot));
             }
             starts.push(needs.len() as u32);
             practical.push(compiled.practical);
@@ -346,7 +343,19 @@ impl OpeningPool {
             list.shrink_to_fit();
         }
         let (id_rank, by_rank) = id_ranks(openings.iter().map(|o| o.id.as_str()));
-        OpeningPool { openings, needs, starts, practical, total_weight, postings, kinds, demands, id_rank, by_rank }
+        OpeningPool {
+            openings,
+            needs,
+            starts,
+            practical,
+            total_weight,
+            postings,
+            kinds,
+            slots,
+            item_slots,
+            id_rank,
+            by_rank,
+        }
     }
 
     /// The openings, in pool order.
@@ -458,7 +467,14 @@ impl OpeningPool {
         CompiledOpening {
             requirements: self.needs[self.starts[o] as usize..self.starts[o + 1] as usize]
                 .iter()
-                .map(|need| need.requirement(&self.kinds))
+                .map(|need| {
+                    let (item, demand) = self.slots[need.slot()];
+                    CompiledRequirement {
+                        must: need.0 & 1 != 0,
+                        weight: need.0 >> 1 & 0x7f,
+                        ..demanding(item, self.kinds[item as usize], demand)
+                    }
+                })
                 .collect(),
             practical: self.practical[o].clone(),
             total_weight: self.total_weight[o],
@@ -554,7 +570,8 @@ impl PeoplePool {
             w[req.kind.index()] += req.weight;
             m[req.kind.index()] += u32::from(req.must);
         }
-        let mut tallies: Vec<Tally> = self.persons.iter().map(|p| default_tally(p.variant(), &w, &m)).collect();
+        let defaults: [Tally; 4] = std::array::from_fn(|variant| default_tally(variant, &w, &m));
+        let mut tallies: Vec<Tally> = self.persons.iter().map(|p| defaults[p.variant()]).collect();
         for req in &compiled.requirements {
             let list = &self.postings[req.item as usize];
             let mut i = 0;
