@@ -25,15 +25,15 @@ fn crate_version() -> Result<String, String> {
 /// Builds the package into [`package_dir`]; with `test`, runs `node --test` on `js/test/*.test.mjs`.
 pub fn js(test: bool) -> Result<(), String> {
     crate::install_prerequisites()?;
-    step("cargo build vaardig-js (wasm32, release)", {
+    step("cargo build vaardig-js (wasm32, profile js)", {
         let mut c = cargo();
-        c.args(["build", "-p", "vaardig-js", "--target", "wasm32-unknown-unknown", "--release"]);
+        c.args(["build", "-p", "vaardig-js", "--target", "wasm32-unknown-unknown", "--profile", "js"]);
         c
     })?;
     let pkg = package_dir();
     let _ = std::fs::remove_dir_all(&pkg);
     std::fs::create_dir_all(&pkg).map_err(|e| format!("{}: {e}", pkg.display()))?;
-    let wasm = target_dir().join("wasm32-unknown-unknown").join("release").join("vaardig_js.wasm");
+    let wasm = target_dir().join("wasm32-unknown-unknown").join("js").join("vaardig_js.wasm");
     let (wasm, out) = (utf8(&wasm)?, utf8(&pkg)?);
     step(
         "wasm-bindgen --target nodejs",
