@@ -255,7 +255,7 @@ test("blocked storage: the app works in memory and says so", async () => {
 
 // The target for the app is 150 kB brotli; it is not met yet (see web/BUDGET.md). This
 // gate keeps it from growing while the work to reach the target goes on.
-const APP_CEILING_KB = 190;
+const APP_CEILING_KB = 184;
 
 test("the app and the taxonomy stay within the size budget", () => {
   const br = (file) => zlib.brotliCompressSync(fs.readFileSync(path.join(DIST, file)), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
