@@ -177,7 +177,7 @@ fn test() -> Result<(), String> {
         c.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
         c
     })?;
-    step("cargo clippy matching-core and the web app (wasm32)", {
+    step("cargo clippy matching-core, the web app and the JS package (wasm32)", {
         let mut c = cargo();
         c.args([
             "clippy",
@@ -185,6 +185,8 @@ fn test() -> Result<(), String> {
             "matching-core",
             "-p",
             "vaardig-web",
+            "-p",
+            "vaardig-js",
             "--target",
             "wasm32-unknown-unknown",
             "--",
