@@ -80,30 +80,24 @@ pub(crate) struct PracticalView {
     home: Option<u16>,
     max_travel_km: Option<u16>,
     available_from: Option<Date>,
+    /// Openings starting before this day number are knocked out (`available_from` less the grace).
+    latest_start: Option<i64>,
 }
 
 /// A person's knock-outs prepared for ranking a pool: gives exactly what
 /// [`PracticalView::knocks_out`] gives (a test checks), with no distance computed per opening.
-pub(crate) struct KnockFilter {
-    max_hours: Option<u8>,
-    shifts: Option<u8>,
+pub(crate) struct KnockFilter<'v> {
+    view: &'v PracticalView,
     /// Per town: within travel distance. Empty when home or distance is unknown (no knock-out).
     reach: Vec<bool>,
-    /// Openings starting before this day number are knocked out.
-    latest_start: Option<i64>,
 }
 
-impl KnockFilter {
+impl KnockFilter<'_> {
     /// True when any knock-out applies.
     #[inline]
     pub fn knocks_out(&self, opening: &OpeningPractical) -> bool {
-        self.max_hours.is_some_and(|h| h < opening.min_hours)
-            || self.shifts.is_some_and(|can| opening.shifts & !can != 0)
+        self.view.out_without_travel(opening)
             || opening.town.is_some_and(|t| self.reach.get(t as usize).is_some_and(|ok| !ok))
-            || match (opening.start_day, self.latest_start) {
-                (Some(start), Some(latest)) => start < latest,
-                _ => false,
-            }
     }
 }
 
@@ -146,7 +140,16 @@ impl PracticalView {
             home: p.home_town.as_deref().and_then(|t| taxonomy.town(t)),
             max_travel_km: p.max_travel_km,
             available_from: p.available_from,
+            latest_start: p.available_from.map(|from| from.day_number() - START_GRACE_DAYS),
         }
+    }
+
+    /// The knock-outs that need no distance: hours, shifts and start date.
+    #[inline]
+    fn out_without_travel(&self, opening: &OpeningPractical) -> bool {
+        self.max_hours.is_some_and(|h| h < opening.min_hours)
+            || self.shifts.is_some_and(|can| opening.shifts & !can != 0)
+            || opening.start_day.zip(self.latest_start).is_some_and(|(start, latest)| start < latest)
     }
 
     /// True when any knock-out applies: the reference the fast tests ([`KnockFilter`],
@@ -163,21 +166,16 @@ impl PracticalView {
     /// opening has no known town).
     #[inline]
     pub fn knocks_out_near(&self, opening: &OpeningPractical, metres: &[u32]) -> bool {
-        self.max_hours.is_some_and(|h| h < opening.min_hours)
-            || self.shifts.is_some_and(|can| opening.shifts & !can != 0)
+        self.out_without_travel(opening)
             || match (self.home, self.max_travel_km) {
                 (Some(home), Some(max_km)) => metres.get(home as usize).is_some_and(|&m| m > u32::from(max_km) * 1000),
-                _ => false,
-            }
-            || match (opening.start_day, self.available_from) {
-                (Some(start), Some(from)) => from.day_number() > start + START_GRACE_DAYS,
                 _ => false,
             }
     }
 
     /// The same test as [`PracticalView::knocks_out`], prepared for a whole pool: the distance to
     /// every town is worked out once instead of once per opening.
-    pub fn filter(&self, taxonomy: &Taxonomy) -> KnockFilter {
+    pub fn filter(&self, taxonomy: &Taxonomy) -> KnockFilter<'_> {
         let reach = match (self.home, self.max_travel_km) {
             (Some(home), Some(max_km)) => taxonomy
                 .towns
@@ -186,12 +184,7 @@ impl PracticalView {
                 .collect(),
             _ => Vec::new(),
         };
-        KnockFilter {
-            max_hours: self.max_hours,
-            shifts: self.shifts,
-            reach,
-            latest_start: self.available_from.map(|from| from.day_number() - START_GRACE_DAYS),
-        }
+        KnockFilter { view: self, reach }
     }
 
     /// Every knock-out and open question for this opening.

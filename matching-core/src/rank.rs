@@ -142,38 +142,28 @@ impl Best {
         }
     }
 
-    /// True when a tally is surely worse than every kept key of its list: fewer must-haves met,
-    /// or a lower low bound (tested without dividing: `div_round(n, w) < L` ⇔ `2n + w < 2wL`).
+    /// Counts an entry and keeps its key if it can be among the best of its list. A tally that is
+    /// surely worse than every kept key (more unmet must-haves, or a lower low bound, tested
+    /// without dividing: `div_round(n, w) < L` ⇔ `2n + w < 2wL`) never gets a key: forming one
+    /// costs two divisions.
     #[inline]
-    fn cannot_enter(&self, t: &Tally, total_weight: u32, knocked_out: bool) -> bool {
-        let list = if knocked_out && !self.include_knocked_out { &self.knocked } else { &self.ranked };
-        let Some(worst) = list.worst() else { return false };
-        let worst = worst.summary(false);
-        let w = u64::from(total_weight.max(1));
-        t.unmet_musts.min(0xffff) > worst.unmet_musts
-            || (t.unmet_musts.min(0xffff) == worst.unmet_musts
-                && 2 * t.low_num + w < 2 * w * u64::from(worst.score.low))
-    }
-
-    /// Counts an entry that is not kept.
-    #[inline]
-    fn count(&mut self, knocked_out: bool) {
-        if knocked_out && !self.include_knocked_out {
-            self.knocked_out_total += 1;
+    fn consider(&mut self, t: &Tally, total_weight: u32, id_rank: u32, knocked_out: bool) {
+        let (list, total) = if knocked_out && !self.include_knocked_out {
+            (&mut self.knocked, &mut self.knocked_out_total)
         } else {
-            self.ranked_total += 1;
+            (&mut self.ranked, &mut self.ranked_total)
+        };
+        *total += 1;
+        if let Some(worst) = list.worst() {
+            let worst = worst.summary(false);
+            let (w, unmet) = (u64::from(total_weight.max(1)), t.unmet_musts.min(0xffff));
+            if unmet > worst.unmet_musts
+                || (unmet == worst.unmet_musts && 2 * t.low_num + w < 2 * w * u64::from(worst.score.low))
+            {
+                return;
+            }
         }
-    }
-
-    #[inline]
-    fn offer(&mut self, key: Key, knocked_out: bool) {
-        if knocked_out && !self.include_knocked_out {
-            self.knocked_out_total += 1;
-            self.knocked.offer(key);
-        } else {
-            self.ranked_total += 1;
-            self.ranked.offer(key);
-        }
+        list.offer(Key::new(t, total_weight, id_rank));
     }
 
     /// Explains the kept entries, best first; `by_rank` maps id positions to pool positions.
@@ -264,11 +254,24 @@ struct Need(u32);
 
 impl Need {
     fn new(req: &CompiledRequirement, slot: u32) -> Need {
-        Need(slot << 8 | req.weight.min(u32::from(MAX_WEIGHT)) << 1 | u32::from(req.must))
+        // `CompiledOpening` caps weights at MAX_WEIGHT, so they fit in seven bits.
+        debug_assert!(req.weight <= u32::from(MAX_WEIGHT));
+        Need(slot << 8 | req.weight << 1 | u32::from(req.must))
     }
 
+    #[inline]
     fn slot(self) -> usize {
         (self.0 >> 8) as usize
+    }
+
+    #[inline]
+    fn weight(self) -> u32 {
+        self.0 >> 1 & 0x7f
+    }
+
+    #[inline]
+    fn must(self) -> bool {
+        self.0 & 1 != 0
     }
 }
 
@@ -373,11 +376,6 @@ impl OpeningPool {
         self.openings.is_empty()
     }
 
-    /// Requirements in the pool (for memory per requirement).
-    pub fn requirement_count(&self) -> usize {
-        self.needs.len()
-    }
-
     /// Ranks every opening for one person.
     pub fn rank(&self, taxonomy: &Taxonomy, profile: &Profile, options: RankOptions) -> Ranking {
         let person = Person::new(taxonomy, profile);
@@ -435,14 +433,8 @@ impl OpeningPool {
         let table = credit_table(self, person);
         let mut best = Best::new(options);
         for o in 0..self.len() {
-            let t = self.tally(&table, o);
             let knocked_out = filter.knocks_out(&self.practical[o]);
-            let total_weight = self.total_weight[o];
-            if best.cannot_enter(&t, total_weight, knocked_out) {
-                best.count(knocked_out);
-            } else {
-                best.offer(Key::new(&t, total_weight, self.id_rank[o]), knocked_out);
-            }
+            best.consider(&self.tally(&table, o), self.total_weight[o], self.id_rank[o], knocked_out);
         }
         best
     }
@@ -452,12 +444,13 @@ impl OpeningPool {
     fn tally(&self, table: &[u64], o: usize) -> Tally {
         let (mut low, mut high, mut unmet) = (0u64, 0u64, 0u32);
         let mask = table.len() - 1;
-        for &Need(need) in &self.needs[self.starts[o] as usize..self.starts[o + 1] as usize] {
-            let entry = table[(need >> 8) as usize & mask];
-            let w = u64::from(need >> 1 & 0x7f);
+        for &need in &self.needs[self.starts[o] as usize..self.starts[o + 1] as usize] {
+            let entry = table[need.slot() & mask];
+            let w = u64::from(need.weight());
             low += w * (entry & 0xffff);
             high += w * (entry >> 16 & 0xffff);
-            unmet += (entry >> 32) as u32 & need;
+            // Bit 32 of the entry is "unmet", bit 0 of the need is "must": one AND counts both.
+            unmet += (entry >> 32) as u32 & need.0;
         }
         Tally { low_num: low, high_num: high, unmet_musts: unmet }
     }
@@ -470,8 +463,8 @@ impl OpeningPool {
                 .map(|need| {
                     let (item, demand) = self.slots[need.slot()];
                     CompiledRequirement {
-                        must: need.0 & 1 != 0,
-                        weight: need.0 >> 1 & 0x7f,
+                        must: need.must(),
+                        weight: need.weight(),
                         ..demanding(item, self.kinds[item as usize], demand)
                     }
                 })
@@ -599,11 +592,7 @@ impl PeoplePool {
         let mut best = Best::new(options);
         for (p, t) in tallies.iter().enumerate() {
             let knocked_out = self.persons[p].practical.knocks_out_near(&compiled.practical, &metres);
-            if best.cannot_enter(t, compiled.total_weight, knocked_out) {
-                best.count(knocked_out);
-            } else {
-                best.offer(Key::new(t, compiled.total_weight, self.id_rank[p]), knocked_out);
-            }
+            best.consider(t, compiled.total_weight, self.id_rank[p], knocked_out);
         }
         best.explain(&self.by_rank, |p| {
             explain_person(taxonomy, &self.persons[p], &self.profiles[p], opening, &compiled)
