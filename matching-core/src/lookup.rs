@@ -44,12 +44,10 @@ struct Entry {
     /// Preferred label (first of its language): wins ties against synonyms.
     preferred: bool,
     normalized: String,
-    tokens: Vec<String>,
-    /// Each pair of neighbouring words joined, for Dutch compounds.
-    pairs: Vec<String>,
-    /// `tokens` and `pairs` as positions in the index's vocabulary.
-    token_ids: Vec<u32>,
-    pair_ids: Vec<u32>,
+    /// The words of `normalized`, as positions in the index's vocabulary.
+    tokens: Vec<u32>,
+    /// Each pair of neighbouring words joined, for Dutch compounds, as vocabulary positions.
+    pairs: Vec<u32>,
 }
 
 /// The candidate index; built once per taxonomy.
@@ -117,22 +115,27 @@ impl LookupIndex {
     pub(crate) fn build(taxonomy: &Taxonomy) -> LookupIndex {
         let mut entries = Vec::new();
         let data = taxonomy.data();
+        // Words repeat across labels ("medewerker", "heftruck"): each distinct word gets an id, so
+        // a lookup compares a typed word with it once however many labels share it.
+        let mut vocabulary: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
         let mut push = |item: ItemIdx, list: &[String], lang: Lang, preferred_first: bool| {
             for (i, text) in list.iter().enumerate() {
                 let normalized = normalize(text);
-                let tokens: Vec<String> = normalized.split(' ').map(str::to_string).collect();
-                let pairs = tokens.windows(2).map(|pair| format!("{}{}", pair[0], pair[1])).collect();
-                let preferred = preferred_first && i == 0;
+                let words: Vec<&str> = normalized.split(' ').collect();
+                let mut id_of = |word: String| {
+                    let next = vocabulary.len() as u32;
+                    *vocabulary.entry(word).or_insert(next)
+                };
+                let tokens = words.iter().map(|w| id_of(w.to_string())).collect();
+                let pairs = words.windows(2).map(|pair| id_of(format!("{}{}", pair[0], pair[1]))).collect();
                 entries.push(Entry {
                     item,
                     text: text.clone(),
                     lang,
-                    preferred,
+                    preferred: preferred_first && i == 0,
                     normalized,
                     tokens,
                     pairs,
-                    token_ids: Vec::new(),
-                    pair_ids: Vec::new(),
                 });
             }
         };
@@ -162,17 +165,6 @@ impl LookupIndex {
                 ItemKind::WorkProcess => {}
             }
         }
-        // Words repeat across labels ("medewerker", "heftruck"): each distinct word gets an id, so
-        // a lookup compares a typed word with it once however many labels share it.
-        let mut vocabulary: std::collections::BTreeMap<String, u32> = std::collections::BTreeMap::new();
-        let mut id_of = |word: &String| {
-            let next = vocabulary.len() as u32;
-            *vocabulary.entry(word.clone()).or_insert(next)
-        };
-        for entry in &mut entries {
-            entry.token_ids = entry.tokens.iter().map(&mut id_of).collect();
-            entry.pair_ids = entry.pairs.iter().map(&mut id_of).collect();
-        }
         let mut words = vec![String::new(); vocabulary.len()];
         for (word, id) in vocabulary {
             words[id as usize] = word;
@@ -181,7 +173,8 @@ impl LookupIndex {
         let mut tokens = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
             let mut seen = Vec::new();
-            for token in &entry.tokens {
+            for &token in &entry.tokens {
+                let token = &words[token as usize];
                 trigrams_of(token, |t| {
                     if !seen.contains(&t) {
                         seen.push(t);
@@ -252,7 +245,7 @@ fn word_similarity_counted(typed: &str, typed_counts: &Counts, word: &str, word_
         best = best.max(strsim::jaro_winkler(typed, word) * JARO_WINKLER_SHARE);
     }
     let least = tl.abs_diff(wl).max(distance_floor(typed_counts, word_counts));
-    if 1.0 - least as f64 / tl.max(wl).max(1) as f64 > best {
+    if similarity_bound(least, tl.max(wl)) > best {
         best = best.max(edit_similarity_above(typed, word, best));
     }
     // A typo inside what has been typed so far: compare with the word's start of the same length.
@@ -332,11 +325,16 @@ fn osa_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
 /// The highest edit similarity two strings of these lengths can have:
 /// the distance is at least the difference in length.
 fn distance_bound(a: usize, b: usize) -> f64 {
-    let longest = a.max(b);
+    similarity_bound(a.abs_diff(b), a.max(b))
+}
+
+/// The highest edit similarity when the distance is at least `least` and the longer string has
+/// `longest` characters.
+fn similarity_bound(least: usize, longest: usize) -> f64 {
     if longest == 0 {
         return 1.0;
     }
-    1.0 - a.abs_diff(b) as f64 / longest as f64
+    1.0 - least as f64 / longest as f64
 }
 
 /// Word similarities already worked out in one lookup: per typed word, per vocabulary word
@@ -376,11 +374,11 @@ fn similarity(query: &str, query_tokens: &[&str], entry: &Entry, memo: &mut Memo
     }
     let mut sum = 0.0;
     for (q, typed) in query_tokens.iter().enumerate() {
-        let single = entry.token_ids.iter().map(|&w| memo.get(q, typed, w)).fold(0.0, f64::max);
+        let single = entry.tokens.iter().map(|&w| memo.get(q, typed, w)).fold(0.0, f64::max);
         // Dutch writes compounds as one word where a label has two: "klantvriendelijk" for
         // "klanten vriendelijk". Try each pair of neighbouring words joined.
         let joined =
-            if single < 1.0 { entry.pair_ids.iter().map(|&w| memo.get(q, typed, w)).fold(0.0, f64::max) } else { 0.0 };
+            if single < 1.0 { entry.pairs.iter().map(|&w| memo.get(q, typed, w)).fold(0.0, f64::max) } else { 0.0 };
         sum += single.max(joined);
     }
     let per_word = sum / query_tokens.len() as f64;
