@@ -1,6 +1,6 @@
 //! Shared set-up for the benchmarks: the embedded taxonomy and deterministic demo data.
 
-use matching_core::{OpeningPool, PeoplePool, Profile, Taxonomy};
+use matching_core::{OpeningPool, Profile, Taxonomy};
 use vaardig::demo::{self, DemoSize};
 
 /// The seed every benchmark uses, so runs compare.
@@ -12,14 +12,6 @@ pub fn fixture(openings: usize, profiles: usize) -> (&'static Taxonomy, OpeningP
     let size = DemoSize::new(openings, profiles);
     let pool = OpeningPool::new(taxonomy, demo::openings(taxonomy, size, SEED).openings);
     (taxonomy, pool, demo::profiles(taxonomy, size, SEED))
-}
-
-/// A pool of demo people.
-pub fn people(profiles: usize) -> (&'static Taxonomy, PeoplePool, matching_core::Opening) {
-    let taxonomy = vaardig_taxonomy::embedded();
-    let size = DemoSize::new(1, profiles);
-    let opening = demo::openings(taxonomy, size, SEED).openings.remove(0);
-    (taxonomy, PeoplePool::new(taxonomy, demo::profiles(taxonomy, size, SEED)), opening)
 }
 
 /// The national-scale workloads of issue 5, shared by the criterion benches, the gate and
