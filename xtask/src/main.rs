@@ -149,7 +149,12 @@ fn locked_wasm_bindgen() -> Result<String, String> {
     Err("Cargo.lock has no wasm-bindgen".into())
 }
 
+/// Installs what a fresh machine lacks; once per run, however many recipes ask for it.
 pub(crate) fn install_prerequisites() -> Result<(), String> {
+    static DONE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    if DONE.get().is_some() {
+        return Ok(());
+    }
     step("rustup target add wasm32-unknown-unknown", args("rustup", &["target", "add", "wasm32-unknown-unknown"]))?;
     let version = locked_wasm_bindgen()?;
     let have = output(args("wasm-bindgen-test-runner", &["--version"])).map(|(_, out, _)| out).unwrap_or_default();
@@ -162,6 +167,7 @@ pub(crate) fn install_prerequisites() -> Result<(), String> {
     if output(args("node", &["--version"])).is_none() {
         step("apt-get install nodejs", args("sh", &["-c", "apt-get update && apt-get install -y nodejs"]))?;
     }
+    let _ = DONE.set(());
     Ok(())
 }
 
