@@ -149,6 +149,22 @@ fn locked_wasm_bindgen() -> Result<String, String> {
     Err("Cargo.lock has no wasm-bindgen".into())
 }
 
+/// The pinned nightly that builds the web app's dist (and nothing else: clippy, tests and every
+/// other crate stay on stable). It rebuilds std for the app with immediate-abort panics and no
+/// panic locations or `Debug` formatting, which keeps the app under its size budget (web/BUDGET.md).
+/// The date is the channel's: this one is rustc 1.97.0-nightly (e50aa6fba 2026-05-19); the
+/// channel of 2026-05-19 itself has no wasm32 std.
+pub(crate) const WEB_NIGHTLY: &str = "nightly-2026-05-20";
+
+/// Whether the pinned nightly with rust-src and the wasm32 std is installed.
+pub(crate) fn web_nightly_ready() -> bool {
+    output(args("rustup", &["component", "list", "--installed", "--toolchain", WEB_NIGHTLY])).is_some_and(
+        |(code, out, _)| {
+            code == 0 && out.lines().any(|l| l.starts_with("rust-src")) && out.contains("wasm32-unknown-unknown")
+        },
+    )
+}
+
 /// Installs what a fresh machine lacks; once per run, however many recipes ask for it.
 pub(crate) fn install_prerequisites() -> Result<(), String> {
     static DONE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
@@ -163,6 +179,31 @@ pub(crate) fn install_prerequisites() -> Result<(), String> {
             &format!("cargo install wasm-bindgen-cli {version} (takes a few minutes, once)"),
             args("cargo", &["install", "wasm-bindgen-cli", "--version", &version]),
         )?;
+    }
+    if !web_nightly_ready() {
+        let install = args(
+            "rustup",
+            &[
+                "toolchain",
+                "install",
+                WEB_NIGHTLY,
+                "--profile",
+                "minimal",
+                "--component",
+                "rust-src",
+                "--target",
+                "wasm32-unknown-unknown",
+            ],
+        );
+        if let Err(e) =
+            step(&format!("rustup toolchain install {WEB_NIGHTLY} (for the web app's dist only; once)"), install)
+        {
+            eprintln!(
+                "xtask: {e}\n  The web app will be built with stable Rust instead: it works the same but its wasm is \
+                 about 20 kB (brotli) larger, so the size test fails. Install {WEB_NIGHTLY} with rust-src and the \
+                 wasm32-unknown-unknown target to build it as shipped."
+            );
+        }
     }
     if output(args("node", &["--version"])).is_none() {
         step("apt-get install nodejs", args("sh", &["-c", "apt-get update && apt-get install -y nodejs"]))?;

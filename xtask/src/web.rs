@@ -35,14 +35,9 @@ fn fnv(bytes: &[u8], mut hash: u64) -> u64 {
 pub fn dist() -> Result<PathBuf, String> {
     crate::install_prerequisites()?;
     let dist = root().join("dist");
-    step("cargo build vaardig-web (wasm32, profile web)", {
-        let mut c = cargo();
-        c.args(["build", "-p", "vaardig-web", "--target", "wasm32-unknown-unknown", "--profile", "web"]);
-        c
-    })?;
+    let wasm = build_wasm()?;
     let _ = std::fs::remove_dir_all(&dist);
     std::fs::create_dir_all(&dist).map_err(|e| format!("dist/: {e}"))?;
-    let wasm = target_dir().join("wasm32-unknown-unknown").join("web").join("vaardig-web.wasm");
     let wasm = wasm.to_str().ok_or("target path is not UTF-8")?.to_string();
     let out = dist.to_str().ok_or("dist path is not UTF-8")?.to_string();
     step(
@@ -87,6 +82,29 @@ pub fn dist() -> Result<PathBuf, String> {
     precompress(&dist)?;
     eprintln!("dist/ written ({})", dist.display());
     Ok(dist)
+}
+
+/// Builds the app's wasm (profile `web`) and returns its path: with the pinned nightly, std rebuilt
+/// with immediate-abort panics and without panic locations or `Debug` output (no text the app shows
+/// uses `{:?}`), in its own target folder; with stable when the nightly is missing (larger).
+fn build_wasm() -> Result<PathBuf, String> {
+    const BUILD: [&str; 7] = ["build", "-p", "vaardig-web", "--target", "wasm32-unknown-unknown", "--profile", "web"];
+    let (mut c, dir) = if crate::web_nightly_ready() {
+        let dir = target_dir().join("web-nightly");
+        let mut c = args("rustup", &["run", crate::WEB_NIGHTLY, "cargo"]);
+        c.args(BUILD).args(["-Z", "build-std=std,panic_abort"]);
+        c.env("CARGO_TARGET_DIR", &dir);
+        c.env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none");
+        (c, dir)
+    } else {
+        eprintln!("(the pinned {} is not installed: building the web app with stable, larger)", crate::WEB_NIGHTLY);
+        let mut c = cargo();
+        c.args(BUILD);
+        (c, target_dir())
+    };
+    c.env_remove("CARGO_ENCODED_RUSTFLAGS");
+    step("cargo build vaardig-web (wasm32, profile web)", c)?;
+    Ok(dir.join("wasm32-unknown-unknown").join("web").join("vaardig-web.wasm"))
 }
 
 /// Writes a brotli copy (`.br`) beside every text and wasm file, with Node's zlib (Node is needed
