@@ -54,6 +54,7 @@ pub mod js;
 mod lookup;
 mod model;
 mod opening;
+pub mod packed;
 mod practical;
 mod profile;
 pub mod progress;

@@ -4,7 +4,7 @@
 use crate::i18n::t;
 use crate::state::{Msg, Screen, State};
 use crate::{extras, results, screens, store};
-use matching_core::{Lang, OpeningPool, Taxonomy, TaxonomyData};
+use matching_core::{Lang, OpeningPool, Taxonomy};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -82,7 +82,7 @@ async fn fetch_taxonomy() -> Option<Data> {
         return None;
     }
     let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    let data: TaxonomyData = serde_json::from_str(&text).ok()?;
+    let data = matching_core::packed::from_packed(&text)?;
     next_frame().await;
     let taxonomy = Taxonomy::new(data).ok()?;
     next_frame().await;

@@ -57,7 +57,7 @@ pub fn dist() -> Result<PathBuf, String> {
             "(wasm-opt not installed: run `cargo xtask test` once, or `npm ci` in web/tests, for a smaller wasm)"
         );
     }
-    let taxonomy = vaardig_taxonomy::compact_json();
+    let taxonomy = vaardig_taxonomy::packed();
     if taxonomy.is_empty() {
         return Err("the embedded taxonomy does not parse; run cargo xtask test".into());
     }

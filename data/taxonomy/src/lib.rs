@@ -54,6 +54,11 @@ pub fn compact_json() -> String {
     json_value().map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// The whole taxonomy in the positional form the web app ships (`matching_core::packed`).
+pub fn packed() -> String {
+    data().map(|d| matching_core::packed::to_packed(&d)).unwrap_or_default()
+}
+
 /// The checked taxonomy, built once. The embedded data is checked by this crate's tests, so a
 /// failure here is a build that should never have shipped: it panics with every problem listed.
 pub fn embedded() -> &'static Taxonomy {
