@@ -2,9 +2,10 @@
 //! after every change, and shows the current screen with the header and banners.
 
 use crate::i18n::t;
-use crate::state::{Msg, Screen, State};
+use crate::state::{Msg, Screen, State, Ui};
 use crate::{extras, results, screens, store};
-use matching_core::{Lang, OpeningPool, Taxonomy};
+use matching_core::{Lang, OpeningPool, Profile, RankOptions, Ranking, Taxonomy};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -21,6 +22,25 @@ pub struct Data {
     pub taxonomy: Taxonomy,
     /// Demo openings, indexed for ranking.
     pub pool: OpeningPool,
+    /// The last ranking and the profile it is for: the results screen ranks again only when the
+    /// profile changed.
+    ranked: RefCell<Option<(Profile, Rc<Ranking>)>>,
+}
+
+impl Data {
+    /// The ranking for `profile`, the best `top` matches.
+    pub fn ranking(&self, profile: &Profile, top: usize) -> Rc<Ranking> {
+        let mut ranked = self.ranked.borrow_mut();
+        match &*ranked {
+            Some((p, r)) if p == profile => r.clone(),
+            _ => {
+                let r =
+                    Rc::new(self.pool.rank(&self.taxonomy, profile, RankOptions { top, include_knocked_out: false }));
+                *ranked = Some((profile.clone(), r.clone()));
+                r
+            }
+        }
+    }
 }
 
 /// What every screen gets: the data and the state handle.
@@ -46,6 +66,15 @@ impl Ctx {
     /// A text in the current language.
     pub fn t(&self, key: &str) -> &'static str {
         t(key, self.state.lang)
+    }
+    /// A callback that changes the screen's unsaved state with `f`.
+    pub fn edit<E: 'static>(&self, f: impl Fn(&mut Ui, E) + 'static) -> Callback<E> {
+        let state = self.state.clone();
+        Callback::from(move |e| {
+            let mut ui = state.ui.clone();
+            f(&mut ui, e);
+            state.dispatch(Msg::Ui(Box::new(ui)));
+        })
     }
     /// A callback that sends `msg`.
     pub fn send(&self, msg: Msg) -> Callback<MouseEvent> {
@@ -99,7 +128,7 @@ async fn fetch_taxonomy() -> Option<Data> {
     }
     drop(stream);
     let pool = OpeningPool::new(&taxonomy, openings);
-    Some(Data { taxonomy, pool })
+    Some(Data { taxonomy, pool, ranked: RefCell::new(None) })
 }
 
 /// Removes the static first screen of index.html once the app can show itself.
@@ -182,20 +211,20 @@ pub fn App() -> Html {
     let screen = match &state.screen {
         Screen::Start => screens::start(&ctx),
         Screen::Soft(n) => screens::soft_question(&ctx, *n),
-        Screen::Skills => html! { <screens::Skills ctx={ctx.clone()} /> },
+        Screen::Skills => screens::skills(&ctx),
         Screen::Certificates => screens::certificates(&ctx),
-        Screen::WorkProcesses => html! { <screens::WorkProcesses ctx={ctx.clone()} /> },
+        Screen::WorkProcesses => screens::work_processes(&ctx),
         Screen::Hours => screens::hours(&ctx),
         Screen::Shifts => screens::shifts(&ctx),
-        Screen::Town => html! { <screens::TownScreen ctx={ctx.clone()} /> },
+        Screen::Town => screens::town(&ctx),
         Screen::Travel => screens::travel(&ctx),
         Screen::From => screens::from(&ctx),
-        Screen::Results => html! { <results::Results ctx={ctx.clone()} /> },
+        Screen::Results => results::results(&ctx),
         Screen::Detail(id) => results::detail(&ctx, id),
         Screen::NextStep => results::next_step(&ctx),
         Screen::Card => html! { <extras::Card ctx={ctx.clone()} /> },
-        Screen::Share => html! { <extras::Share ctx={ctx.clone()} /> },
-        Screen::Data => html! { <extras::MyData ctx={ctx.clone()} /> },
+        Screen::Share => extras::share(&ctx),
+        Screen::Data => extras::my_data(&ctx),
     };
     let other = if lang == Lang::Nl { Lang::En } else { Lang::Nl };
     let menu = [

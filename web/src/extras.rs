@@ -1,7 +1,7 @@
 //! The screens around the flow: the profile card picture, showing an employer (link + QR code and
 //! the read-only view on the other device), and "my data" (export, import, delete).
 
-use crate::app::Data;
+use crate::app::{Ctx, Data};
 use crate::i18n::{evidence_key, kind_key, t};
 use crate::screens::{level_dots, links, title, ScreenProps};
 use crate::share::{self, Parts};
@@ -161,22 +161,14 @@ fn qr_svg(text: &str, label: &'static str) -> Option<Html> {
 }
 
 /// Show an employer: pick parts, get a link and a QR code.
-#[function_component]
-pub fn Share(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
-    let parts = use_state(Parts::default);
-    let copied = use_state(|| false);
-    let shared = share::select(&ctx.state.profile, *parts);
+pub fn share(ctx: &Ctx) -> Html {
+    let parts = ctx.state.ui.parts;
+    let shared = share::select(&ctx.state.profile, parts);
     let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     let base = base.split('#').next().unwrap_or_default().to_string();
     let link = format!("{base}#{}", share::fragment(&shared));
     let toggle = |f: fn(&mut Parts) -> &mut bool| {
-        let parts = parts.clone();
-        Callback::from(move |e: Event| {
-            let mut p = *parts;
-            *f(&mut p) = e.target_unchecked_into::<HtmlInputElement>().checked();
-            parts.set(p);
-        })
+        ctx.edit(move |ui, e: Event| *f(&mut ui.parts) = e.target_unchecked_into::<HtmlInputElement>().checked())
     };
     let options: [(&str, &str, bool, Callback<Event>); 5] = [
         ("share.part.skills", "p-skills", parts.skills, toggle(|p| &mut p.skills)),
@@ -186,11 +178,11 @@ pub fn Share(props: &ScreenProps) -> Html {
         ("share.part.practical", "p-practical", parts.practical, toggle(|p| &mut p.practical)),
     ];
     let copy = {
-        let (link, copied) = (link.clone(), copied.clone());
-        Callback::from(move |_| {
+        let link = link.clone();
+        ctx.edit(move |ui, _: MouseEvent| {
             if let Some(w) = web_sys::window() {
                 let _ = w.navigator().clipboard().write_text(&link);
-                copied.set(true);
+                ui.copied = true;
             }
         })
     };
@@ -206,7 +198,7 @@ pub fn Share(props: &ScreenProps) -> Html {
             </fieldset>
             <label for="share-link">{ctx.t("share.link")}</label>
             <input id="share-link" readonly=true value={link.clone()} />
-            <button type="button" class="secondary" onclick={copy}>{if *copied { ctx.t("share.copied") } else { ctx.t("share.copy") }}</button>
+            <button type="button" class="secondary" onclick={copy}>{if ctx.state.ui.copied { ctx.t("share.copied") } else { ctx.t("share.copy") }}</button>
             <h2>{ctx.t("share.qr")}</h2>
             { qr_svg(&link, ctx.t("share.qr")).unwrap_or_default() }
             {links(ctx, Some((ctx.t("nav.data"), Screen::Data)))}
@@ -319,42 +311,34 @@ async fn read_file(input: HtmlInputElement) -> Option<String> {
 }
 
 /// My data: what is stored, export, import, delete everything.
-#[function_component]
-pub fn MyData(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+pub fn my_data(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
-    let confirm = use_state(|| false);
-    let error = use_state(|| None::<String>);
+    let confirm = ctx.state.ui.confirm;
     let profile_json = serde_json::to_string(&ctx.state.profile).unwrap_or_default();
     let export_href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&profile_json));
     let onimport = {
-        let (state, data, error) = (ctx.state.clone(), ctx.data.clone(), error.clone());
+        let (state, data) = (ctx.state.clone(), ctx.data.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let (state, data, error) = (state.clone(), data.clone(), error.clone());
+            let (state, data) = (state.clone(), data.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let text = read_file(input.clone()).await.unwrap_or_default();
-                match format::parse_profile(&text, &data.taxonomy) {
-                    Ok(profile) => {
-                        error.set(None);
-                        state.dispatch(Msg::Import(Box::new(profile)));
-                    }
+                // Either message also clears an earlier banner or error: an earlier "loaded"
+                // banner must not stand above this error.
+                state.dispatch(match format::parse_profile(&text, &data.taxonomy) {
+                    Ok(profile) => Msg::Import(Box::new(profile)),
                     Err(e) => {
-                        // An earlier "loaded" banner must not stand above this error.
-                        state.dispatch(Msg::Notice(None));
-                        error.set(Some(format!("{} ({}:{})", t("data.import_failed", state.lang), e.line, e.column)));
+                        Msg::ImportFailed(format!("{} ({}:{})", t("data.import_failed", state.lang), e.line, e.column))
                     }
-                }
+                });
                 input.set_value("");
             });
         })
     };
     let delete = {
         let state = ctx.state.clone();
-        let confirm = confirm.clone();
         Callback::from(move |_| {
             store::clear();
-            confirm.set(false);
             state.dispatch(Msg::Reset);
         })
     };
@@ -368,18 +352,18 @@ pub fn MyData(props: &ScreenProps) -> Html {
                 <input id="import" type="file" accept="application/json,.json" class="file" onchange={onimport} />
                 <label for="import" class="button secondary">{ctx.t("data.import")}</label>
             </div>
-            if let Some(message) = (*error).clone() {
+            if let Some(message) = ctx.state.ui.import_error.clone() {
                 <p class="error" role="alert">{message}</p>
             }
             <pre class="stored" tabindex="0">{profile_json}</pre>
-            if *confirm {
+            if confirm {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
                     <p id="confirm-text">{ctx.t("data.delete_confirm")}</p>
                     <button type="button" class="danger" onclick={delete}>{ctx.t("data.yes")}</button>
-                    <button type="button" class="secondary" onclick={{ let confirm = confirm.clone(); Callback::from(move |_| confirm.set(false)) }}>{ctx.t("data.no")}</button>
+                    <button type="button" class="secondary" onclick={ctx.edit(|ui, _: MouseEvent| ui.confirm = false)}>{ctx.t("data.no")}</button>
                 </div>
             } else {
-                <button type="button" class="danger" onclick={{ let confirm = confirm.clone(); Callback::from(move |_| confirm.set(true)) }}>{ctx.t("data.delete")}</button>
+                <button type="button" class="danger" onclick={ctx.edit(|ui, _: MouseEvent| ui.confirm = true)}>{ctx.t("data.delete")}</button>
             }
             {links(ctx, None)}
         </section>

@@ -3,10 +3,10 @@
 
 use crate::app::Ctx;
 use crate::i18n::{kind_key, ladder_key, route_key, t, tf};
-use crate::screens::{links, title, ScreenProps};
+use crate::screens::{links, title};
 use crate::speech::speak;
 use crate::state::{Msg, Screen};
-use matching_core::{advise, progress, text, Explanation, Interval, ItemKind, Lang, Opening, RankOptions};
+use matching_core::{advise, progress, text, Explanation, Interval, ItemKind, Lang, Opening};
 use yew::prelude::*;
 
 /// How many matches the list shows at first.
@@ -44,19 +44,12 @@ fn heading(o: &Opening, lang: Lang) -> String {
 }
 
 /// The list of matches and, separately, what does not fit and why.
-#[function_component]
-pub fn Results(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+pub fn results(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
-    let more = use_state(|| false);
-    let ranking = {
-        let data = ctx.data.clone();
-        use_memo(ctx.state.profile.clone(), move |profile| {
-            data.pool.rank(&data.taxonomy, profile, RankOptions { top: SHOWN * 3, include_knocked_out: false })
-        })
-    };
+    let more = ctx.state.ui.more;
+    let ranking = ctx.data.ranking(&ctx.state.profile, SHOWN * 3);
     let openings = ctx.data.pool.openings();
-    let shown = if *more { ranking.matches.len() } else { SHOWN.min(ranking.matches.len()) };
+    let shown = if more { ranking.matches.len() } else { SHOWN.min(ranking.matches.len()) };
     let count = tf("results.count", lang, &[("n", ranking.ranked_total.to_string())]);
     html! {
         <section>
@@ -83,8 +76,8 @@ pub fn Results(props: &ScreenProps) -> Html {
                     }
                 }) }
             </ol>
-            if !*more && ranking.matches.len() > SHOWN {
-                <button type="button" class="secondary" onclick={{ let more = more.clone(); Callback::from(move |_| more.set(true)) }}>{ctx.t("results.more")}</button>
+            if !more && ranking.matches.len() > SHOWN {
+                <button type="button" class="secondary" onclick={ctx.edit(|ui, _: MouseEvent| ui.more = true)}>{ctx.t("results.more")}</button>
             }
             if !ranking.knocked_out.is_empty() {
                 <h2 id="not-fit">{ctx.t("results.not_fit")}</h2>

@@ -192,33 +192,26 @@ fn level_options(lang: Lang, selected: u8) -> Html {
 }
 
 /// Hard skills: search as you type (typos welcome) and popular skills by sector.
-#[function_component]
-pub fn Skills(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+pub fn skills(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
-    let query = use_state(String::new);
-    let sector = use_state(|| "log".to_string());
+    let ui = &ctx.state.ui;
+    let query = &ui.query;
+    let sector = ui.sector.as_deref().unwrap_or("log");
     let taxonomy = &ctx.data.taxonomy;
-    let hits = lookup(taxonomy, &query, 8);
-    let oninput = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
-    };
-    let onsector = {
-        let sector = sector.clone();
-        Callback::from(move |e: Event| sector.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
-    };
+    let hits = lookup(taxonomy, query, 8);
+    let oninput = ctx.edit(|ui, e: InputEvent| ui.query = e.target_unchecked_into::<HtmlInputElement>().value());
+    let onsector = ctx.edit(|ui, e: Event| ui.sector = Some(e.target_unchecked_into::<HtmlSelectElement>().value()));
     let add = |item: ItemRef| {
         let evidence = if item.kind() == ItemKind::Certificate { Evidence::Formal } else { Evidence::Self_ };
         ctx.send(Msg::Claim(item, Level::ON_MY_OWN_SIMPLE, evidence))
     };
-    let popular: Vec<_> = taxonomy.data().skills.iter().filter(|s| s.sector == *sector).take(10).collect();
+    let popular: Vec<_> = taxonomy.data().skills.iter().filter(|s| s.sector == sector).take(10).collect();
     let mine: Vec<_> = ctx.state.profile.claims.iter().filter(|c| c.item.kind() == ItemKind::Skill).cloned().collect();
     html! {
         <section>
             {title(ctx, ctx.t("skills.title"), "")}
             <label for="skill-search">{ctx.t("skills.search")}</label>
-            <input id="skill-search" type="search" autocomplete="off" value={(*query).clone()} {oninput} />
+            <input id="skill-search" type="search" autocomplete="off" value={query.clone()} {oninput} />
             if !query.trim().is_empty() {
                 <ul class="hits" aria-live="polite">
                     if hits.is_empty() { <li>{ctx.t("skills.none")}</li> }
@@ -236,7 +229,7 @@ pub fn Skills(props: &ScreenProps) -> Html {
             <label for="sector">{ctx.t("skills.sector")}</label>
             <select id="sector" onchange={onsector}>
                 { for taxonomy.data().sectors.iter().map(|s| html! {
-                    <option value={s.id.clone()} selected={s.id == *sector}>{s.label.get(lang)}</option>
+                    <option value={s.id.clone()} selected={s.id == sector}>{s.label.get(lang)}</option>
                 }) }
             </select>
             <ul class="chips">
@@ -323,17 +316,13 @@ fn evidence_key(e: Evidence) -> &'static str {
 }
 
 /// Work processes: pick a qualification, tick what you did, say who saw it.
-#[function_component]
-pub fn WorkProcesses(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+pub fn work_processes(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
     let quals = &ctx.data.taxonomy.data().qualifications;
-    let chosen = use_state(|| quals.first().map(|q| q.id.clone()).unwrap_or_default());
-    let onqual = {
-        let chosen = chosen.clone();
-        Callback::from(move |e: Event| chosen.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
-    };
-    let qual = quals.iter().find(|q| q.id == *chosen);
+    let chosen = ctx.state.ui.qualification.as_deref().or(quals.first().map(|q| q.id.as_str())).unwrap_or_default();
+    let onqual =
+        ctx.edit(|ui, e: Event| ui.qualification = Some(e.target_unchecked_into::<HtmlSelectElement>().value()));
+    let qual = quals.iter().find(|q| q.id == chosen);
     html! {
         <section>
             {title(ctx, ctx.t("wp.title"), ctx.t("wp.help"))}
@@ -341,7 +330,7 @@ pub fn WorkProcesses(props: &ScreenProps) -> Html {
             <label for="qualification">{ctx.t("wp.choose")}</label>
             <select id="qualification" onchange={onqual}>
                 { for quals.iter().map(|q| html! {
-                    <option value={q.id.clone()} selected={q.id == *chosen}>{q.name.get(lang)}</option>
+                    <option value={q.id.clone()} selected={q.id == chosen}>{q.name.get(lang)}</option>
                 }) }
             </select>
             if let Some(q) = qual {
@@ -463,13 +452,12 @@ pub fn shifts(ctx: &Ctx) -> Html {
 }
 
 /// Home town, from the list of known towns.
-#[function_component]
-pub fn TownScreen(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+pub fn town(ctx: &Ctx) -> Html {
     let taxonomy = &ctx.data.taxonomy;
-    let typed = use_state(|| ctx.state.profile.practical.home_town.clone().unwrap_or_default());
+    let typed =
+        ctx.state.ui.town.as_ref().or(ctx.state.profile.practical.home_town.as_ref()).cloned().unwrap_or_default();
     let oninput = {
-        let (typed, state, towns) = (typed.clone(), ctx.state.clone(), ctx.data.clone());
+        let (state, towns) = (ctx.state.clone(), ctx.data.clone());
         Callback::from(move |e: InputEvent| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             let known = towns
@@ -478,8 +466,11 @@ pub fn TownScreen(props: &ScreenProps) -> Html {
                 .towns
                 .iter()
                 .find(|t| matching_core::normalize(&t.name) == matching_core::normalize(&value));
+            // The typed text first: the town message keeps it (a new message starts from the state).
+            let mut ui = state.ui.clone();
+            ui.town = Some(value);
+            state.dispatch(Msg::Ui(Box::new(ui)));
             state.dispatch(Msg::Town(known.map(|t| t.name.clone())));
-            typed.set(value);
         })
     };
     let unknown = !typed.trim().is_empty() && !taxonomy.has_town(&typed);
@@ -487,7 +478,7 @@ pub fn TownScreen(props: &ScreenProps) -> Html {
         <section>
             {title(ctx, ctx.t("town.title"), "")}
             <label for="town">{ctx.t("town.label")}</label>
-            <input id="town" list="towns" autocomplete="off" value={(*typed).clone()} {oninput} aria-describedby="town-help" />
+            <input id="town" list="towns" autocomplete="off" value={typed.clone()} {oninput} aria-describedby="town-help" />
             <datalist id="towns">
                 { for taxonomy.data().towns.iter().map(|t| html! { <option value={t.name.clone()} /> }) }
             </datalist>

@@ -1,6 +1,7 @@
 //! The app's one state and its reducer: which screen, which language, the profile. Every change
 //! goes through [`Msg`], so saving after each answer happens in one place.
 
+use crate::share::Parts;
 use matching_core::{Claim, Date, Evidence, ItemRef, Lang, Level, Profile, Shift};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -201,15 +202,48 @@ pub struct State {
     pub notice: Option<&'static str>,
     /// True when the state came from storage (so Start offers "continue").
     pub resumed: bool,
+    /// What the current screen shows but does not save.
+    pub ui: Ui,
+}
+
+/// What a screen shows but does not save: typed text, choices, an open dialog. Kept here rather
+/// than in components of their own (each component costs the app bytes); a new screen starts
+/// afresh.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Ui {
+    /// Skills: the search text.
+    pub query: String,
+    /// Skills: the sector of the popular list (`None`: logistics).
+    pub sector: Option<String>,
+    /// Work processes: the chosen qualification (`None`: the first).
+    pub qualification: Option<String>,
+    /// Town: what is typed (`None`: the saved home town).
+    pub town: Option<String>,
+    /// Results: every match shown, not only the first ones.
+    pub more: bool,
+    /// Show an employer: the parts to share.
+    pub parts: Parts,
+    /// Show an employer: the link was copied.
+    pub copied: bool,
+    /// My data: "delete everything?" is asked.
+    pub confirm: bool,
+    /// My data: why the last import failed.
+    pub import_error: Option<String>,
 }
 
 impl State {
     /// A new state, or the saved one.
     pub fn new(saved: Option<Saved>, storage_ok: bool) -> State {
         match saved {
-            Some(s) => {
-                State { screen: s.screen, lang: s.lang, profile: s.profile, storage_ok, notice: None, resumed: true }
-            }
+            Some(s) => State {
+                screen: s.screen,
+                lang: s.lang,
+                profile: s.profile,
+                storage_ok,
+                notice: None,
+                resumed: true,
+                ui: Ui::default(),
+            },
             None => State {
                 screen: Screen::Start,
                 lang: Lang::Nl,
@@ -217,6 +251,7 @@ impl State {
                 storage_ok,
                 notice: None,
                 resumed: false,
+                ui: Ui::default(),
             },
         }
     }
@@ -275,6 +310,10 @@ pub enum Msg {
     StorageFailed,
     /// Show a notice (translation key) or clear it.
     Notice(Option<&'static str>),
+    /// The current screen's unsaved state changed (a notice stays).
+    Ui(Box<Ui>),
+    /// An import failed, with this message.
+    ImportFailed(String),
 }
 
 impl Reducible for State {
@@ -282,10 +321,19 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut s = (*self).clone();
+        if let Msg::Ui(ui) = msg {
+            s.ui = *ui;
+            return Rc::new(s);
+        }
         s.notice = None;
         let p = &mut s.profile;
         match msg {
-            Msg::Go(screen) => s.screen = screen,
+            Msg::Go(screen) => {
+                if s.screen != screen {
+                    s.ui = Ui::default();
+                }
+                s.screen = screen;
+            }
             Msg::Lang(lang) => s.lang = lang,
             Msg::Claim(item, level, evidence) => {
                 p.answered.unsure.retain(|i| i != &item);
@@ -323,6 +371,7 @@ impl Reducible for State {
             Msg::Import(profile) => {
                 s.profile = *profile;
                 s.notice = Some("data.imported");
+                s.ui.import_error = None;
             }
             Msg::Reset => {
                 s = State::new(None, s.storage_ok);
@@ -330,6 +379,8 @@ impl Reducible for State {
             }
             Msg::StorageFailed => s.storage_ok = false,
             Msg::Notice(key) => s.notice = key,
+            Msg::ImportFailed(message) => s.ui.import_error = Some(message),
+            Msg::Ui(_) => {}
         }
         Rc::new(s)
     }
