@@ -25,6 +25,8 @@ pub struct Data {
     /// The last ranking and the profile it is for: the results screen ranks again only when the
     /// profile changed.
     ranked: RefCell<Option<(Profile, Rc<Ranking>)>>,
+    /// The profile card as a PNG data URL, and the profile and language it shows.
+    pub(crate) card: RefCell<Option<(Profile, Lang, Option<String>)>>,
 }
 
 impl Data {
@@ -50,12 +52,6 @@ pub struct Ctx {
     pub data: Rc<Data>,
     /// The state and its dispatcher.
     pub state: UseReducerHandle<State>,
-}
-
-impl PartialEq for Ctx {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &other.data) && self.state == other.state
-    }
 }
 
 impl Ctx {
@@ -128,7 +124,7 @@ async fn fetch_taxonomy() -> Option<Data> {
     }
     drop(stream);
     let pool = OpeningPool::new(&taxonomy, openings);
-    Some(Data { taxonomy, pool, ranked: RefCell::new(None) })
+    Some(Data { taxonomy, pool, ranked: RefCell::new(None), card: RefCell::new(None) })
 }
 
 /// Removes the static first screen of index.html once the app can show itself.
@@ -185,7 +181,7 @@ pub fn App() -> Html {
     let lang = state.lang;
     if let Some(fragment) = extras::shared_fragment() {
         return match &*loading {
-            Loading::Ready(data) => html! { <extras::SharedView data={data.clone()} {fragment} {lang} /> },
+            Loading::Ready(data) => extras::shared_view(&Ctx { data: data.clone(), state: state.clone() }, &fragment),
             Loading::Busy => html! {},
             Loading::Failed => html! { <main class="screen"><p role="alert">{t("app.load_failed", lang)}</p></main> },
         };
@@ -222,7 +218,7 @@ pub fn App() -> Html {
         Screen::Results => results::results(&ctx),
         Screen::Detail(id) => results::detail(&ctx, id),
         Screen::NextStep => results::next_step(&ctx),
-        Screen::Card => html! { <extras::Card ctx={ctx.clone()} /> },
+        Screen::Card => extras::card(&ctx),
         Screen::Share => extras::share(&ctx),
         Screen::Data => extras::my_data(&ctx),
     };

@@ -3,14 +3,13 @@
 
 use crate::app::{Ctx, Data};
 use crate::i18n::{evidence_key, kind_key, t};
-use crate::screens::{level_dots, links, title, ScreenProps};
+use crate::screens::{level_dots, links, title};
 use crate::share::{self, Parts};
 use crate::state::{Msg, Screen};
 use crate::store;
 use matching_core::{
     explain, format, lookup, text, Hours, Importance, ItemKind, ItemRef, Lang, Opening, Profile, Requirement, RouteType,
 };
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
@@ -28,7 +27,12 @@ fn strengths(data: &Data, profile: &Profile, kind: ItemKind, lang: Lang, max: us
     claims.into_iter().take(max).map(|c| data.taxonomy.name(&c.item, lang)).collect()
 }
 
-fn draw_card(canvas: &web_sys::HtmlCanvasElement, data: &Data, profile: &Profile, lang: Lang) -> Option<String> {
+/// Draws the card on a canvas of its own (never shown) and returns it as a PNG data URL.
+fn draw_card(data: &Data, profile: &Profile, lang: Lang) -> Option<String> {
+    let canvas: web_sys::HtmlCanvasElement =
+        web_sys::window()?.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width(CARD_SIZE);
+    canvas.set_height(CARD_SIZE);
     let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     let size = f64::from(CARD_SIZE);
     ctx.set_fill_style_str("#0b5d4b");
@@ -90,26 +94,26 @@ async fn share_png(data_url: String, title: String) -> Option<()> {
     JsFuture::from(promise).await.ok().map(|_| ())
 }
 
-/// The profile card: a picture of your strengths to save or share.
-#[function_component]
-pub fn Card(props: &ScreenProps) -> Html {
-    let ctx = &props.ctx;
+/// The profile card: a picture of your strengths to save or share. The picture is drawn again only
+/// when the profile or the language changed.
+pub fn card(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
-    let canvas = use_node_ref();
-    let url = use_state(|| None::<String>);
-    {
-        let (canvas, url, data, profile) = (canvas.clone(), url.clone(), ctx.data.clone(), ctx.state.profile.clone());
-        use_effect_with((profile.clone(), lang), move |_| {
-            if let Some(c) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                url.set(draw_card(&c, &data, &profile, lang));
+    let url = {
+        let mut card = ctx.data.card.borrow_mut();
+        match &*card {
+            Some((p, l, url)) if *p == ctx.state.profile && *l == lang => url.clone(),
+            _ => {
+                let url = draw_card(&ctx.data, &ctx.state.profile, lang);
+                *card = Some((ctx.state.profile.clone(), lang, url.clone()));
+                url
             }
-        });
-    }
+        }
+    };
     let share_click = {
         let url = url.clone();
         let title = ctx.t("card.title").to_string();
         Callback::from(move |_| {
-            if let Some(u) = (*url).clone() {
+            if let Some(u) = url.clone() {
                 let title = title.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let _ = share_png(u, title).await;
@@ -124,8 +128,7 @@ pub fn Card(props: &ScreenProps) -> Html {
         <section>
             {title(ctx, ctx.t("card.title"), ctx.t("card.help"))}
             <p>{ctx.t("card.help")}</p>
-            <canvas ref={canvas} width={CARD_SIZE.to_string()} height={CARD_SIZE.to_string()} class="card-canvas" aria-hidden="true"></canvas>
-            if let Some(u) = (*url).clone() {
+            if let Some(u) = url {
                 <img class="card" src={u.clone()} alt={ctx.t("card.heading")} />
                 <div class="nav">
                     <a class="button primary" href={u} download="vaardig-kaart.png">{ctx.t("card.download")}</a>
@@ -212,49 +215,24 @@ pub fn shared_fragment() -> Option<String> {
     hash.starts_with("#view=").then_some(hash)
 }
 
-/// Properties of [`SharedView`].
-#[derive(Properties)]
-pub struct SharedProps {
-    /// Loaded data.
-    pub data: Rc<Data>,
-    /// The page fragment.
-    pub fragment: AttrValue,
-    /// Language.
-    pub lang: Lang,
-}
-
-impl PartialEq for SharedProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &other.data) && self.fragment == other.fragment && self.lang == other.lang
-    }
-}
-
 /// The read-only profile on the employer's device, with scoring against their own opening.
-#[function_component]
-pub fn SharedView(props: &SharedProps) -> Html {
-    let lang = props.lang;
-    let taxonomy = &props.data.taxonomy;
-    let requirements = use_state(Vec::<Requirement>::new);
-    let query = use_state(String::new);
-    let must = use_state(|| true);
-    let profile = share::fragment_json(&props.fragment).and_then(|json| format::parse_profile(&json, taxonomy).ok());
+pub fn shared_view(ctx: &Ctx, fragment: &str) -> Html {
+    let lang = ctx.lang();
+    let taxonomy = &ctx.data.taxonomy;
+    let ui = &ctx.state.ui;
+    let profile = share::fragment_json(fragment).and_then(|json| format::parse_profile(&json, taxonomy).ok());
     let Some(profile) = profile else {
         return html! { <main class="screen"><h1 id="screen-title" tabindex="-1">{t("view.title", lang)}</h1><p role="alert">{t("view.broken", lang)}</p></main> };
     };
-    let hits = lookup(taxonomy, &query, 6);
-    let oninput = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
-    };
+    let hits = lookup(taxonomy, &ui.query, 6);
+    let oninput = ctx.edit(|ui, e: InputEvent| ui.query = e.target_unchecked_into::<HtmlInputElement>().value());
     let add = |item: ItemRef| {
-        let (requirements, must, query) = (requirements.clone(), must.clone(), query.clone());
-        Callback::from(move |_| {
-            let mut list = (*requirements).clone();
-            if !list.iter().any(|r| r.item == item) {
-                list.push(Requirement::new(item.clone(), if *must { Importance::Must } else { Importance::Nice }));
+        ctx.edit(move |ui, _: MouseEvent| {
+            if !ui.requirements.iter().any(|r| r.item == item) {
+                let importance = if ui.nice { Importance::Nice } else { Importance::Must };
+                ui.requirements.push(Requirement::new(item.clone(), importance));
             }
-            requirements.set(list);
-            query.set(String::new());
+            ui.query.clear();
         })
     };
     let opening = Opening {
@@ -267,10 +245,10 @@ pub fn SharedView(props: &SharedProps) -> Html {
         place: String::new(),
         shifts: Vec::new(),
         start: None,
-        requirements: (*requirements).clone(),
+        requirements: ui.requirements.clone(),
         synthetic: false,
     };
-    let explanation = (!requirements.is_empty()).then(|| explain(taxonomy, &profile, &opening));
+    let explanation = (!ui.requirements.is_empty()).then(|| explain(taxonomy, &profile, &opening));
     let claims_of = |kind: ItemKind| -> Vec<Html> {
         profile
             .claims
@@ -290,11 +268,11 @@ pub fn SharedView(props: &SharedProps) -> Html {
             }) }
             <h2>{t("view.try", lang)}</h2>
             <div class="check">
-                <input type="checkbox" id="must" checked={*must} onchange={{ let must = must.clone(); Callback::from(move |e: Event| must.set(e.target_unchecked_into::<HtmlInputElement>().checked())) }} />
+                <input type="checkbox" id="must" checked={!ui.nice} onchange={ctx.edit(|ui, e: Event| ui.nice = !e.target_unchecked_into::<HtmlInputElement>().checked())} />
                 <label for="must">{t("view.must", lang)}</label>
             </div>
             <label for="req-search">{t("view.add", lang)}</label>
-            <input id="req-search" type="search" value={(*query).clone()} {oninput} />
+            <input id="req-search" type="search" value={ui.query.clone()} {oninput} />
             <ul class="hits">{ for hits.iter().map(|h| html! { <li><button type="button" class="chip" onclick={add(h.item.clone())}>{"+ "}{taxonomy.name(&h.item, lang)}</button></li> }) }</ul>
             if let Some(e) = explanation {
                 <p class="score"><strong>{t("view.score", lang)}{": "}{text::summary(&e, lang)}</strong></p>

@@ -8,13 +8,6 @@ use matching_core::{lookup, Date, Evidence, ItemKind, ItemRef, Lang, Level, Shif
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-/// Properties of every screen.
-#[derive(Properties, PartialEq)]
-pub struct ScreenProps {
-    /// Data and state.
-    pub ctx: Ctx,
-}
-
 /// Screen title: focusable, with "question n of m" and the read-aloud button (which reads the
 /// title and `more`). Plain functions, not components: each component costs the app bytes.
 pub fn title(ctx: &Ctx, text: &str, more: &str) -> Html {
