@@ -253,9 +253,9 @@ test("blocked storage: the app works in memory and says so", async () => {
   await context.close();
 });
 
-// The issue's target for the app is 150 kB brotli; it is not met yet (see web/BUDGET.md). This
-// gate keeps it from growing while the work to reach the target goes on.
-const APP_CEILING_KB = 184;
+// The issue's target for the app: 150 kB brotli (see web/BUDGET.md). dist/ must be built as
+// `cargo xtask dist` builds it (the pinned nightly); a stable build is larger and fails here.
+const APP_CEILING_KB = 150;
 
 test("the app and the taxonomy stay within the size budget", () => {
   const br = (file) => zlib.brotliCompressSync(fs.readFileSync(path.join(DIST, file)), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
