@@ -10,9 +10,10 @@ mod peers;
 mod web;
 
 const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|js|bench-peers|gate|test|ci>
-  run    build the web app into dist/ and serve it on http://127.0.0.1:8080/ (demo data)
+  run    build the web app into dist/ and start the pool server on http://127.0.0.1:8080/: the app,
+         the API and a demo database (target/vaardig-demo.sqlite) with synthetic data and demo accounts
   dist   build the deployable web app into dist/
-  serve  serve dist/ as it is (--port N)
+  serve  serve dist/ as static files only, without the pool server (--port N)
   demo   the vaardig CLI on demo data: lookup, match, explain and advise
   lighthouse  Lighthouse 12.2.3 (mobile) on the served dist/, for web/BUDGET.md
   js     the npm-style package of matching-core for Node in target/js-pkg (--test: and its Node tests)
@@ -35,7 +36,7 @@ fn main() -> ExitCode {
         .and_then(|p| p.parse().ok())
         .unwrap_or(8080);
     let result = match task.as_str() {
-        "run" => web::dist().and_then(|dir| web::serve(&dir, port)),
+        "run" => web::dist().and_then(|dir| pool_server(&dir, port)),
         "dist" => web::dist().map(|_| ()),
         "serve" => web::serve(&root().join("dist"), port),
         "demo" => demo(),
@@ -97,6 +98,27 @@ fn args(command: &str, list: &[&str]) -> Command {
 
 fn vaardig_binary() -> PathBuf {
     target_dir().join("debug").join("vaardig")
+}
+
+/// Builds and starts `vaardig-server` in demo mode with the built app: the young person's app,
+/// the API and a SQLite file seeded with synthetic openings, candidates and demo accounts.
+fn pool_server(dist: &Path, port: u16) -> Result<(), String> {
+    step("cargo build vaardig-server", {
+        let mut c = cargo();
+        c.args(["build", "--quiet", "-p", "vaardig-server"]);
+        c
+    })?;
+    let bin = target_dir().join("debug").join("vaardig-server");
+    let db = target_dir().join("vaardig-demo.sqlite");
+    let (dist, db) = (dist.to_str().ok_or("dist path is not UTF-8")?, db.to_str().ok_or("target path is not UTF-8")?);
+    let port = port.to_string();
+    step(
+        "vaardig-server serve --demo (Ctrl-C stops it)",
+        args(
+            bin.to_str().ok_or("target path is not UTF-8")?,
+            &["serve", "--demo", "--dist", dist, "--db", db, "--port", &port],
+        ),
+    )
 }
 
 fn demo() -> Result<(), String> {
@@ -258,6 +280,10 @@ fn test() -> Result<(), String> {
         c
     })?;
     cli_checks()?;
+    step(
+        "the OpenAPI document lists exactly the server's routes",
+        args("python3", &["server/tests/openapi_routes.py"]),
+    )?;
     gate::gate(false)?;
     js::js(true)?;
     web::e2e()

@@ -1,0 +1,319 @@
+//! Accounts, sessions, CSRF and the login rate limit.
+//!
+//! - Passwords are hashed with argon2id (the crate's defaults: 19 MiB, 2 passes).
+//! - A session is a random token in an `HttpOnly; SameSite=Strict` cookie; only its hash is stored.
+//! - Every state change with a session must echo the session's CSRF token in `X-CSRF-Token`
+//!   (checked in the [`Account`] extractor, so a handler cannot forget it); and any state change
+//!   whose `Origin` is not this host is refused before it reaches a handler.
+//! - Failed logins are counted per e-mail address and per client address.
+
+use crate::db::{now, Db};
+use crate::error::{ApiError, ApiResult};
+use crate::secret;
+use crate::AppState;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use axum::extract::{FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The session cookie's name.
+pub const COOKIE: &str = "vaardig_session";
+
+/// How long a session lasts: one working day.
+pub const SESSION_SECONDS: i64 = 12 * 3600;
+
+/// Failed logins allowed per e-mail address within [`LIMIT_WINDOW`] before logins are refused.
+pub const LIMIT_PER_EMAIL: usize = 5;
+
+/// Failed logins allowed per client address within [`LIMIT_WINDOW`] (an office shares one address).
+pub const LIMIT_PER_CLIENT: usize = 20;
+
+/// The window of the login rate limit, in seconds.
+pub const LIMIT_WINDOW: i64 = 300;
+
+/// The shortest password an account may have.
+pub const MIN_PASSWORD: usize = 10;
+
+/// What an account may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Puts in openings, browses the region's consenting candidates, asks for contact.
+    Employer,
+    /// Works the whole pool of one region.
+    Jobhunter,
+    /// Creates accounts.
+    Admin,
+}
+
+impl Role {
+    /// The name stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Employer => "employer",
+            Role::Jobhunter => "jobhunter",
+            Role::Admin => "admin",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Role> {
+        match s {
+            "employer" => Some(Role::Employer),
+            "jobhunter" => Some(Role::Jobhunter),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// A logged-in account, taken from the session cookie. Taking it also checks CSRF on state changes.
+#[derive(Clone, Debug, Serialize)]
+pub struct Account {
+    /// Row id.
+    pub id: i64,
+    /// Login name.
+    pub email: String,
+    /// What it may do.
+    pub role: Role,
+    /// The region an employer or jobhunter works in.
+    pub region: Option<String>,
+    /// The employer's company name (shown to young people who were looked at).
+    pub company: String,
+    /// The session's CSRF token (sent once, beside the account, not inside it).
+    #[serde(skip)]
+    pub csrf: String,
+}
+
+impl Account {
+    /// The account's region, for roles that work in one.
+    pub fn region(&self) -> ApiResult<&str> {
+        self.region.as_deref().ok_or_else(ApiError::forbidden)
+    }
+
+    /// Refuses unless the account has `role`.
+    pub fn require(&self, role: Role) -> ApiResult<()> {
+        if self.role == role {
+            Ok(())
+        } else {
+            Err(ApiError::forbidden())
+        }
+    }
+}
+
+impl FromRequestParts<Arc<AppState>> for Account {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Account, ApiError> {
+        let token = cookie_token(&parts.headers).ok_or_else(ApiError::unauthorized)?;
+        let account = {
+            let conn = state.db.lock();
+            session_account(&conn, &token)?
+        };
+        let account = account.ok_or_else(ApiError::unauthorized)?;
+        if !is_safe(&parts.method) {
+            let sent = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or_default();
+            if sent.is_empty() || sent != account.csrf {
+                return Err(ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    "csrf",
+                    "This change needs the X-CSRF-Token header from /api/session.",
+                ));
+            }
+        }
+        Ok(account)
+    }
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// Middleware: a state change from another site's page is refused, whatever it carries.
+pub async fn same_origin(request: Request, next: Next) -> Result<Response, ApiError> {
+    if !is_safe(request.method()) {
+        if let Some(origin) = request.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+            let host = request.headers().get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+            let origin_host = origin.split("://").nth(1).unwrap_or_default();
+            if origin_host != host {
+                return Err(ApiError::new(StatusCode::FORBIDDEN, "csrf", "Changes are only accepted from this site."));
+            }
+        }
+    }
+    Ok(next.run(request).await)
+}
+
+fn session_account(conn: &Connection, token: &str) -> rusqlite::Result<Option<Account>> {
+    conn.query_row(
+        "SELECT a.id, a.email, a.role, a.region, a.company, s.csrf FROM sessions s JOIN accounts a ON a.id = s.account_id
+         WHERE s.token_hash = ?1 AND s.expires > ?2",
+        params![secret::hash(token), now()],
+        |r| {
+            Ok(Account {
+                id: r.get(0)?,
+                email: r.get(1)?,
+                role: Role::parse(&r.get::<_, String>(2)?).unwrap_or(Role::Employer),
+                region: r.get(3)?,
+                company: r.get(4)?,
+                csrf: r.get(5)?,
+            })
+        },
+    )
+    .optional()
+}
+
+/// Hashes a password with argon2id and a fresh salt.
+pub fn hash_password(password: &str) -> String {
+    let salt = SaltString::encode_b64(&secret::random_bytes::<16>()).expect("16 bytes is a valid salt");
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 defaults accept any password")
+        .to_string()
+}
+
+/// Checks a password against a stored argon2 hash.
+pub fn verify_password(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+}
+
+/// A new account (from the command line or by an admin).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewAccount {
+    /// Login name.
+    pub email: String,
+    /// At least [`MIN_PASSWORD`] characters.
+    pub password: String,
+    /// What it may do.
+    pub role: Role,
+    /// Required for employers and jobhunters.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// The employer's company.
+    #[serde(default)]
+    pub company: String,
+}
+
+/// Creates an account after checking it; returns its id. The password is hashed (tens of
+/// milliseconds) without holding the database.
+pub fn create_account(db: &Db, new: &NewAccount) -> ApiResult<i64> {
+    let email = check_account(&db.lock(), new)?;
+    let hash = hash_password(&new.password);
+    let conn = db.lock();
+    conn.execute(
+        "INSERT INTO accounts (email, password_hash, role, region, company, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            email,
+            hash,
+            new.role.as_str(),
+            new.region.as_deref().filter(|_| new.role != Role::Admin),
+            new.company.trim(),
+            now()
+        ],
+    )
+    .map_err(|e| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) => {
+            ApiError::conflict("email: this address already has an account.")
+        }
+        _ => ApiError::from(e),
+    })?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Checks a new account; returns the e-mail address as stored.
+fn check_account(conn: &Connection, new: &NewAccount) -> ApiResult<String> {
+    let email = new.email.trim().to_lowercase();
+    if !email.contains('@') || email.len() > 200 {
+        return Err(ApiError::bad_request("email: give an e-mail address."));
+    }
+    if new.password.chars().count() < MIN_PASSWORD {
+        return Err(ApiError::bad_request(format!("password: use at least {MIN_PASSWORD} characters.")));
+    }
+    let region = match (new.role, &new.region) {
+        (Role::Admin, _) => None::<String>,
+        (_, Some(region)) => Some(region.clone()),
+        (_, None) => return Err(ApiError::bad_request("region: employers and jobhunters work in a region.")),
+    };
+    if let Some(region) = &region {
+        let known: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM regions WHERE id = ?1)", [region], |r| r.get(0))?;
+        if !known {
+            return Err(ApiError::bad_request(format!("region: there is no region '{region}'.")));
+        }
+    }
+    let taken: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM accounts WHERE email = ?1)", [&email], |r| r.get(0))?;
+    if taken {
+        return Err(ApiError::conflict("email: this address already has an account."));
+    }
+    Ok(email)
+}
+
+/// Starts a session for an account; returns (cookie token, CSRF token).
+pub fn start_session(conn: &Connection, account_id: i64) -> rusqlite::Result<(String, String)> {
+    let (token, csrf) = (secret::token(), secret::token());
+    conn.execute("DELETE FROM sessions WHERE expires <= ?1", [now()])?;
+    conn.execute(
+        "INSERT INTO sessions (token_hash, account_id, csrf, expires) VALUES (?1, ?2, ?3, ?4)",
+        params![secret::hash(&token), account_id, csrf, now() + SESSION_SECONDS],
+    )?;
+    Ok((token, csrf))
+}
+
+/// Ends the session with this cookie token.
+pub fn end_session(conn: &Connection, parts_token: &str) -> rusqlite::Result<()> {
+    conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [secret::hash(parts_token)]).map(|_| ())
+}
+
+/// The cookie that carries a session.
+pub fn session_cookie_header(token: &str, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={SESSION_SECONDS}{secure}")
+}
+
+/// The cookie that removes a session.
+pub fn clear_cookie_header() -> String {
+    format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+}
+
+/// The token in a request's session cookie, if any.
+pub fn cookie_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == COOKIE && !value.is_empty()).then(|| value.to_string())
+    })
+}
+
+/// Failed logins per key (e-mail address or client address), with their times.
+#[derive(Default)]
+pub struct Limiter {
+    failures: BTreeMap<String, Vec<i64>>,
+}
+
+impl Limiter {
+    /// Seconds until `key` may try again, or `None` when it may now.
+    pub fn blocked(&mut self, key: &str, limit: usize, at: i64) -> Option<i64> {
+        let times = self.failures.get_mut(key)?;
+        times.retain(|t| at - t < LIMIT_WINDOW);
+        (times.len() >= limit).then(|| LIMIT_WINDOW - (at - times[0]))
+    }
+
+    /// Counts a failed login for `key`.
+    pub fn fail(&mut self, key: &str, at: i64) {
+        if self.failures.len() > 100_000 {
+            self.failures.retain(|_, times| times.iter().any(|t| at - t < LIMIT_WINDOW));
+        }
+        self.failures.entry(key.to_string()).or_default().push(at);
+    }
+
+    /// Forgets the failures of `key` after a good login.
+    pub fn clear(&mut self, key: &str) {
+        self.failures.remove(key);
+    }
+}

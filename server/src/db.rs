@@ -1,0 +1,169 @@
+//! The embedded SQLite database: opened in WAL mode with full sync (an acknowledged write survives
+//! a crash), foreign keys on (withdrawal cascades), and migrated on start by `user_version`.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+/// The schema, one step per version. Every row that says something about a candidate refers to
+/// `candidates(id)` with `ON DELETE CASCADE`, so withdrawing deletes everything derived from it.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE regions (
+    id   TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+);
+CREATE TABLE accounts (
+    id            INTEGER PRIMARY KEY,
+    email         TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('employer', 'jobhunter', 'admin')),
+    region        TEXT REFERENCES regions(id),
+    company       TEXT NOT NULL DEFAULT '',
+    created       INTEGER NOT NULL
+);
+CREATE TABLE sessions (
+    token_hash BLOB PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    csrf       TEXT NOT NULL,
+    expires    INTEGER NOT NULL
+);
+CREATE TABLE candidates (
+    id          TEXT PRIMARY KEY,
+    pseudonym   TEXT NOT NULL,
+    secret_hash BLOB NOT NULL,
+    region      TEXT NOT NULL REFERENCES regions(id),
+    profile     TEXT NOT NULL,
+    published   INTEGER NOT NULL,
+    updated     INTEGER NOT NULL
+);
+CREATE INDEX candidates_region ON candidates(region);
+CREATE TABLE consents (
+    candidate_id   TEXT PRIMARY KEY REFERENCES candidates(id) ON DELETE CASCADE,
+    fields         TEXT NOT NULL,
+    region         TEXT NOT NULL,
+    given          INTEGER NOT NULL,
+    until          TEXT NOT NULL,
+    until_ts       INTEGER NOT NULL,
+    text_version   TEXT NOT NULL,
+    coach_evidence INTEGER NOT NULL
+);
+CREATE INDEX consents_until ON consents(until_ts);
+CREATE TABLE openings (
+    id         TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    region     TEXT NOT NULL REFERENCES regions(id),
+    body       TEXT NOT NULL,
+    created    INTEGER NOT NULL,
+    updated    INTEGER NOT NULL
+);
+CREATE INDEX openings_region ON openings(region);
+CREATE TABLE contact_requests (
+    id           TEXT PRIMARY KEY,
+    candidate_id TEXT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    account_id   INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    opening_id   TEXT,
+    message      TEXT NOT NULL,
+    status       TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'declined')),
+    contact      TEXT,
+    created      INTEGER NOT NULL,
+    answered     INTEGER
+);
+CREATE INDEX contact_requests_candidate ON contact_requests(candidate_id);
+CREATE TABLE shortlists (
+    id         INTEGER PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    name       TEXT NOT NULL,
+    created    INTEGER NOT NULL
+);
+CREATE TABLE shortlist_entries (
+    shortlist_id INTEGER NOT NULL REFERENCES shortlists(id) ON DELETE CASCADE,
+    candidate_id TEXT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    note         TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (shortlist_id, candidate_id)
+);
+CREATE TABLE coach_evidence (
+    candidate_id TEXT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    item         TEXT NOT NULL,
+    level        INTEGER NOT NULL,
+    account_id   INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    at           INTEGER NOT NULL,
+    PRIMARY KEY (candidate_id, item)
+);
+CREATE TABLE attestations (
+    token_hash     BLOB PRIMARY KEY,
+    claim_hash     BLOB NOT NULL,
+    work_processes TEXT NOT NULL,
+    created        INTEGER NOT NULL,
+    expires        INTEGER NOT NULL,
+    result         TEXT
+);
+CREATE TABLE audit (
+    id           INTEGER PRIMARY KEY,
+    at           INTEGER NOT NULL,
+    account_id   INTEGER REFERENCES accounts(id) ON DELETE SET NULL,
+    action       TEXT NOT NULL,
+    candidate_id TEXT REFERENCES candidates(id) ON DELETE CASCADE,
+    opening_id   TEXT,
+    detail       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_candidate ON audit(candidate_id);
+CREATE TABLE server_keys (
+    name TEXT PRIMARY KEY,
+    key  BLOB NOT NULL
+);
+INSERT INTO regions (id, name) VALUES
+    ('midden-brabant', 'Midden-Brabant'),
+    ('west-brabant', 'West-Brabant'),
+    ('noordoost-brabant', 'Noordoost-Brabant'),
+    ('zuidoost-brabant', 'Zuidoost-Brabant');
+"#];
+
+/// The database behind one mutex: SQLite serialises writers anyway, and every statement here takes
+/// well under a millisecond; ranking happens outside the lock on an in-memory pool.
+pub struct Db {
+    conn: Mutex<Connection>,
+}
+
+impl Db {
+    /// Opens (creating if needed) and migrates the database file.
+    pub fn open(path: &Path) -> rusqlite::Result<Db> {
+        let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrate(&mut conn)?;
+        Ok(Db { conn: Mutex::new(conn) })
+    }
+
+    /// The connection; a panic elsewhere never leaves it unusable.
+    pub fn lock(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let version: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    for (step, sql) in MIGRATIONS.iter().enumerate().skip(version) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", step + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+/// The server's key for `name`, made once from the OS's random source and kept in the database.
+pub fn server_key(conn: &Connection, name: &str) -> rusqlite::Result<Vec<u8>> {
+    if let Some(key) = conn.query_row("SELECT key FROM server_keys WHERE name = ?1", [name], |r| r.get(0)).optional()? {
+        return Ok(key);
+    }
+    let key = crate::secret::random_bytes::<32>().to_vec();
+    conn.execute("INSERT INTO server_keys (name, key) VALUES (?1, ?2)", params![name, key])?;
+    Ok(key)
+}
+
+/// Seconds since 1970, the server's clock (the core never reads one).
+pub fn now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}

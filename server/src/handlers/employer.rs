@@ -1,0 +1,329 @@
+//! The employer's side: openings of their own, the region's consenting candidates ranked for
+//! one of them (every candidate shown is logged), and contact requests.
+
+use super::{audit, region_pool, Body, CandidateCard, Path, Query, RankedCandidate};
+use crate::auth::{Account, Role};
+use crate::db::now;
+use crate::error::{ApiError, ApiResult};
+use crate::page::{Page, PageQuery};
+use crate::pool::RegionPool;
+use crate::{secret, AppState};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use matching_core::{explain, Date, Hours, Opening, RankOptions, Requirement, RouteType, Shift};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// The longest message with a contact request.
+pub const MAX_MESSAGE: usize = 2000;
+
+/// An opening as an employer writes it; the server gives the id and fills in the company.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpeningIn {
+    /// Title.
+    pub title: String,
+    /// Kind of route.
+    pub route: RouteType,
+    /// Sector id.
+    #[serde(default)]
+    pub sector: Option<String>,
+    /// Hours per week.
+    pub hours: Hours,
+    /// Town where the work is.
+    pub place: String,
+    /// Shifts the work needs.
+    #[serde(default)]
+    pub shifts: Vec<Shift>,
+    /// First working day.
+    #[serde(default)]
+    pub start: Option<Date>,
+    /// What the work asks.
+    pub requirements: Vec<Requirement>,
+}
+
+impl OpeningIn {
+    /// The opening under `id`, checked against the taxonomy.
+    pub fn into_opening(self, id: &str, company: &str, state: &AppState) -> ApiResult<Opening> {
+        if self.title.trim().is_empty() || self.title.len() > 200 {
+            return Err(ApiError::bad_request("title: give a title of at most 200 characters."));
+        }
+        if self.requirements.len() > 60 {
+            return Err(ApiError::bad_request("requirements: at most 60 per opening."));
+        }
+        if !state.taxonomy.has_town(&self.place) {
+            return Err(ApiError::bad_request(format!("place: '{}' is not a town we know.", self.place)));
+        }
+        let opening = Opening {
+            id: id.to_string(),
+            title: self.title.trim().to_string(),
+            employer: company.to_string(),
+            route: self.route,
+            sector: self.sector,
+            hours: self.hours,
+            place: self.place,
+            shifts: self.shifts,
+            start: self.start,
+            requirements: self.requirements,
+            synthetic: false,
+        };
+        match opening.check(state.taxonomy) {
+            Some((field, message)) => Err(ApiError::bad_request(format!("{field}: {message}"))),
+            None => Ok(opening),
+        }
+    }
+}
+
+fn employer(account: &Account) -> ApiResult<&str> {
+    account.require(Role::Employer)?;
+    account.region()
+}
+
+/// The employer's own opening.
+fn own_opening(state: &AppState, account: &Account, id: &str) -> ApiResult<Opening> {
+    let body: Option<String> = state
+        .db
+        .lock()
+        .query_row("SELECT body FROM openings WHERE id = ?1 AND account_id = ?2", params![id, account.id], |r| r.get(0))
+        .optional()?;
+    let body = body.ok_or_else(|| ApiError::not_found("opening"))?;
+    serde_json::from_str(&body).map_err(ApiError::internal)
+}
+
+pub async fn list(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Query(page): Query<PageQuery>,
+) -> ApiResult<Json<Page<Opening>>> {
+    employer(&account)?;
+    let conn = state.db.lock();
+    let mut stmt = conn.prepare("SELECT body FROM openings WHERE account_id = ?1 ORDER BY created DESC, id")?;
+    let rows: Vec<String> = stmt.query_map([account.id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let openings = rows.iter().filter_map(|b| serde_json::from_str(b).ok()).collect();
+    Ok(Json(page.of(openings)))
+}
+
+pub async fn create(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Body(body): Body<OpeningIn>,
+) -> ApiResult<(StatusCode, Json<Opening>)> {
+    let region = employer(&account)?.to_string();
+    let opening = body.into_opening(&secret::id("o"), &account.company, &state)?;
+    {
+        let conn = state.db.lock();
+        conn.execute(
+            "INSERT INTO openings (id, account_id, region, body, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            params![
+                opening.id,
+                account.id,
+                region,
+                serde_json::to_string(&opening).map_err(ApiError::internal)?,
+                now()
+            ],
+        )?;
+        audit(&conn, Some(account.id), "opening_created", None, Some(&opening.id), "")?;
+    }
+    state.pools.invalidate(&region);
+    Ok((StatusCode::CREATED, Json(opening)))
+}
+
+pub async fn show(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Opening>> {
+    employer(&account)?;
+    Ok(Json(own_opening(&state, &account, &id)?))
+}
+
+pub async fn update(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Path(id): Path<String>,
+    Body(body): Body<OpeningIn>,
+) -> ApiResult<Json<Opening>> {
+    let region = employer(&account)?.to_string();
+    own_opening(&state, &account, &id)?;
+    let opening = body.into_opening(&id, &account.company, &state)?;
+    state.db.lock().execute(
+        "UPDATE openings SET body = ?3, updated = ?4 WHERE id = ?1 AND account_id = ?2",
+        params![id, account.id, serde_json::to_string(&opening).map_err(ApiError::internal)?, now()],
+    )?;
+    state.pools.invalidate(&region);
+    Ok(Json(opening))
+}
+
+pub async fn delete(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    let region = employer(&account)?.to_string();
+    let gone =
+        state.db.lock().execute("DELETE FROM openings WHERE id = ?1 AND account_id = ?2", params![id, account.id])?;
+    if gone == 0 {
+        return Err(ApiError::not_found("opening"));
+    }
+    state.pools.invalidate(&region);
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Ranks the region's candidates for an opening and returns one page, best first.
+pub fn ranked_page(
+    pool: &RegionPool,
+    state: &AppState,
+    opening: &Opening,
+    page: PageQuery,
+    include_knocked_out: bool,
+) -> Page<RankedCandidate> {
+    let top = page.offset() + page.limit();
+    let ranking = pool.people.rank(state.taxonomy, opening, RankOptions { top, include_knocked_out });
+    let items = ranking
+        .matches
+        .into_iter()
+        .enumerate()
+        .skip(page.offset())
+        .map(|(i, r)| RankedCandidate {
+            rank: Some(i + 1),
+            candidate: CandidateCard::of(&pool.candidates[r.index]),
+            explanation: r.explanation,
+        })
+        .collect();
+    let total =
+        if include_knocked_out { ranking.ranked_total + ranking.knocked_out_total } else { ranking.ranked_total };
+    Page { items, total, offset: page.offset(), limit: page.limit() }
+}
+
+pub async fn candidates(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Path(id): Path<String>,
+    Query(page): Query<PageQuery>,
+) -> ApiResult<Json<Page<RankedCandidate>>> {
+    employer(&account)?;
+    let opening = own_opening(&state, &account, &id)?;
+    let pool = region_pool(&state, &account)?;
+    let page = ranked_page(&pool, &state, &opening, page, false);
+    let mut conn = state.db.lock();
+    let tx = conn.transaction()?;
+    for item in &page.items {
+        audit(&tx, Some(account.id), "listed", Some(&item.candidate.id), Some(&opening.id), "")?;
+    }
+    tx.commit()?;
+    Ok(Json(page))
+}
+
+pub async fn candidate(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Path((id, candidate)): Path<(String, String)>,
+) -> ApiResult<Json<RankedCandidate>> {
+    employer(&account)?;
+    let opening = own_opening(&state, &account, &id)?;
+    let pool = region_pool(&state, &account)?;
+    let c = pool.candidate(&candidate).ok_or_else(|| ApiError::not_found("candidate"))?;
+    let explanation = explain(state.taxonomy, &c.profile, &opening);
+    audit(&state.db.lock(), Some(account.id), "viewed", Some(&c.id), Some(&opening.id), "")?;
+    Ok(Json(RankedCandidate { rank: None, candidate: CandidateCard::of(c), explanation }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactIn {
+    candidate: String,
+    #[serde(default)]
+    opening: Option<String>,
+    message: String,
+}
+
+#[derive(Serialize)]
+pub struct ContactView {
+    id: String,
+    candidate: String,
+    pseudonym: String,
+    opening: Option<String>,
+    message: String,
+    status: String,
+    /// The details the young person chose to give, once accepted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contact: Option<serde_json::Value>,
+    created: i64,
+}
+
+pub async fn request_contact(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Body(body): Body<ContactIn>,
+) -> ApiResult<(StatusCode, Json<ContactView>)> {
+    employer(&account)?;
+    let message = body.message.trim();
+    if message.is_empty() || message.len() > MAX_MESSAGE {
+        return Err(ApiError::bad_request(format!("message: write a message of at most {MAX_MESSAGE} characters.")));
+    }
+    if let Some(opening) = &body.opening {
+        own_opening(&state, &account, opening)?;
+    }
+    let pool = region_pool(&state, &account)?;
+    let c = pool.candidate(&body.candidate).ok_or_else(|| ApiError::not_found("candidate"))?;
+    let id = secret::id("r");
+    let conn = state.db.lock();
+    let open: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM contact_requests WHERE candidate_id = ?1 AND account_id = ?2 AND status IN ('open', 'declined'))",
+        params![c.id, account.id],
+        |r| r.get(0),
+    )?;
+    if open {
+        return Err(ApiError::conflict(
+            "You already asked this candidate: wait for the answer, and do not ask again after a no.",
+        ));
+    }
+    let created = now();
+    conn.execute(
+        "INSERT INTO contact_requests (id, candidate_id, account_id, opening_id, message, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![id, c.id, account.id, body.opening, message, created],
+    )?;
+    audit(&conn, Some(account.id), "contact_requested", Some(&c.id), body.opening.as_deref(), "")?;
+    let view = ContactView {
+        id,
+        candidate: c.id.clone(),
+        pseudonym: c.pseudonym.clone(),
+        opening: body.opening,
+        message: message.to_string(),
+        status: "open".into(),
+        contact: None,
+        created,
+    };
+    Ok((StatusCode::CREATED, Json(view)))
+}
+
+pub async fn contacts(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Query(page): Query<PageQuery>,
+) -> ApiResult<Json<Page<ContactView>>> {
+    employer(&account)?;
+    let conn = state.db.lock();
+    let mut stmt = conn.prepare(
+        "SELECT r.id, r.candidate_id, c.pseudonym, r.opening_id, r.message, r.status, r.contact, r.created
+         FROM contact_requests r JOIN candidates c ON c.id = r.candidate_id
+         WHERE r.account_id = ?1 ORDER BY r.created DESC, r.id",
+    )?;
+    let rows = stmt.query_map([account.id], |r| {
+        let status: String = r.get(5)?;
+        let contact: Option<String> = r.get(6)?;
+        Ok(ContactView {
+            id: r.get(0)?,
+            candidate: r.get(1)?,
+            pseudonym: r.get(2)?,
+            opening: r.get(3)?,
+            message: r.get(4)?,
+            contact: contact.filter(|_| status == "accepted").and_then(|c| serde_json::from_str(&c).ok()),
+            status,
+            created: r.get(7)?,
+        })
+    })?;
+    Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
+}

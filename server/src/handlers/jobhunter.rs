@@ -1,0 +1,532 @@
+//! The jobhunter's workbench for one region: the pool and the openings, ranked both ways with
+//! weights per search, what-if (nothing stored), shortlists, and coach-confirmed evidence where the
+//! young person allowed it.
+
+use super::employer::ranked_page;
+use super::{audit, region_pool, Body, CandidateCard, Path, Query};
+use crate::auth::{Account, Role};
+use crate::db::now;
+use crate::error::{ApiError, ApiResult};
+use crate::page::{Limit, Offset, Page, PageQuery};
+use crate::pool::RegionPool;
+use crate::AppState;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use matching_core::{
+    Claim, Explanation, Interval, ItemKind, ItemRef, Level, Opening, OpeningPool, PeoplePool, RankOptions, MAX_WEIGHT,
+};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The range of a per-search weight, in percent of the opening's own weights: a slider can make a
+/// kind ten times lighter or five times heavier, never remove it (the must-have count stays true).
+pub const WEIGHT_PERCENT: std::ops::RangeInclusive<u16> = 10..=500;
+
+fn jobhunter(account: &Account) -> ApiResult<&str> {
+    account.require(Role::Jobhunter)?;
+    account.region()
+}
+
+/// Weights for one search, in percent per kind of requirement (100 = as the opening says).
+#[derive(Clone, Copy, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindWeights {
+    #[serde(default = "hundred")]
+    skill: u16,
+    #[serde(default = "hundred")]
+    soft_skill: u16,
+    #[serde(default = "hundred")]
+    certificate: u16,
+    #[serde(default = "hundred")]
+    work_process: u16,
+}
+
+fn hundred() -> u16 {
+    100
+}
+
+impl KindWeights {
+    fn check(&self) -> ApiResult<()> {
+        if [self.skill, self.soft_skill, self.certificate, self.work_process].iter().all(|w| WEIGHT_PERCENT.contains(w))
+        {
+            Ok(())
+        } else {
+            Err(ApiError::bad_request(format!(
+                "weights: each weight is a percentage from {} to {}.",
+                WEIGHT_PERCENT.start(),
+                WEIGHT_PERCENT.end()
+            )))
+        }
+    }
+
+    /// The opening with its requirement weights scaled for this search.
+    fn apply(&self, opening: &Opening) -> Opening {
+        let mut out = opening.clone();
+        for r in &mut out.requirements {
+            let percent = match r.item.kind() {
+                ItemKind::Skill => self.skill,
+                ItemKind::SoftSkill => self.soft_skill,
+                ItemKind::Certificate => self.certificate,
+                ItemKind::WorkProcess => self.work_process,
+            };
+            let scaled = (u32::from(r.weight()) * u32::from(percent) + 50) / 100;
+            r.weight = Some(scaled.clamp(1, u32::from(MAX_WEIGHT)) as u16);
+        }
+        out
+    }
+}
+
+pub async fn candidates(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Query(page): Query<PageQuery>,
+) -> ApiResult<Json<Page<CandidateCard>>> {
+    jobhunter(&account)?;
+    let pool = region_pool(&state, &account)?;
+    let page = page.of(pool.candidates.iter().map(CandidateCard::of).collect());
+    let mut conn = state.db.lock();
+    let tx = conn.transaction()?;
+    for c in &page.items {
+        audit(&tx, Some(account.id), "listed", Some(&c.id), None, "")?;
+    }
+    tx.commit()?;
+    Ok(Json(page))
+}
+
+pub async fn openings(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Query(page): Query<PageQuery>,
+) -> ApiResult<Json<Page<Opening>>> {
+    jobhunter(&account)?;
+    let pool = region_pool(&state, &account)?;
+    Ok(Json(page.of(pool.openings.iter().map(|o| o.opening.clone()).collect())))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RankCandidatesIn {
+    opening: String,
+    #[serde(default)]
+    weights: Option<KindWeights>,
+    #[serde(default)]
+    include_knocked_out: bool,
+    #[serde(default)]
+    offset: Offset,
+    #[serde(default)]
+    limit: Option<Limit>,
+}
+
+pub async fn rank_candidates(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Body(body): Body<RankCandidatesIn>,
+) -> ApiResult<Json<Page<super::RankedCandidate>>> {
+    jobhunter(&account)?;
+    let pool = region_pool(&state, &account)?;
+    let entry = pool.opening(&body.opening).ok_or_else(|| ApiError::not_found("opening in your region"))?;
+    let opening = match body.weights {
+        Some(w) => {
+            w.check()?;
+            w.apply(&entry.opening)
+        }
+        None => entry.opening.clone(),
+    };
+    let page = ranked_page(
+        &pool,
+        &state,
+        &opening,
+        PageQuery { offset: body.offset, limit: body.limit },
+        body.include_knocked_out,
+    );
+    let mut conn = state.db.lock();
+    let tx = conn.transaction()?;
+    for item in &page.items {
+        audit(&tx, Some(account.id), "listed", Some(&item.candidate.id), Some(&opening.id), "")?;
+    }
+    tx.commit()?;
+    Ok(Json(page))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RankOpeningsIn {
+    candidate: String,
+    #[serde(default)]
+    weights: Option<KindWeights>,
+    #[serde(default)]
+    include_knocked_out: bool,
+    #[serde(default)]
+    offset: Offset,
+    #[serde(default)]
+    limit: Option<Limit>,
+}
+
+#[derive(Serialize)]
+pub struct RankedOpening {
+    rank: usize,
+    opening: Opening,
+    explanation: Explanation,
+}
+
+pub async fn rank_openings(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Body(body): Body<RankOpeningsIn>,
+) -> ApiResult<Json<Page<RankedOpening>>> {
+    jobhunter(&account)?;
+    let pool = region_pool(&state, &account)?;
+    let candidate = pool.candidate(&body.candidate).ok_or_else(|| ApiError::not_found("candidate in your region"))?;
+    let page = PageQuery { offset: body.offset, limit: body.limit };
+    let reweighted;
+    let openings: &OpeningPool = match body.weights {
+        Some(w) => {
+            w.check()?;
+            reweighted = OpeningPool::new(state.taxonomy, pool.openings.iter().map(|o| w.apply(&o.opening)).collect());
+            &reweighted
+        }
+        None => &pool.opening_pool,
+    };
+    let options = RankOptions { top: page.offset() + page.limit(), include_knocked_out: body.include_knocked_out };
+    let ranking = openings.rank(state.taxonomy, &candidate.profile, options);
+    let total = ranking.ranked_total + if body.include_knocked_out { ranking.knocked_out_total } else { 0 };
+    let items = ranking
+        .matches
+        .into_iter()
+        .enumerate()
+        .skip(page.offset())
+        .map(|(i, r)| RankedOpening {
+            rank: i + 1,
+            opening: pool.openings[r.index].opening.clone(),
+            explanation: r.explanation,
+        })
+        .collect();
+    audit(&state.db.lock(), Some(account.id), "viewed", Some(&candidate.id), None, "rank openings")?;
+    Ok(Json(Page { items, total, offset: page.offset(), limit: page.limit() }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhatIfIn {
+    candidate: String,
+    add: Vec<Claim>,
+    /// Also show the candidate's place among all candidates for this opening.
+    #[serde(default)]
+    opening: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Place {
+    /// Rank among the openings that fit (or the candidates for `opening`), from 1; `None` when it does not fit.
+    rank: Option<usize>,
+    score: Interval,
+    musts_unmet: u16,
+}
+
+#[derive(Serialize)]
+pub struct Change {
+    opening: String,
+    title: String,
+    before: Place,
+    after: Place,
+}
+
+#[derive(Serialize)]
+pub struct WhatIf {
+    /// Openings that fit before and after.
+    fits_before: usize,
+    fits_after: usize,
+    /// Every opening whose score or rank changes, best after first.
+    changes: Vec<Change>,
+    /// The candidate among all candidates for `opening`, before and after.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    among_candidates: Option<(Place, Place)>,
+}
+
+fn places(pool: &RegionPool, state: &AppState, profile: &matching_core::Profile) -> BTreeMap<usize, Place> {
+    let all = RankOptions { top: pool.openings.len().max(1), include_knocked_out: true };
+    let ranking = pool.opening_pool.rank(state.taxonomy, profile, all);
+    let mut rank = 0;
+    ranking
+        .matches
+        .iter()
+        .map(|r| {
+            let fits = r.explanation.is_match();
+            rank += usize::from(fits);
+            let place = Place {
+                rank: fits.then_some(rank),
+                score: r.explanation.score,
+                musts_unmet: r.explanation.musts.unmet,
+            };
+            (r.index, place)
+        })
+        .collect()
+}
+
+/// What would change if the candidate had these claims too. Nothing is stored.
+pub async fn what_if(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Body(body): Body<WhatIfIn>,
+) -> ApiResult<Json<WhatIf>> {
+    jobhunter(&account)?;
+    if body.add.is_empty() || body.add.len() > 20 {
+        return Err(ApiError::bad_request("add: give 1 to 20 claims to try."));
+    }
+    let pool = region_pool(&state, &account)?;
+    let candidate = pool.candidate(&body.candidate).ok_or_else(|| ApiError::not_found("candidate in your region"))?;
+    let mut changed = candidate.profile.clone();
+    for (i, claim) in body.add.iter().enumerate() {
+        if !state.taxonomy.contains(&claim.item) {
+            return Err(ApiError::bad_request(format!("add[{i}].item: there is no such item in the taxonomy.")));
+        }
+        changed.claims.retain(|c| c.item != claim.item);
+        changed.claims.push(claim.clone());
+        if claim.item.kind() == ItemKind::Certificate {
+            changed.answered.certificates = true;
+        }
+        changed.answered.unsure.retain(|u| u != &claim.item);
+    }
+    let (before, after) = (places(&pool, &state, &candidate.profile), places(&pool, &state, &changed));
+    let mut changes: Vec<Change> = after
+        .iter()
+        .filter_map(|(index, a)| {
+            let b = before.get(index)?;
+            (b.rank != a.rank || b.score != a.score).then(|| Change {
+                opening: pool.openings[*index].opening.id.clone(),
+                title: pool.openings[*index].opening.title.clone(),
+                before: *b,
+                after: *a,
+            })
+        })
+        .collect();
+    changes.sort_by(|x, y| {
+        (x.after.rank.is_none(), x.after.rank, &x.opening).cmp(&(y.after.rank.is_none(), y.after.rank, &y.opening))
+    });
+    let among_candidates = match &body.opening {
+        None => None,
+        Some(id) => {
+            let entry = pool.opening(id).ok_or_else(|| ApiError::not_found("opening in your region"))?;
+            let mut profiles = pool.people.profiles().to_vec();
+            let at = pool.candidates.iter().position(|c| c.id == candidate.id).unwrap_or_default();
+            let place = |people: &PeoplePool| {
+                let all = RankOptions { top: people.profiles().len(), include_knocked_out: false };
+                let ranking = people.rank(state.taxonomy, &entry.opening, all);
+                let fitting = ranking.matches.iter().filter(|r| r.explanation.is_match());
+                let found = fitting.clone().position(|r| r.index == at);
+                let e = matching_core::explain(state.taxonomy, &people.profiles()[at], &entry.opening);
+                Place { rank: found.map(|p| p + 1), score: e.score, musts_unmet: e.musts.unmet }
+            };
+            let before = place(&pool.people);
+            profiles[at] = changed.clone();
+            let after = place(&PeoplePool::new(state.taxonomy, profiles));
+            Some((before, after))
+        }
+    };
+    audit(&state.db.lock(), Some(account.id), "viewed", Some(&candidate.id), body.opening.as_deref(), "what-if")?;
+    let count = |m: &BTreeMap<usize, Place>| m.values().filter(|p| p.rank.is_some()).count();
+    Ok(Json(WhatIf { fits_before: count(&before), fits_after: count(&after), changes, among_candidates }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceIn {
+    item: ItemRef,
+    level: Level,
+}
+
+/// A jobhunter confirms a claim as a coach, where the young person allowed it.
+pub async fn record_evidence(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Path(id): Path<String>,
+    Body(body): Body<EvidenceIn>,
+) -> ApiResult<StatusCode> {
+    let region = jobhunter(&account)?.to_string();
+    let pool = region_pool(&state, &account)?;
+    let candidate = pool.candidate(&id).ok_or_else(|| ApiError::not_found("candidate in your region"))?;
+    if !candidate.coach_evidence {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "no_consent",
+            "This young person did not allow coach evidence.",
+        ));
+    }
+    if !candidate.profile.claims.iter().any(|c| c.item == body.item) {
+        return Err(ApiError::bad_request("item: the young person has not published this claim."));
+    }
+    {
+        let conn = state.db.lock();
+        conn.execute(
+            "INSERT INTO coach_evidence (candidate_id, item, level, account_id, at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (candidate_id, item) DO UPDATE SET level = ?3, account_id = ?4, at = ?5",
+            params![
+                id,
+                serde_json::to_string(&body.item).map_err(ApiError::internal)?,
+                u8::from(body.level),
+                account.id,
+                now()
+            ],
+        )?;
+        audit(&conn, Some(account.id), "coach_evidence", Some(&id), None, "")?;
+    }
+    state.pools.invalidate(&region);
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize)]
+pub struct Shortlist {
+    id: i64,
+    name: String,
+    created: i64,
+    candidates: Vec<ShortlistEntry>,
+}
+
+#[derive(Serialize)]
+pub struct ShortlistEntry {
+    candidate: CandidateCard,
+    note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShortlistIn {
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryIn {
+    #[serde(default)]
+    note: String,
+}
+
+fn own_shortlist(state: &AppState, account: &Account, id: i64) -> ApiResult<(String, i64)> {
+    state
+        .db
+        .lock()
+        .query_row(
+            "SELECT name, created FROM shortlists WHERE id = ?1 AND account_id = ?2",
+            params![id, account.id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or_else(|| ApiError::not_found("shortlist"))
+}
+
+/// A shortlist in a list of them: its size, not its entries.
+#[derive(Serialize)]
+pub struct ShortlistSummary {
+    id: i64,
+    name: String,
+    created: i64,
+    size: usize,
+}
+
+pub async fn shortlists(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Query(page): Query<PageQuery>,
+) -> ApiResult<Json<Page<ShortlistSummary>>> {
+    jobhunter(&account)?;
+    let conn = state.db.lock();
+    let mut stmt = conn.prepare(
+        "SELECT s.id, s.name, s.created, (SELECT COUNT(*) FROM shortlist_entries e WHERE e.shortlist_id = s.id)
+         FROM shortlists s WHERE s.account_id = ?1 ORDER BY s.id",
+    )?;
+    let rows = stmt.query_map([account.id], |r| {
+        Ok(ShortlistSummary { id: r.get(0)?, name: r.get(1)?, created: r.get(2)?, size: r.get(3)? })
+    })?;
+    Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
+}
+
+pub async fn create_shortlist(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Body(body): Body<ShortlistIn>,
+) -> ApiResult<(StatusCode, Json<ShortlistSummary>)> {
+    jobhunter(&account)?;
+    let name = body.name.trim();
+    if name.is_empty() || name.len() > 200 {
+        return Err(ApiError::bad_request("name: give a name of at most 200 characters."));
+    }
+    let created = now();
+    let conn = state.db.lock();
+    conn.execute(
+        "INSERT INTO shortlists (account_id, name, created) VALUES (?1, ?2, ?3)",
+        params![account.id, name, created],
+    )?;
+    let shortlist = ShortlistSummary { id: conn.last_insert_rowid(), name: name.to_string(), created, size: 0 };
+    Ok((StatusCode::CREATED, Json(shortlist)))
+}
+
+pub async fn shortlist(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Path(id): Path<i64>,
+) -> ApiResult<Json<Shortlist>> {
+    jobhunter(&account)?;
+    let (name, created) = own_shortlist(&state, &account, id)?;
+    let pool = region_pool(&state, &account)?;
+    let entries: Vec<(String, String)> = {
+        let conn = state.db.lock();
+        let mut stmt =
+            conn.prepare("SELECT candidate_id, note FROM shortlist_entries WHERE shortlist_id = ?1 ORDER BY rowid")?;
+        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let candidates = entries
+        .into_iter()
+        .filter_map(|(c, note)| Some(ShortlistEntry { candidate: CandidateCard::of(pool.candidate(&c)?), note }))
+        .collect();
+    Ok(Json(Shortlist { id, name, created, candidates }))
+}
+
+pub async fn delete_shortlist(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Path(id): Path<i64>,
+) -> ApiResult<StatusCode> {
+    jobhunter(&account)?;
+    own_shortlist(&state, &account, id)?;
+    state.db.lock().execute("DELETE FROM shortlists WHERE id = ?1", [id])?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+pub async fn add_to_shortlist(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Path((id, candidate)): Path<(i64, String)>,
+    Body(body): Body<EntryIn>,
+) -> ApiResult<StatusCode> {
+    jobhunter(&account)?;
+    own_shortlist(&state, &account, id)?;
+    let pool = region_pool(&state, &account)?;
+    pool.candidate(&candidate).ok_or_else(|| ApiError::not_found("candidate in your region"))?;
+    if body.note.len() > 1000 {
+        return Err(ApiError::bad_request("note: at most 1000 characters."));
+    }
+    state.db.lock().execute(
+        "INSERT INTO shortlist_entries (shortlist_id, candidate_id, note) VALUES (?1, ?2, ?3)
+         ON CONFLICT (shortlist_id, candidate_id) DO UPDATE SET note = ?3",
+        params![id, candidate, body.note],
+    )?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+pub async fn remove_from_shortlist(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Path((id, candidate)): Path<(i64, String)>,
+) -> ApiResult<StatusCode> {
+    jobhunter(&account)?;
+    own_shortlist(&state, &account, id)?;
+    state.db.lock().execute(
+        "DELETE FROM shortlist_entries WHERE shortlist_id = ?1 AND candidate_id = ?2",
+        params![id, candidate],
+    )?;
+    Ok(StatusCode::NO_CONTENT)
+}

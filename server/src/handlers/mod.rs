@@ -1,0 +1,382 @@
+//! The API's routes, the extractors that turn every bad request into a JSON error, and the
+//! handlers for sessions, accounts and regions. Each role's handlers live in their own file.
+
+mod employer;
+mod jobhunter;
+mod youth;
+
+use crate::auth::{self, Account, NewAccount, Role, LIMIT_PER_CLIENT, LIMIT_PER_EMAIL};
+use crate::db::now;
+use crate::error::{ApiError, ApiResult};
+use crate::page::{Page, PageQuery};
+use crate::pool::{Candidate, RegionPool};
+use crate::{attest, AppState};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use matching_core::{Claim, Date, Explanation, Shift};
+use rusqlite::{params, Connection};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// Every route of the API.
+pub fn api() -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/api/health", get(health))
+        .route("/api/openapi.json", get(openapi))
+        .route("/api/regions", get(regions))
+        .route("/api/login", post(login))
+        .route("/api/logout", post(logout))
+        .route("/api/session", get(session))
+        .route("/api/accounts", get(list_accounts).post(create_account))
+        .route("/api/candidates", post(youth::publish))
+        .route("/api/candidates/{id}", get(youth::show).put(youth::update).delete(youth::withdraw))
+        .route("/api/candidates/{id}/requests", get(youth::requests))
+        .route("/api/candidates/{id}/requests/{request}", post(youth::answer))
+        .route("/api/candidates/{id}/views", get(youth::views))
+        .route("/api/attestations", post(attest::create))
+        .route("/api/attestations/{token}", get(attest::show).post(attest::confirm))
+        .route("/api/attestations/{token}/result", get(attest::result))
+        .route("/api/openings", get(employer::list).post(employer::create))
+        .route("/api/openings/{id}", get(employer::show).put(employer::update).delete(employer::delete))
+        .route("/api/openings/{id}/candidates", get(employer::candidates))
+        .route("/api/openings/{id}/candidates/{candidate}", get(employer::candidate))
+        .route("/api/contact-requests", get(employer::contacts).post(employer::request_contact))
+        .route("/api/region/candidates", get(jobhunter::candidates))
+        .route("/api/region/openings", get(jobhunter::openings))
+        .route("/api/region/rank/candidates", post(jobhunter::rank_candidates))
+        .route("/api/region/rank/openings", post(jobhunter::rank_openings))
+        .route("/api/region/what-if", post(jobhunter::what_if))
+        .route("/api/region/candidates/{id}/evidence", post(jobhunter::record_evidence))
+        .route("/api/shortlists", get(jobhunter::shortlists).post(jobhunter::create_shortlist))
+        .route("/api/shortlists/{id}", get(jobhunter::shortlist).delete(jobhunter::delete_shortlist))
+        .route(
+            "/api/shortlists/{id}/candidates/{candidate}",
+            put(jobhunter::add_to_shortlist).delete(jobhunter::remove_from_shortlist),
+        )
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "This path does not take that method.")
+        })
+}
+
+/// A JSON body; a malformed, oversized or unknown-field body becomes a JSON error.
+pub struct Body<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Body<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Body<T>, ApiError> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(Body(value)),
+            Err(rejection) => Err(match rejection.status() {
+                StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "too_large",
+                    format!("The body is larger than {} kB.", crate::BODY_LIMIT / 1024),
+                ),
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::new(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    "Send the body as JSON with Content-Type: application/json.",
+                ),
+                _ => ApiError::bad_request(rejection.body_text()),
+            }),
+        }
+    }
+}
+
+/// The query string, parsed; a bad one becomes a JSON error.
+pub struct Query<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Query<T>, ApiError> {
+        axum::extract::Query::<T>::try_from_uri(&parts.uri)
+            .map(|q| Query(q.0))
+            .map_err(|e| ApiError::bad_request(e.body_text()))
+    }
+}
+
+/// Path parameters, parsed; a bad one becomes a JSON error.
+pub struct Path<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Path<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Path<T>, ApiError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|p| Path(p.0))
+            .map_err(|e| ApiError::bad_request(e.body_text()))
+    }
+}
+
+/// The secret a young person's device holds, sent as `Authorization: Bearer …`.
+pub struct Secret(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Secret {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Secret, ApiError> {
+        parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.get(..7).filter(|p| p.eq_ignore_ascii_case("bearer ")).map(|_| &v[7..]))
+            .filter(|s| !s.is_empty() && s.len() <= 100)
+            .map(|s| Secret(s.to_string()))
+            .ok_or_else(ApiError::unauthorized)
+    }
+}
+
+/// Writes one line of the audit log.
+pub fn audit(
+    conn: &Connection,
+    account: Option<i64>,
+    action: &str,
+    candidate: Option<&str>,
+    opening: Option<&str>,
+    detail: &str,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO audit (at, account_id, action, candidate_id, opening_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![now(), account, action, candidate, opening, detail],
+    )
+    .map(|_| ())
+}
+
+/// The region pool of an account that works in one.
+pub fn region_pool(state: &AppState, account: &Account) -> ApiResult<Arc<RegionPool>> {
+    Ok(state.pools.get(&state.db, state.taxonomy, account.region()?)?)
+}
+
+/// Availability as published.
+#[derive(Clone, Debug, Serialize)]
+pub struct Availability {
+    /// Most hours per week.
+    pub max_hours_per_week: Option<u8>,
+    /// Shifts the person can work.
+    pub shifts: Option<Vec<Shift>>,
+    /// First day the person can start.
+    pub available_from: Option<Date>,
+    /// How far the person can travel, in km.
+    pub max_travel_km: Option<u16>,
+}
+
+/// What an employer or jobhunter sees of a candidate: only what the consent covers, by
+/// construction (the stored profile was cut to it), and never a name, contact or age.
+#[derive(Clone, Debug, Serialize)]
+pub struct CandidateCard {
+    /// The server's id.
+    pub id: String,
+    /// The name shown.
+    pub pseudonym: String,
+    /// Published claims with level and evidence.
+    pub claims: Vec<Claim>,
+    /// Published availability.
+    pub availability: Option<Availability>,
+    /// Published home town.
+    pub home_town: Option<String>,
+    /// What was published.
+    pub fields: crate::consent::Fields,
+    /// Last day of the consent.
+    pub until: String,
+    /// True for generated demo data.
+    pub synthetic: bool,
+}
+
+impl CandidateCard {
+    /// The card of a pool candidate.
+    pub fn of(c: &Candidate) -> CandidateCard {
+        let p = &c.profile.practical;
+        CandidateCard {
+            id: c.id.clone(),
+            pseudonym: c.pseudonym.clone(),
+            claims: c.profile.claims.clone(),
+            availability: c.fields.availability.then(|| Availability {
+                max_hours_per_week: p.max_hours_per_week,
+                shifts: p.shifts.clone(),
+                available_from: p.available_from,
+                max_travel_km: p.max_travel_km,
+            }),
+            home_town: p.home_town.clone(),
+            fields: c.fields,
+            until: c.until.clone(),
+            synthetic: c.profile.synthetic,
+        }
+    }
+}
+
+/// One ranked candidate with the explanation that is its score.
+#[derive(Clone, Debug, Serialize)]
+pub struct RankedCandidate {
+    /// Place in the ranking, from 1 (absent when one candidate is looked at on its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<usize>,
+    /// The candidate.
+    pub candidate: CandidateCard,
+    /// Why the score is what it is.
+    pub explanation: Explanation,
+}
+
+async fn health() -> Json<serde_json::Value> {
+    Json(serde_json::json!({ "status": "ok" }))
+}
+
+async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], include_str!("../../openapi.json")).into_response()
+}
+
+#[derive(Serialize)]
+struct Region {
+    id: String,
+    name: String,
+}
+
+async fn regions(State(state): State<Arc<AppState>>) -> ApiResult<Json<Vec<Region>>> {
+    let conn = state.db.lock();
+    let mut stmt = conn.prepare("SELECT id, name FROM regions ORDER BY name")?;
+    let rows = stmt.query_map([], |r| Ok(Region { id: r.get(0)?, name: r.get(1)? }))?;
+    Ok(Json(rows.collect::<rusqlite::Result<_>>()?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Login {
+    email: String,
+    password: String,
+}
+
+/// What a session is: the account and the CSRF token to echo on changes.
+#[derive(Serialize)]
+struct SessionInfo {
+    account: Account,
+    csrf: String,
+}
+
+async fn login(
+    State(state): State<Arc<AppState>>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    Body(login): Body<Login>,
+) -> ApiResult<Response> {
+    let email = login.email.trim().to_lowercase();
+    // Failures count per address *from this client* (so nobody can lock an employer out from
+    // elsewhere) and per client over all addresses (so one client cannot try many).
+    let (email_key, client_key) = (format!("email:{email} from {}", client.ip()), format!("client:{}", client.ip()));
+    let at = now();
+    {
+        let mut limiter = state.limiter.lock().unwrap_or_else(|p| p.into_inner());
+        let wait =
+            limiter.blocked(&email_key, LIMIT_PER_EMAIL, at).or(limiter.blocked(&client_key, LIMIT_PER_CLIENT, at));
+        if let Some(wait) = wait {
+            let error = ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                format!("Too many failed logins. Try again in {} minutes.", ((wait + 59) / 60).max(1)),
+            );
+            return Ok(([(header::RETRY_AFTER, wait.max(1).to_string())], error).into_response());
+        }
+    }
+    let stored: Option<(i64, String)> = {
+        let conn = state.db.lock();
+        conn.query_row("SELECT id, password_hash FROM accounts WHERE email = ?1", [&email], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .ok()
+    };
+    // Verify even for an unknown address, so timing does not tell which addresses exist.
+    let (id, hash) = stored.clone().unwrap_or((0, DUMMY_HASH.to_string()));
+    let password = login.password;
+    let good = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
+        .await
+        .map_err(ApiError::internal)?
+        && stored.is_some();
+    if !good {
+        let mut limiter = state.limiter.lock().unwrap_or_else(|p| p.into_inner());
+        limiter.fail(&email_key, at);
+        limiter.fail(&client_key, at);
+        return Err(ApiError::new(StatusCode::UNAUTHORIZED, "bad_login", "The e-mail address or password is wrong."));
+    }
+    state.limiter.lock().unwrap_or_else(|p| p.into_inner()).clear(&email_key);
+    let conn = state.db.lock();
+    let (token, csrf) = auth::start_session(&conn, id)?;
+    audit(&conn, Some(id), "login", None, None, "")?;
+    let account = conn.query_row("SELECT email, role, region, company FROM accounts WHERE id = ?1", [id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, String>(3)?))
+    })?;
+    let role = serde_json::from_value(serde_json::Value::String(account.1)).map_err(ApiError::internal)?;
+    let info = SessionInfo {
+        account: Account { id, email: account.0, role, region: account.2, company: account.3, csrf: csrf.clone() },
+        csrf,
+    };
+    let cookie = auth::session_cookie_header(&token, state.config.secure_cookies);
+    Ok(([(header::SET_COOKIE, cookie)], Json(info)).into_response())
+}
+
+/// An argon2id hash of a random password, checked against when the address is unknown.
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$0pYgSNp8PLr3OXmW0X6XlWUCKHWIxNZPu8D0rUuYaJU";
+
+async fn logout(State(state): State<Arc<AppState>>, account: Account, headers: HeaderMap) -> ApiResult<Response> {
+    if let Some(token) = auth::cookie_token(&headers) {
+        auth::end_session(&state.db.lock(), &token)?;
+    }
+    let _ = account;
+    Ok(([(header::SET_COOKIE, auth::clear_cookie_header())], StatusCode::NO_CONTENT).into_response())
+}
+
+async fn session(account: Account) -> Json<SessionInfo> {
+    let csrf = account.csrf.clone();
+    Json(SessionInfo { account, csrf })
+}
+
+#[derive(Serialize)]
+struct AccountRow {
+    id: i64,
+    email: String,
+    role: String,
+    region: Option<String>,
+    company: String,
+}
+
+async fn list_accounts(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Query(page): Query<PageQuery>,
+) -> ApiResult<Json<Page<AccountRow>>> {
+    account.require(Role::Admin)?;
+    let conn = state.db.lock();
+    let mut stmt = conn.prepare("SELECT id, email, role, region, company FROM accounts ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(AccountRow { id: r.get(0)?, email: r.get(1)?, role: r.get(2)?, region: r.get(3)?, company: r.get(4)? })
+    })?;
+    Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
+}
+
+#[derive(Serialize)]
+struct Created {
+    id: i64,
+}
+
+async fn create_account(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Body(new): Body<NewAccount>,
+) -> ApiResult<(StatusCode, Json<Created>)> {
+    account.require(Role::Admin)?;
+    // Hashing takes tens of milliseconds: off the async threads.
+    let id = tokio::task::spawn_blocking(move || {
+        let id = auth::create_account(&state.db, &new)?;
+        audit(&state.db.lock(), Some(account.id), "account_created", None, None, &new.email)?;
+        Ok::<_, ApiError>(id)
+    })
+    .await
+    .map_err(ApiError::internal)??;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}

@@ -1,0 +1,413 @@
+//! The young person's side: publish with consent, update, withdraw (deleting everything derived),
+//! contact requests and who looked. No account: the secret handed out on publishing proves
+//! ownership, and only its hash is stored.
+
+use super::{Body, Path, Query, Secret};
+use crate::attest::{self, SignedAttestation};
+use crate::consent::{self, Fields, CONSENT_TEXT_VERSION, DEFAULT_CONSENT_DAYS, MAX_CONSENT_DAYS};
+use crate::db::now;
+use crate::error::{ApiError, ApiResult};
+use crate::page::{Page, PageQuery};
+use crate::{secret, AppState};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use matching_core::format::{FORMAT_VERSION, PROFILE_FORMAT};
+use matching_core::{Date, Profile};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// What the young person agreed to.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsentIn {
+    /// Which parts to publish.
+    pub fields: Fields,
+    /// The region's id (see `/api/regions`).
+    pub region: String,
+    /// Last day (`YYYY-MM-DD`); default three months from today, at most a year.
+    #[serde(default)]
+    pub until: Option<String>,
+    /// The version of the consent text the person saw.
+    pub text_version: String,
+    /// Whether a jobhunter may confirm claims as a coach.
+    #[serde(default)]
+    pub coach_evidence: bool,
+}
+
+/// A publish or update.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publish {
+    /// The profile as the device holds it; the server keeps only the consented parts.
+    pub profile: Profile,
+    /// The consent.
+    pub consent: ConsentIn,
+    /// Work-process attestations signed by this server; a `practice` claim on a work process needs one.
+    #[serde(default)]
+    pub attestations: Vec<SignedAttestation>,
+}
+
+#[derive(Serialize)]
+pub struct Published {
+    id: String,
+    pseudonym: String,
+    /// Shown once: the device keeps it to update or withdraw.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    secret: Option<String>,
+    until: String,
+    /// Claims whose `practice` evidence had no valid attestation, stored as `self`.
+    downgraded: Vec<matching_core::ItemRef>,
+}
+
+/// Checks the consent and cuts the profile; returns (cut profile, until date, downgraded claims).
+fn prepare(
+    state: &AppState,
+    conn: &Connection,
+    body: &Publish,
+    id: &str,
+) -> ApiResult<(Profile, Date, Vec<matching_core::ItemRef>)> {
+    let c = &body.consent;
+    if c.text_version != CONSENT_TEXT_VERSION {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "consent_outdated",
+            format!("consent.text_version: the consent text is now version {CONSENT_TEXT_VERSION}; show it again."),
+        ));
+    }
+    if c.fields.is_empty() {
+        return Err(ApiError::bad_request("consent.fields: choose at least one part to publish."));
+    }
+    let known: bool =
+        conn.query_row("SELECT EXISTS (SELECT 1 FROM regions WHERE id = ?1)", [&c.region], |r| r.get(0))?;
+    if !known {
+        return Err(ApiError::bad_request(format!("consent.region: there is no region '{}'.", c.region)));
+    }
+    let today = now().div_euclid(86_400);
+    let until = match &c.until {
+        None => Date::from_day_number(today + DEFAULT_CONSENT_DAYS),
+        Some(text) => {
+            Date::parse(text).ok_or_else(|| ApiError::bad_request("consent.until: write the date as YYYY-MM-DD."))?
+        }
+    };
+    if until.day_number() < today || until.day_number() > today + MAX_CONSENT_DAYS {
+        return Err(ApiError::bad_request(format!(
+            "consent.until: choose a day from today to at most {MAX_CONSENT_DAYS} days from now."
+        )));
+    }
+    if body.profile.format != PROFILE_FORMAT || body.profile.version != FORMAT_VERSION {
+        return Err(ApiError::bad_request(format!(
+            "profile.format: this is not a {PROFILE_FORMAT} version {FORMAT_VERSION} profile."
+        )));
+    }
+    if let Some((field, message)) = body.profile.check(state.taxonomy) {
+        return Err(ApiError::bad_request(format!("profile.{field}: {message}")));
+    }
+    let mut profile = consent::cut(&body.profile, &c.fields, id);
+    profile.synthetic = false;
+    let downgraded = attest::require_signatures(&mut profile, &body.attestations, &state.signing_key);
+    Ok((profile, until, downgraded))
+}
+
+fn store_consent(conn: &Connection, id: &str, c: &ConsentIn, until: Date) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO consents (candidate_id, fields, region, given, until, until_ts, text_version, coach_evidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (candidate_id) DO UPDATE SET fields = ?2, region = ?3, given = ?4, until = ?5, until_ts = ?6,
+           text_version = ?7, coach_evidence = ?8",
+        params![
+            id,
+            serde_json::to_string(&c.fields).unwrap_or_default(),
+            c.region,
+            now(),
+            until.to_string(),
+            (until.day_number() + 1) * 86_400,
+            c.text_version,
+            c.coach_evidence
+        ],
+    )
+    .map(|_| ())
+}
+
+/// A pseudonym such as "Kandidaat K7F3": enough to tell people apart, nothing about who they are.
+fn pseudonym() -> String {
+    let id = secret::id("x");
+    format!("Kandidaat {}", id[2..6].to_uppercase())
+}
+
+pub async fn publish(
+    State(state): State<Arc<AppState>>,
+    Body(body): Body<Publish>,
+) -> ApiResult<(StatusCode, Json<Published>)> {
+    let id = secret::id("c");
+    let token = secret::token();
+    let pseudonym = pseudonym();
+    let (until, downgraded) = {
+        let mut conn = state.db.lock();
+        let (profile, until, downgraded) = prepare(&state, &conn, &body, &id)?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "INSERT INTO candidates (id, pseudonym, secret_hash, region, profile, published, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            params![id, pseudonym, secret::hash(&token), body.consent.region, serde_json::to_string(&profile).map_err(ApiError::internal)?, now()],
+        )?;
+        store_consent(&tx, &id, &body.consent, until)?;
+        tx.commit()?;
+        (until, downgraded)
+    };
+    state.pools.invalidate(&body.consent.region);
+    Ok((
+        StatusCode::CREATED,
+        Json(Published { id, pseudonym, secret: Some(token), until: until.to_string(), downgraded }),
+    ))
+}
+
+/// The candidate's region when `secret` owns `id`.
+fn owned(conn: &Connection, id: &str, secret: &Secret) -> ApiResult<String> {
+    let row: Option<(Vec<u8>, String)> = conn
+        .query_row("SELECT secret_hash, region FROM candidates WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    match row {
+        Some((hash, region)) if hash == secret::hash(&secret.0) => Ok(region),
+        // The same answer for "no such profile" and "wrong secret": ids cannot be probed.
+        _ => Err(ApiError::not_found("published profile (or the secret is wrong)")),
+    }
+}
+
+#[derive(Serialize)]
+pub struct Stored {
+    id: String,
+    pseudonym: String,
+    region: String,
+    consent: ConsentIn,
+    given: i64,
+    profile: Profile,
+}
+
+pub async fn show(
+    State(state): State<Arc<AppState>>,
+    secret: Secret,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Stored>> {
+    let conn = state.db.lock();
+    owned(&conn, &id, &secret)?;
+    let stored = conn.query_row(
+        "SELECT c.pseudonym, c.region, c.profile, k.fields, k.until, k.text_version, k.coach_evidence, k.given
+         FROM candidates c JOIN consents k ON k.candidate_id = c.id WHERE c.id = ?1",
+        [&id],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, bool>(6)?,
+                r.get::<_, i64>(7)?,
+            ))
+        },
+    )?;
+    let profile = serde_json::from_str(&stored.2).map_err(ApiError::internal)?;
+    let fields = serde_json::from_str(&stored.3).map_err(ApiError::internal)?;
+    Ok(Json(Stored {
+        id,
+        pseudonym: stored.0,
+        region: stored.1.clone(),
+        consent: ConsentIn {
+            fields,
+            region: stored.1,
+            until: Some(stored.4),
+            text_version: stored.5,
+            coach_evidence: stored.6,
+        },
+        given: stored.7,
+        profile,
+    }))
+}
+
+pub async fn update(
+    State(state): State<Arc<AppState>>,
+    secret: Secret,
+    Path(id): Path<String>,
+    Body(body): Body<Publish>,
+) -> ApiResult<Json<Published>> {
+    let (old_region, pseudonym, until, downgraded) = {
+        let mut conn = state.db.lock();
+        let old_region = owned(&conn, &id, &secret)?;
+        let (profile, until, downgraded) = prepare(&state, &conn, &body, &id)?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "UPDATE candidates SET region = ?2, profile = ?3, updated = ?4 WHERE id = ?1",
+            params![id, body.consent.region, serde_json::to_string(&profile).map_err(ApiError::internal)?, now()],
+        )?;
+        // Coach evidence on claims that are no longer published goes with them.
+        let kept: Vec<String> = profile.claims.iter().filter_map(|c| serde_json::to_string(&c.item).ok()).collect();
+        let kept = serde_json::to_string(&kept).unwrap_or_default();
+        tx.execute(
+            "DELETE FROM coach_evidence WHERE candidate_id = ?1 AND item NOT IN (SELECT value FROM json_each(?2))",
+            params![id, kept],
+        )?;
+        if !body.consent.coach_evidence {
+            tx.execute("DELETE FROM coach_evidence WHERE candidate_id = ?1", [&id])?;
+        }
+        store_consent(&tx, &id, &body.consent, until)?;
+        let pseudonym: String = tx.query_row("SELECT pseudonym FROM candidates WHERE id = ?1", [&id], |r| r.get(0))?;
+        tx.commit()?;
+        (old_region, pseudonym, until, downgraded)
+    };
+    state.pools.invalidate(&old_region);
+    state.pools.invalidate(&body.consent.region);
+    Ok(Json(Published { id, pseudonym, secret: None, until: until.to_string(), downgraded }))
+}
+
+/// Withdraws: deletes the candidate row; the database cascades to the consent, contact requests,
+/// views, shortlist entries and coach evidence.
+pub async fn withdraw(
+    State(state): State<Arc<AppState>>,
+    secret: Secret,
+    Path(id): Path<String>,
+) -> ApiResult<StatusCode> {
+    let region = {
+        let conn = state.db.lock();
+        let region = owned(&conn, &id, &secret)?;
+        conn.execute("DELETE FROM candidates WHERE id = ?1", [&id])?;
+        region
+    };
+    state.pools.invalidate(&region);
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize)]
+pub struct RequestView {
+    id: String,
+    company: String,
+    opening_title: Option<String>,
+    message: String,
+    status: String,
+    created: i64,
+}
+
+pub async fn requests(
+    State(state): State<Arc<AppState>>,
+    secret: Secret,
+    Path(id): Path<String>,
+    Query(page): Query<PageQuery>,
+) -> ApiResult<Json<Page<RequestView>>> {
+    let conn = state.db.lock();
+    owned(&conn, &id, &secret)?;
+    let mut stmt = conn.prepare(
+        "SELECT r.id, a.company, json_extract(o.body, '$.title'), r.message, r.status, r.created
+         FROM contact_requests r JOIN accounts a ON a.id = r.account_id LEFT JOIN openings o ON o.id = r.opening_id
+         WHERE r.candidate_id = ?1 ORDER BY r.created DESC, r.id",
+    )?;
+    let rows = stmt.query_map([&id], |r| {
+        Ok(RequestView {
+            id: r.get(0)?,
+            company: r.get(1)?,
+            opening_title: r.get(2)?,
+            message: r.get(3)?,
+            status: r.get(4)?,
+            created: r.get(5)?,
+        })
+    })?;
+    Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
+}
+
+/// The contact details a young person chooses to give one employer.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// How to address the person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// E-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// A message back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    accept: bool,
+    #[serde(default)]
+    contact: Option<Contact>,
+}
+
+pub async fn answer(
+    State(state): State<Arc<AppState>>,
+    secret: Secret,
+    Path((id, request)): Path<(String, String)>,
+    Body(answer): Body<Answer>,
+) -> ApiResult<StatusCode> {
+    let conn = state.db.lock();
+    owned(&conn, &id, &secret)?;
+    let status: Option<String> = conn
+        .query_row("SELECT status FROM contact_requests WHERE id = ?1 AND candidate_id = ?2", [&request, &id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match status.as_deref() {
+        None => return Err(ApiError::not_found("contact request")),
+        Some("open") => {}
+        Some(_) => return Err(ApiError::conflict("This request was already answered.")),
+    }
+    let contact = match (answer.accept, answer.contact) {
+        (false, _) => None,
+        (true, Some(contact)) if contact.name.is_some() || contact.email.is_some() || contact.phone.is_some() => {
+            if [&contact.name, &contact.email, &contact.phone, &contact.message]
+                .iter()
+                .any(|f| f.as_ref().is_some_and(|s| s.len() > 500))
+            {
+                return Err(ApiError::bad_request("contact: each detail may be at most 500 characters."));
+            }
+            Some(serde_json::to_string(&contact).map_err(ApiError::internal)?)
+        }
+        (true, _) => {
+            return Err(ApiError::bad_request(
+                "contact: to accept, give at least a name, e-mail address or phone number.",
+            ))
+        }
+    };
+    conn.execute(
+        "UPDATE contact_requests SET status = ?2, contact = ?3, answered = ?4 WHERE id = ?1",
+        params![request, if answer.accept { "accepted" } else { "declined" }, contact, now()],
+    )?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize)]
+pub struct ViewLine {
+    who: String,
+    action: String,
+    opening_title: Option<String>,
+    at: i64,
+}
+
+/// Who looked: every view and contact request logged for this candidate.
+pub async fn views(
+    State(state): State<Arc<AppState>>,
+    secret: Secret,
+    Path(id): Path<String>,
+    Query(page): Query<PageQuery>,
+) -> ApiResult<Json<Page<ViewLine>>> {
+    let conn = state.db.lock();
+    owned(&conn, &id, &secret)?;
+    let mut stmt = conn.prepare(
+        "SELECT CASE WHEN a.role = 'jobhunter' THEN 'Jobhunter ' || COALESCE(r.name, '') ELSE COALESCE(NULLIF(a.company, ''), 'Werkgever') END,
+                l.action, json_extract(o.body, '$.title'), l.at
+         FROM audit l LEFT JOIN accounts a ON a.id = l.account_id LEFT JOIN regions r ON r.id = a.region
+         LEFT JOIN openings o ON o.id = l.opening_id
+         WHERE l.candidate_id = ?1 ORDER BY l.at DESC, l.id DESC",
+    )?;
+    let rows = stmt.query_map([&id], |r| {
+        Ok(ViewLine { who: r.get(0)?, action: r.get(1)?, opening_title: r.get(2)?, at: r.get(3)? })
+    })?;
+    Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
+}

@@ -1,0 +1,95 @@
+//! `vaardig-server`: runs the regional candidate pool, or creates an admin account.
+
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vaardig_server::auth::{self, NewAccount, Role};
+use vaardig_server::{demo, serve, AppState, Config};
+
+const USAGE: &str = "usage:
+  vaardig-server serve [--db FILE] [--dist DIR] [--host ADDR] [--port N] [--demo] [--public-url URL] [--secure-cookies]
+      serve the web app and the API; --demo seeds an empty database with demo accounts and synthetic data
+  vaardig-server create-admin --db FILE --email ADDRESS
+      create an admin account; the password is read from the first line of standard input";
+
+fn flag(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => run(&args),
+        Some("create-admin") => create_admin(&args),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("vaardig-server: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn config(args: &[String], port: u16) -> Config {
+    Config {
+        database: PathBuf::from(flag(args, "--db").unwrap_or_else(|| "vaardig.sqlite".into())),
+        dist: flag(args, "--dist").map(PathBuf::from),
+        secure_cookies: args.iter().any(|a| a == "--secure-cookies"),
+        public_url: flag(args, "--public-url").unwrap_or_else(|| format!("http://127.0.0.1:{port}")),
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let port: u16 = flag(args, "--port")
+        .map(|p| p.parse().map_err(|_| format!("--port {p}: not a port")))
+        .transpose()?
+        .unwrap_or(8080);
+    let host = flag(args, "--host").unwrap_or_else(|| "127.0.0.1".into());
+    let config = config(args, port);
+    let state = AppState::open(config.clone())?;
+    if args.iter().any(|a| a == "--demo") {
+        if demo::seed(&state)? {
+            eprintln!(
+                "Seeded the demo pool: {} synthetic openings and {} synthetic candidates in {}.",
+                demo::OPENINGS,
+                demo::CANDIDATES,
+                demo::REGION
+            );
+        }
+        eprint!("{}", demo::banner());
+    }
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        let listener =
+            tokio::net::TcpListener::bind((host.as_str(), port)).await.map_err(|e| format!("{host}:{port}: {e}"))?;
+        eprintln!(
+            "Vaardig serves on http://{} (database {}, app {})",
+            listener.local_addr().map_err(|e| e.to_string())?,
+            config.database.display(),
+            config.dist.as_ref().map(|d| d.display().to_string()).unwrap_or_else(|| "not served".into())
+        );
+        serve(listener, state).await.map_err(|e| e.to_string())
+    })
+}
+
+fn create_admin(args: &[String]) -> Result<(), String> {
+    let email = flag(args, "--email").ok_or("create-admin needs --email")?;
+    if flag(args, "--db").is_none() {
+        return Err("create-admin needs --db".into());
+    }
+    let state = AppState::open(config(args, 8080))?;
+    let mut password = String::new();
+    std::io::stdin().lock().read_line(&mut password).map_err(|e| e.to_string())?;
+    let new = NewAccount {
+        email,
+        password: password.trim_end_matches(['\r', '\n']).to_string(),
+        role: Role::Admin,
+        region: None,
+        company: String::new(),
+    };
+    let id = auth::create_account(&state.db, &new).map_err(|e| e.message)?;
+    eprintln!("Admin account {id} created for {}.", new.email);
+    Ok(())
+}

@@ -1,0 +1,91 @@
+//! Pagination of every list: `?offset=&limit=` in, `{items, total, offset, limit}` out. A limit
+//! outside 1-100 or an offset beyond [`MAX_OFFSET`] is refused, not quietly changed.
+
+use serde::{Deserialize, Serialize};
+
+/// Items per page when the client does not say.
+pub const DEFAULT_LIMIT: usize = 20;
+
+/// The most items one page may hold.
+pub const MAX_LIMIT: usize = 100;
+
+/// The furthest a page may start: no list here is longer, and it keeps `offset + limit` small.
+pub const MAX_OFFSET: usize = 1_000_000;
+
+/// A page size, 1 to [`MAX_LIMIT`].
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(try_from = "usize")]
+pub struct Limit(usize);
+
+impl TryFrom<usize> for Limit {
+    type Error = String;
+
+    fn try_from(n: usize) -> Result<Limit, String> {
+        if (1..=MAX_LIMIT).contains(&n) {
+            Ok(Limit(n))
+        } else {
+            Err(format!("limit must be 1 to {MAX_LIMIT}"))
+        }
+    }
+}
+
+/// Where a page starts, 0 to [`MAX_OFFSET`].
+#[derive(Clone, Copy, Debug, Default, Deserialize)]
+#[serde(try_from = "usize")]
+pub struct Offset(usize);
+
+impl TryFrom<usize> for Offset {
+    type Error = String;
+
+    fn try_from(n: usize) -> Result<Offset, String> {
+        if n <= MAX_OFFSET {
+            Ok(Offset(n))
+        } else {
+            Err(format!("offset must be 0 to {MAX_OFFSET}"))
+        }
+    }
+}
+
+/// The page a client asks for.
+#[derive(Clone, Copy, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageQuery {
+    /// How many items to skip.
+    #[serde(default)]
+    pub offset: Offset,
+    /// How many items to return (default 20).
+    #[serde(default)]
+    pub limit: Option<Limit>,
+}
+
+impl PageQuery {
+    /// The page size.
+    pub fn limit(&self) -> usize {
+        self.limit.map_or(DEFAULT_LIMIT, |l| l.0)
+    }
+
+    /// How many items to skip.
+    pub fn offset(&self) -> usize {
+        self.offset.0
+    }
+
+    /// One page of a whole list.
+    pub fn of<T>(&self, all: Vec<T>) -> Page<T> {
+        let total = all.len();
+        let items = all.into_iter().skip(self.offset()).take(self.limit()).collect();
+        Page { items, total, offset: self.offset(), limit: self.limit() }
+    }
+}
+
+/// One page of a list.
+#[derive(Clone, Debug, Serialize)]
+pub struct Page<T> {
+    /// The items on this page.
+    pub items: Vec<T>,
+    /// How many items the whole list has.
+    pub total: usize,
+    /// How many were skipped.
+    pub offset: usize,
+    /// The page size used.
+    pub limit: usize,
+}

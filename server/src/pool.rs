@@ -1,0 +1,164 @@
+//! The region's pool in memory: the consenting candidates (cut to their consent, with coach
+//! evidence applied) and the region's openings, each behind `matching-core`'s ranking index.
+//! Built from the database on first use and dropped whenever something in the region changes.
+
+use crate::consent::Fields;
+use crate::db::now;
+use matching_core::{Evidence, ItemRef, Level, Opening, OpeningPool, PeoplePool, Profile, Taxonomy};
+use rusqlite::{params, Connection};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+/// One published candidate as the pool holds it (never serialized whole: answers go through
+/// `CandidateCard`).
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The server's id.
+    pub id: String,
+    /// The name employers see.
+    pub pseudonym: String,
+    /// Which parts were published.
+    pub fields: Fields,
+    /// Last day of the consent.
+    pub until: String,
+    /// Whether a jobhunter may record coach-confirmed evidence.
+    pub coach_evidence: bool,
+    /// The published profile, coach evidence applied.
+    pub profile: Profile,
+}
+
+/// One opening with who put it in.
+#[derive(Clone, Debug)]
+pub struct OpeningEntry {
+    /// The opening.
+    pub opening: Opening,
+    /// The employer's account.
+    pub account_id: i64,
+}
+
+/// Everything of one region that ranking needs.
+pub struct RegionPool {
+    /// Candidates, in pool order.
+    pub candidates: Vec<Candidate>,
+    /// Candidates ranked for an opening.
+    pub people: PeoplePool,
+    /// Openings, in pool order.
+    pub openings: Vec<OpeningEntry>,
+    /// Openings ranked for a candidate.
+    pub opening_pool: OpeningPool,
+    candidate_index: BTreeMap<String, usize>,
+    opening_index: BTreeMap<String, usize>,
+}
+
+impl RegionPool {
+    /// Reads the region's live candidates and openings.
+    pub fn load(conn: &Connection, taxonomy: &Taxonomy, region: &str) -> rusqlite::Result<RegionPool> {
+        let mut coach: BTreeMap<String, Vec<(ItemRef, Level)>> = BTreeMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT e.candidate_id, e.item, e.level FROM coach_evidence e JOIN candidates c ON c.id = e.candidate_id
+             WHERE c.region = ?1",
+        )?;
+        for row in
+            stmt.query_map([region], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, u8>(2)?)))?
+        {
+            let (id, item, level) = row?;
+            if let (Ok(item), Ok(level)) = (serde_json::from_str::<ItemRef>(&item), Level::try_from(level)) {
+                coach.entry(id).or_default().push((item, level));
+            }
+        }
+        let mut stmt = conn.prepare(
+            "SELECT c.id, c.pseudonym, c.profile, k.fields, k.until, k.coach_evidence FROM candidates c
+             JOIN consents k ON k.candidate_id = c.id WHERE c.region = ?1 AND k.until_ts >= ?2 ORDER BY c.published, c.id",
+        )?;
+        let rows = stmt.query_map(params![region, now()], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?;
+        let mut candidates = Vec::new();
+        for row in rows {
+            let (id, pseudonym, profile, fields, until, coach_evidence) = row?;
+            let (Ok(mut profile), Ok(fields)) =
+                (serde_json::from_str::<Profile>(&profile), serde_json::from_str::<Fields>(&fields))
+            else {
+                eprintln!("vaardig-server: candidate {id} has a stored profile that does not parse; left out");
+                continue;
+            };
+            for (item, level) in coach.get(&id).into_iter().flatten() {
+                apply_coach(&mut profile, item, *level);
+            }
+            candidates.push(Candidate { id, pseudonym, fields, until, coach_evidence, profile });
+        }
+        let mut stmt = conn.prepare("SELECT body, account_id FROM openings WHERE region = ?1 ORDER BY created, id")?;
+        let openings: Vec<OpeningEntry> = stmt
+            .query_map([region], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?
+            .filter_map(|row| {
+                let (body, account_id) = row.ok()?;
+                Some(OpeningEntry { opening: serde_json::from_str(&body).ok()?, account_id })
+            })
+            .collect();
+        let people = PeoplePool::new(taxonomy, candidates.iter().map(|c| c.profile.clone()).collect());
+        let opening_pool = OpeningPool::new(taxonomy, openings.iter().map(|o| o.opening.clone()).collect());
+        let candidate_index = candidates.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        let opening_index = openings.iter().enumerate().map(|(i, o)| (o.opening.id.clone(), i)).collect();
+        Ok(RegionPool { candidates, people, openings, opening_pool, candidate_index, opening_index })
+    }
+
+    /// A candidate by id.
+    pub fn candidate(&self, id: &str) -> Option<&Candidate> {
+        self.candidate_index.get(id).map(|&i| &self.candidates[i])
+    }
+
+    /// An opening by id.
+    pub fn opening(&self, id: &str) -> Option<&OpeningEntry> {
+        self.opening_index.get(id).map(|&i| &self.openings[i])
+    }
+}
+
+/// A coach confirms a claim the young person made: the claim takes the level the coach saw, with
+/// `Coach` evidence. Stronger evidence (a workplace attestation, a diploma) stands as it is, and a
+/// claim that was not published is not created.
+pub fn apply_coach(profile: &mut Profile, item: &ItemRef, level: Level) {
+    if let Some(claim) = profile.claims.iter_mut().find(|c| &c.item == item && c.evidence <= Evidence::Coach) {
+        claim.level = level;
+        claim.evidence = Evidence::Coach;
+    }
+}
+
+/// The pools of all regions, built on demand.
+#[derive(Default)]
+pub struct Pools {
+    regions: Mutex<BTreeMap<String, Arc<RegionPool>>>,
+}
+
+impl Pools {
+    /// The region's pool, loading it when something changed since the last use. Loading holds the
+    /// lock, so concurrent requests wait for one load instead of each doing their own.
+    pub fn get(&self, db: &crate::db::Db, taxonomy: &Taxonomy, region: &str) -> rusqlite::Result<Arc<RegionPool>> {
+        let mut regions = self.regions.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(pool) = regions.get(region) {
+            return Ok(pool.clone());
+        }
+        let pool = {
+            let conn = db.lock();
+            Arc::new(RegionPool::load(&conn, taxonomy, region)?)
+        };
+        regions.insert(region.to_string(), pool.clone());
+        Ok(pool)
+    }
+
+    /// Forgets a region's pool; call after the change is committed.
+    pub fn invalidate(&self, region: &str) {
+        self.regions.lock().unwrap_or_else(|p| p.into_inner()).remove(region);
+    }
+
+    /// Forgets every pool (after expiry removed candidates).
+    pub fn invalidate_all(&self) {
+        self.regions.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+}

@@ -1,0 +1,801 @@
+//! The pool server tried as its users would, over HTTP: every test starts its own server on a
+//! loopback port with its own database file.
+//!
+//! - the authorization matrix: every role × every endpoint, with no session and another region;
+//! - a property test that a part without consent never appears in any answer to an employer or
+//!   jobhunter;
+//! - withdrawal and expiry delete the rows; CSRF, same-origin, rate limiting and body limits;
+//! - the contact flow, who looked, attestation signatures, what-if and weights.
+
+use matching_core::{Evidence, ItemRef, Level, Profile};
+use rusqlite::Connection;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use vaardig_server::auth::{self, NewAccount, Role};
+use vaardig_server::consent::CONSENT_TEXT_VERSION;
+use vaardig_server::{AppState, Config};
+
+/// A server of its own: a fresh database file and a loopback port.
+struct Server {
+    base: String,
+    state: Arc<AppState>,
+    db: PathBuf,
+}
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+impl Server {
+    fn start() -> Server {
+        let dir = std::env::temp_dir().join(format!(
+            "vaardig-server-test-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = dir.join("pool.sqlite");
+        let config =
+            Config { database: db.clone(), dist: None, secure_cookies: false, public_url: "http://127.0.0.1".into() };
+        let state = AppState::open(config).unwrap();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let serving = state.clone();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                vaardig_server::serve(listener, serving).await.unwrap();
+            });
+        });
+        Server { base, state, db }
+    }
+
+    fn account(&self, email: &str, role: Role, region: Option<&str>, company: &str) {
+        let new = NewAccount {
+            email: email.into(),
+            password: PASSWORD.into(),
+            role,
+            region: region.map(str::to_string),
+            company: company.into(),
+        };
+        auth::create_account(&self.state.db, &new).unwrap();
+    }
+
+    fn anonymous(&self) -> Client {
+        Client::new(&self.base)
+    }
+
+    fn login(&self, email: &str) -> Client {
+        let mut client = self.anonymous();
+        let (status, body) = client.call("POST", "/api/login", Some(json!({"email": email, "password": PASSWORD})));
+        assert_eq!(status, 200, "login {email}: {body}");
+        client.csrf = body["csrf"].as_str().map(str::to_string);
+        client
+    }
+
+    /// A direct look into the database file, as an auditor would.
+    fn sql_count(&self, sql: &str, id: &str) -> i64 {
+        let conn = Connection::open(&self.db).unwrap();
+        conn.query_row(sql, [id], |r| r.get(0)).unwrap()
+    }
+}
+
+const PASSWORD: &str = "correct horse battery";
+
+/// An HTTP client that keeps its session cookie, CSRF token and device secret.
+struct Client {
+    agent: ureq::Agent,
+    base: String,
+    cookie: Option<String>,
+    csrf: Option<String>,
+    bearer: Option<String>,
+    origin: Option<String>,
+}
+
+impl Client {
+    fn new(base: &str) -> Client {
+        let agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+        Client { agent, base: base.into(), cookie: None, csrf: None, bearer: None, origin: None }
+    }
+
+    fn with_bearer(&self, secret: &str) -> Client {
+        let mut c = Client::new(&self.base);
+        c.bearer = Some(secret.into());
+        c
+    }
+
+    fn call(&mut self, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+        let (status, text) = self.raw(method, path, body.map(|b| b.to_string()), "application/json");
+        let value =
+            if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+        (status, value)
+    }
+
+    fn raw(&mut self, method: &str, path: &str, body: Option<String>, content_type: &str) -> (u16, String) {
+        let url = format!("{}{path}", self.base);
+        let mut request = ureq::http::Request::builder().method(method).uri(&url);
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie);
+        }
+        if let Some(csrf) = &self.csrf {
+            request = request.header("x-csrf-token", csrf);
+        }
+        if let Some(secret) = &self.bearer {
+            request = request.header("authorization", format!("Bearer {secret}"));
+        }
+        if let Some(origin) = &self.origin {
+            request = request.header("origin", origin);
+        }
+        let response = match body {
+            Some(body) => self.agent.run(request.header("content-type", content_type).body(body).unwrap()),
+            None => self.agent.run(request.body(()).unwrap()),
+        };
+        let mut response = response.unwrap();
+        if let Some(set) = response.headers().get("set-cookie").and_then(|v| v.to_str().ok()) {
+            let pair = set.split(';').next().unwrap_or_default().to_string();
+            self.cookie = if pair.ends_with('=') { None } else { Some(pair) };
+        }
+        let status = response.status().as_u16();
+        let text = response.body_mut().read_to_string().unwrap_or_default();
+        if !text.is_empty() {
+            let json: Result<Value, _> = serde_json::from_str(&text);
+            assert!(json.is_ok() || path == "/api/openapi.json", "{method} {path}: the answer is not JSON: {text}");
+            if status >= 400 {
+                let json = json.unwrap();
+                assert!(
+                    json["error"]["code"].is_string() && json["error"]["message"].is_string(),
+                    "{method} {path}: {json}"
+                );
+            }
+        }
+        (status, text)
+    }
+}
+
+/// A profile that claims items of every kind, with practical facts.
+fn full_profile() -> Profile {
+    let mut p: Profile = serde_json::from_value(json!({
+        "format": "vaardig.profile", "version": 1, "id": "on-my-phone",
+        "claims": [
+            {"item": {"skill": "log.heftruck_rijden"}, "level": 3, "evidence": "self"},
+            {"item": {"skill": "log.orders_verzamelen"}, "level": 3, "evidence": "self"},
+            {"item": {"soft_skill": "soft.aanwezig"}, "level": 4, "evidence": "self"},
+            {"item": {"certificate": "cert.bhv"}, "level": 2, "evidence": "formal"},
+            {"item": {"soft_skill": "soft.op_tijd"}, "level": 3, "evidence": "self"},
+            {"item": {"certificate": "cert.vca_basis"}, "level": 2, "evidence": "formal"}
+        ],
+        "answered": {"certificates": true, "work_processes": true, "unsure": []},
+        "practical": {"max_hours_per_week": 32, "shifts": ["day"], "home_town": "Goirle", "max_travel_km": 20,
+                      "transport": "fiets", "available_from": "2026-01-05"},
+        "wishes": {"sectors": ["log"], "routes": [], "hours_per_week": 30}
+    }))
+    .expect("a valid profile");
+    let wp = first_work_process();
+    p.claims.push(matching_core::Claim {
+        item: ItemRef::WorkProcess(wp),
+        level: Level::try_from(3).unwrap(),
+        evidence: Evidence::Self_,
+    });
+    p
+}
+
+fn first_work_process() -> String {
+    vaardig_taxonomy::embedded().data().qualifications[0].core_tasks[0].work_processes[0].id.clone()
+}
+
+fn consent(fields: Value, region: &str) -> Value {
+    json!({"fields": fields, "region": region, "text_version": CONSENT_TEXT_VERSION, "coach_evidence": true})
+}
+
+fn all_fields() -> Value {
+    json!({"skills": true, "soft_skills": true, "certificates": true, "work_processes": true, "availability": true, "region": true})
+}
+
+/// Publishes; returns (id, secret).
+fn publish(server: &Server, profile: &Profile, consent: Value) -> (String, String) {
+    let (status, body) =
+        server.anonymous().call("POST", "/api/candidates", Some(json!({"profile": profile, "consent": consent})));
+    assert_eq!(status, 201, "publish: {body}");
+    (body["id"].as_str().unwrap().to_string(), body["secret"].as_str().unwrap().to_string())
+}
+
+fn opening_body(title: &str) -> Value {
+    json!({
+        "title": title, "route": "ontwikkelbaan", "hours": {"min": 24, "max": 32}, "place": "Tilburg", "shifts": ["day"],
+        "requirements": [
+            {"item": {"skill": "log.heftruck_rijden"}, "importance": "must"},
+            {"item": {"soft_skill": "soft.op_tijd"}, "importance": "must"},
+            {"item": {"certificate": "cert.vca_basis"}, "importance": "nice"}
+        ]
+    })
+}
+
+/// Two regions with an employer and a jobhunter each, an admin, one opening per employer,
+/// one published candidate per region, a shortlist per jobhunter.
+struct World {
+    server: Server,
+    opening_a: String,
+    opening_b: String,
+    candidate_a: String,
+    secret_a: String,
+    candidate_b: String,
+    shortlist_a: i64,
+}
+
+fn world() -> World {
+    let server = Server::start();
+    server.account("emp-a@test.nl", Role::Employer, Some("midden-brabant"), "Bedrijf A");
+    server.account("emp-b@test.nl", Role::Employer, Some("west-brabant"), "Bedrijf B");
+    server.account("jh-a@test.nl", Role::Jobhunter, Some("midden-brabant"), "");
+    server.account("jh-b@test.nl", Role::Jobhunter, Some("west-brabant"), "");
+    server.account("admin@test.nl", Role::Admin, None, "");
+    let (candidate_a, secret_a) = publish(&server, &full_profile(), consent(all_fields(), "midden-brabant"));
+    let (candidate_b, _) = publish(&server, &full_profile(), consent(all_fields(), "west-brabant"));
+    let (s, a) = server.login("emp-a@test.nl").call("POST", "/api/openings", Some(opening_body("Heftruckchauffeur")));
+    assert_eq!(s, 201, "{a}");
+    let (s, b) = server.login("emp-b@test.nl").call("POST", "/api/openings", Some(opening_body("Magazijn")));
+    assert_eq!(s, 201, "{b}");
+    let (s, l) = server.login("jh-a@test.nl").call("POST", "/api/shortlists", Some(json!({"name": "Maandag"})));
+    assert_eq!(s, 201, "{l}");
+    World {
+        opening_a: a["id"].as_str().unwrap().into(),
+        opening_b: b["id"].as_str().unwrap().into(),
+        candidate_a,
+        secret_a,
+        candidate_b,
+        shortlist_a: l["id"].as_i64().unwrap(),
+        server,
+    }
+}
+
+#[test]
+fn every_role_reaches_only_its_own_endpoints_and_region() {
+    let w = world();
+    let (oa, ob, ca, cb, sl) = (&w.opening_a, &w.opening_b, &w.candidate_a, &w.candidate_b, w.shortlist_a);
+    let wp = first_work_process();
+    let new_account =
+        json!({"email": "new@test.nl", "password": PASSWORD, "role": "employer", "region": "midden-brabant"});
+    let contact = json!({"candidate": ca, "message": "Wil je komen kennismaken?"});
+    let contact_b = json!({"candidate": cb, "message": "Wil je komen kennismaken?"});
+    let evidence = json!({"item": {"skill": "log.heftruck_rijden"}, "level": 3});
+    let what_if =
+        json!({"candidate": ca, "add": [{"item": {"certificate": "cert.heftruck"}, "level": 2, "evidence": "formal"}]});
+    // Columns: no session, employer B and jobhunter B (the other region), admin, jobhunter A,
+    // employer A. The roles that own the data go last, so their deletes do not disturb the others.
+    let roles = ["", "emp-b@test.nl", "jh-b@test.nl", "admin@test.nl", "jh-a@test.nl", "emp-a@test.nl"];
+    type Row = (&'static str, String, Option<Value>, [u16; 6]);
+    let rows: Vec<Row> = vec![
+        ("GET", "/api/health".into(), None, [200, 200, 200, 200, 200, 200]),
+        ("GET", "/api/openapi.json".into(), None, [200, 200, 200, 200, 200, 200]),
+        ("GET", "/api/regions".into(), None, [200, 200, 200, 200, 200, 200]),
+        ("GET", "/api/session".into(), None, [401, 200, 200, 200, 200, 200]),
+        ("GET", "/api/accounts".into(), None, [401, 403, 403, 200, 403, 403]),
+        ("POST", "/api/accounts".into(), Some(new_account), [401, 403, 403, 201, 403, 403]),
+        ("GET", "/api/openings".into(), None, [401, 200, 403, 403, 403, 200]),
+        ("POST", "/api/openings".into(), Some(opening_body("Nieuw")), [401, 201, 403, 403, 403, 201]),
+        ("GET", format!("/api/openings/{oa}"), None, [401, 404, 403, 403, 403, 200]),
+        ("PUT", format!("/api/openings/{oa}"), Some(opening_body("Heftruck")), [401, 404, 403, 403, 403, 200]),
+        ("GET", format!("/api/openings/{oa}/candidates"), None, [401, 404, 403, 403, 403, 200]),
+        ("GET", format!("/api/openings/{oa}/candidates/{ca}"), None, [401, 404, 403, 403, 403, 200]),
+        ("GET", format!("/api/openings/{oa}/candidates/{cb}"), None, [401, 404, 403, 403, 403, 404]),
+        ("GET", format!("/api/openings/{ob}/candidates"), None, [401, 200, 403, 403, 403, 404]),
+        ("POST", "/api/contact-requests".into(), Some(contact_b), [401, 201, 403, 403, 403, 404]),
+        ("POST", "/api/contact-requests".into(), Some(contact), [401, 404, 403, 403, 403, 201]),
+        ("GET", "/api/contact-requests".into(), None, [401, 200, 403, 403, 403, 200]),
+        ("GET", "/api/region/candidates".into(), None, [401, 403, 200, 403, 200, 403]),
+        ("GET", "/api/region/openings".into(), None, [401, 403, 200, 403, 200, 403]),
+        ("POST", "/api/region/rank/candidates".into(), Some(json!({"opening": oa})), [401, 403, 404, 403, 200, 403]),
+        ("POST", "/api/region/rank/openings".into(), Some(json!({"candidate": ca})), [401, 403, 404, 403, 200, 403]),
+        ("POST", "/api/region/what-if".into(), Some(what_if), [401, 403, 404, 403, 200, 403]),
+        ("POST", format!("/api/region/candidates/{ca}/evidence"), Some(evidence), [401, 403, 404, 403, 204, 403]),
+        ("GET", "/api/shortlists".into(), None, [401, 403, 200, 403, 200, 403]),
+        ("POST", "/api/shortlists".into(), Some(json!({"name": "Dinsdag"})), [401, 403, 201, 403, 201, 403]),
+        ("GET", format!("/api/shortlists/{sl}"), None, [401, 403, 404, 403, 200, 403]),
+        (
+            "PUT",
+            format!("/api/shortlists/{sl}/candidates/{ca}"),
+            Some(json!({"note": "sterk"})),
+            [401, 403, 404, 403, 204, 403],
+        ),
+        ("PUT", format!("/api/shortlists/{sl}/candidates/{cb}"), Some(json!({})), [401, 403, 404, 403, 404, 403]),
+        ("DELETE", format!("/api/shortlists/{sl}/candidates/{ca}"), None, [401, 403, 404, 403, 204, 403]),
+        ("DELETE", format!("/api/shortlists/{sl}"), None, [401, 403, 404, 403, 204, 403]),
+        ("DELETE", format!("/api/openings/{oa}"), None, [401, 404, 403, 403, 403, 204]),
+        // Young people's endpoints take the device secret, not a session.
+        ("GET", format!("/api/candidates/{ca}"), None, [401, 401, 401, 401, 401, 401]),
+        ("DELETE", format!("/api/candidates/{ca}"), None, [401, 401, 401, 401, 401, 401]),
+        ("POST", "/api/attestations".into(), Some(json!({"work_processes": [wp]})), [201, 201, 201, 201, 201, 201]),
+    ];
+    let mut clients: Vec<Client> =
+        roles.iter().map(|r| if r.is_empty() { w.server.anonymous() } else { w.server.login(r) }).collect();
+    let mut wrong = Vec::new();
+    for (method, path, body, expected) in &rows {
+        for (i, client) in clients.iter_mut().enumerate() {
+            let (status, answer) = client.call(method, path, body.clone());
+            if status != expected[i] {
+                wrong.push(format!("{method} {path} as {:?}: {status}, expected {} ({answer})", roles[i], expected[i]));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    // The device secret: none, another profile's, the right one.
+    let (other_id, other_secret) = publish(&w.server, &full_profile(), consent(all_fields(), "midden-brabant"));
+    let youth: Vec<(&str, String, Option<Value>, u16)> = vec![
+        ("GET", format!("/api/candidates/{ca}"), None, 200),
+        ("GET", format!("/api/candidates/{ca}/requests"), None, 200),
+        ("GET", format!("/api/candidates/{ca}/views"), None, 200),
+        (
+            "PUT",
+            format!("/api/candidates/{ca}"),
+            Some(json!({"profile": full_profile(), "consent": consent(all_fields(), "midden-brabant")})),
+            200,
+        ),
+        ("DELETE", format!("/api/candidates/{ca}"), None, 204),
+    ];
+    for (method, path, body, ok) in youth {
+        let (none, _) = w.server.anonymous().call(method, &path, body.clone());
+        assert_eq!(none, 401, "{method} {path} without a secret");
+        let (other, _) = w.server.anonymous().with_bearer(&other_secret).call(method, &path, body.clone());
+        assert_eq!(other, 404, "{method} {path} with another profile's secret");
+        let (own, answer) = w.server.anonymous().with_bearer(&w.secret_a).call(method, &path, body.clone());
+        assert_eq!(own, ok, "{method} {path} with its own secret: {answer}");
+    }
+    assert_ne!(other_id, *ca);
+}
+
+#[test]
+fn withdrawing_deletes_the_profile_and_everything_derived_from_it() {
+    let w = world();
+    let (ca, oa) = (&w.candidate_a, &w.opening_a);
+    let mut employer = w.server.login("emp-a@test.nl");
+    let (s, _) = employer.call("GET", &format!("/api/openings/{oa}/candidates/{ca}"), None);
+    assert_eq!(s, 200);
+    let (s, _) = employer.call("POST", "/api/contact-requests", Some(json!({"candidate": ca, "message": "Hoi"})));
+    assert_eq!(s, 201);
+    let mut jobhunter = w.server.login("jh-a@test.nl");
+    let sl = w.shortlist_a;
+    assert_eq!(jobhunter.call("PUT", &format!("/api/shortlists/{sl}/candidates/{ca}"), Some(json!({}))).0, 204);
+    let evidence = json!({"item": {"skill": "log.heftruck_rijden"}, "level": 4});
+    assert_eq!(jobhunter.call("POST", &format!("/api/region/candidates/{ca}/evidence"), Some(evidence)).0, 204);
+    let tables = [
+        "SELECT COUNT(*) FROM candidates WHERE id = ?1",
+        "SELECT COUNT(*) FROM consents WHERE candidate_id = ?1",
+        "SELECT COUNT(*) FROM contact_requests WHERE candidate_id = ?1",
+        "SELECT COUNT(*) FROM audit WHERE candidate_id = ?1",
+        "SELECT COUNT(*) FROM shortlist_entries WHERE candidate_id = ?1",
+        "SELECT COUNT(*) FROM coach_evidence WHERE candidate_id = ?1",
+    ];
+    for sql in tables {
+        assert!(w.server.sql_count(sql, ca) > 0, "before withdrawal: {sql}");
+    }
+    let (s, _) = w.server.anonymous().with_bearer(&w.secret_a).call("DELETE", &format!("/api/candidates/{ca}"), None);
+    assert_eq!(s, 204);
+    for sql in tables {
+        assert_eq!(w.server.sql_count(sql, ca), 0, "after withdrawal: {sql}");
+    }
+    // The profile text itself is gone from the file, not just unlinked: no row holds the id.
+    let conn = Connection::open(&w.server.db).unwrap();
+    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    let (s, page) = employer.call("GET", &format!("/api/openings/{oa}/candidates"), None);
+    assert_eq!(s, 200);
+    assert!(!page.to_string().contains(ca.as_str()), "still listed: {page}");
+    let (s, _) = employer.call("GET", &format!("/api/openings/{oa}/candidates/{ca}"), None);
+    assert_eq!(s, 404);
+}
+
+#[test]
+fn an_expired_consent_is_deleted() {
+    let w = world();
+    let ca = &w.candidate_a;
+    let conn = Connection::open(&w.server.db).unwrap();
+    conn.execute("UPDATE consents SET until_ts = 1 WHERE candidate_id = ?1", [ca]).unwrap();
+    // Until the sweep runs, the pool already leaves it out.
+    w.server.state.pools.invalidate("midden-brabant");
+    let (_, page) = w.server.login("jh-a@test.nl").call("GET", "/api/region/candidates", None);
+    assert!(!page.to_string().contains(ca.as_str()), "an expired candidate is listed: {page}");
+    assert_eq!(vaardig_server::sweep_expired(&w.server.state).unwrap(), 1);
+    assert_eq!(w.server.sql_count("SELECT COUNT(*) FROM candidates WHERE id = ?1", ca), 0);
+    assert_eq!(w.server.sql_count("SELECT COUNT(*) FROM consents WHERE candidate_id = ?1", ca), 0);
+    // A consent date in the past or too far ahead is refused.
+    let mut c = consent(all_fields(), "midden-brabant");
+    c["until"] = json!("2020-01-01");
+    let (s, e) =
+        w.server.anonymous().call("POST", "/api/candidates", Some(json!({"profile": full_profile(), "consent": c})));
+    assert_eq!((s, e["error"]["code"].as_str()), (400, Some("bad_request")));
+}
+
+#[test]
+fn state_changes_need_the_csrf_token_and_this_site() {
+    let w = world();
+    let mut employer = w.server.login("emp-a@test.nl");
+    let token = employer.csrf.take();
+    let (s, e) = employer.call("POST", "/api/openings", Some(opening_body("Zonder token")));
+    assert_eq!((s, e["error"]["code"].as_str()), (403, Some("csrf")));
+    employer.csrf = Some("not-the-token".into());
+    assert_eq!(employer.call("DELETE", &format!("/api/openings/{}", w.opening_a), None).0, 403);
+    employer.csrf = token;
+    employer.origin = Some("https://evil.example".into());
+    let (s, e) = employer.call("POST", "/api/openings", Some(opening_body("Van elders")));
+    assert_eq!((s, e["error"]["code"].as_str()), (403, Some("csrf")));
+    employer.origin = Some(w.server.base.clone());
+    assert_eq!(employer.call("POST", "/api/openings", Some(opening_body("Van hier"))).0, 201);
+    // Reading needs no token.
+    employer.csrf = None;
+    assert_eq!(employer.call("GET", "/api/openings", None).0, 200);
+}
+
+#[test]
+fn the_session_cookie_is_httponly_and_strict() {
+    let server = Server::start();
+    server.account("emp@test.nl", Role::Employer, Some("midden-brabant"), "A");
+    let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+    let response = agent
+        .post(&format!("{}/api/login", server.base))
+        .header("content-type", "application/json")
+        .send(json!({"email": "emp@test.nl", "password": PASSWORD}).to_string())
+        .unwrap();
+    let cookie = response.headers().get("set-cookie").unwrap().to_str().unwrap().to_string();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    let mut client = server.login("emp@test.nl");
+    assert_eq!(client.call("POST", "/api/logout", None).0, 204);
+    assert_eq!(client.call("GET", "/api/session", None).0, 401);
+}
+
+#[test]
+fn logins_are_rate_limited() {
+    let server = Server::start();
+    server.account("emp@test.nl", Role::Employer, Some("midden-brabant"), "A");
+    let mut client = server.anonymous();
+    for _ in 0..auth::LIMIT_PER_EMAIL {
+        let (s, e) =
+            client.call("POST", "/api/login", Some(json!({"email": "emp@test.nl", "password": "wrong password"})));
+        assert_eq!((s, e["error"]["code"].as_str()), (401, Some("bad_login")));
+    }
+    // Even the right password is refused now.
+    let (s, e) = client.call("POST", "/api/login", Some(json!({"email": "emp@test.nl", "password": PASSWORD})));
+    assert_eq!((s, e["error"]["code"].as_str()), (429, Some("rate_limited")));
+    // Another address is not blocked by this one's failures.
+    server.account("other@test.nl", Role::Employer, Some("midden-brabant"), "B");
+    server.login("other@test.nl");
+}
+
+#[test]
+fn bad_bodies_get_json_errors() {
+    let w = world();
+    let mut employer = w.server.login("emp-a@test.nl");
+    // Too large: refused once the limit is passed (the server may stop reading the rest).
+    let head = format!(
+        "POST /api/openings HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\nCookie: {}\r\nX-CSRF-Token: {}\r\n\r\n{{",
+        vaardig_server::BODY_LIMIT + 1,
+        employer.cookie.clone().unwrap(),
+        employer.csrf.clone().unwrap()
+    );
+    let mut stream = std::net::TcpStream::connect(w.server.base.trim_start_matches("http://")).unwrap();
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    std::io::Write::write_all(&mut stream, head.as_bytes()).unwrap();
+    let _ = std::io::Write::write_all(&mut stream, " ".repeat(vaardig_server::BODY_LIMIT).as_bytes());
+    let mut answer = String::new();
+    let _ = std::io::Read::read_to_string(&mut stream, &mut answer);
+    assert!(answer.starts_with("HTTP/1.1 413") && answer.contains("\"too_large\""), "{answer}");
+    let (s, _) = employer.raw("POST", "/api/openings", Some("{".into()), "application/json");
+    assert_eq!(s, 400);
+    let (s, _) = employer.raw("POST", "/api/openings", Some("title=x".into()), "application/x-www-form-urlencoded");
+    assert_eq!(s, 415);
+    let mut unknown = opening_body("Met extra veld");
+    unknown["salary"] = json!(1);
+    let (s, e) = employer.call("POST", "/api/openings", Some(unknown));
+    assert_eq!(s, 400, "{e}");
+    let mut wrong = opening_body("Onbekende skill");
+    wrong["requirements"][0]["item"] = json!({"skill": "log.bestaat_niet"});
+    let (s, e) = employer.call("POST", "/api/openings", Some(wrong));
+    assert!(s == 400 && e["error"]["message"].as_str().unwrap().contains("requirements[0]"), "{e}");
+    let (s, _) = employer.call("GET", "/api/openings?limit=abc", None);
+    assert_eq!(s, 400);
+    let (s, _) = employer.call("PATCH", "/api/openings", None);
+    assert_eq!(s, 405);
+    let (s, _) = employer.call("GET", "/api/does-not-exist", None);
+    assert_eq!(s, 404);
+}
+
+#[test]
+fn a_contact_request_goes_to_the_young_person_and_only_the_asker_sees_the_answer() {
+    let w = world();
+    let (ca, oa) = (&w.candidate_a, &w.opening_a);
+    let mut employer = w.server.login("emp-a@test.nl");
+    let (s, page) = employer.call("GET", &format!("/api/openings/{oa}/candidates"), None);
+    assert_eq!(s, 200);
+    let first = &page["items"][0];
+    assert_eq!(first["candidate"]["id"], json!(ca));
+    assert!(first["explanation"]["lines"].as_array().is_some_and(|l| l.len() == 3));
+    assert_eq!(first["explanation"]["musts"]["met"], json!(2));
+    let request = json!({"candidate": ca, "opening": oa, "message": "Wil je langskomen?"});
+    let (s, r) = employer.call("POST", "/api/contact-requests", Some(request.clone()));
+    assert_eq!(s, 201, "{r}");
+    assert_eq!(employer.call("POST", "/api/contact-requests", Some(request)).0, 409);
+    let mut device = w.server.anonymous().with_bearer(&w.secret_a);
+    let (_, requests) = device.call("GET", &format!("/api/candidates/{ca}/requests"), None);
+    assert_eq!(requests["items"][0]["company"], json!("Bedrijf A"));
+    assert_eq!(requests["items"][0]["opening_title"], json!("Heftruckchauffeur"));
+    let rid = requests["items"][0]["id"].as_str().unwrap().to_string();
+    let (_, before) = employer.call("GET", "/api/contact-requests", None);
+    assert!(before["items"][0].get("contact").is_none(), "contact shown before accepting: {before}");
+    let accept = json!({"accept": true, "contact": {"name": "Sam", "phone": "06-12345678"}});
+    assert_eq!(device.call("POST", &format!("/api/candidates/{ca}/requests/{rid}"), Some(accept.clone())).0, 204);
+    assert_eq!(device.call("POST", &format!("/api/candidates/{ca}/requests/{rid}"), Some(accept)).0, 409);
+    let (_, after) = employer.call("GET", "/api/contact-requests", None);
+    assert_eq!(after["items"][0]["contact"]["phone"], json!("06-12345678"));
+    // Another employer of the region never sees it.
+    w.server.account("emp-a2@test.nl", Role::Employer, Some("midden-brabant"), "Bedrijf C");
+    let (_, other) = w.server.login("emp-a2@test.nl").call("GET", "/api/contact-requests", None);
+    assert_eq!(other["total"], json!(0));
+    assert!(!other.to_string().contains("06-12345678"));
+    // A "no" is final for that employer.
+    let (s, _) = w.server.login("emp-a2@test.nl").call(
+        "POST",
+        "/api/contact-requests",
+        Some(json!({"candidate": ca, "message": "Hoi"})),
+    );
+    assert_eq!(s, 201);
+    let (_, requests) = device.call("GET", &format!("/api/candidates/{ca}/requests"), None);
+    let open = requests["items"].as_array().unwrap().iter().find(|r| r["status"] == json!("open")).unwrap().clone();
+    let second = open["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        device.call("POST", &format!("/api/candidates/{ca}/requests/{second}"), Some(json!({"accept": false}))).0,
+        204
+    );
+    let (s, _) = w.server.login("emp-a2@test.nl").call(
+        "POST",
+        "/api/contact-requests",
+        Some(json!({"candidate": ca, "message": "Nog eens?"})),
+    );
+    assert_eq!(s, 409);
+    // Who looked: the employer's views and request are in the young person's list.
+    let (_, views) = device.call("GET", &format!("/api/candidates/{ca}/views"), None);
+    let actions: Vec<&str> = views["items"].as_array().unwrap().iter().filter_map(|v| v["action"].as_str()).collect();
+    assert!(actions.contains(&"listed") && actions.contains(&"contact_requested"), "{views}");
+    assert!(views.to_string().contains("Bedrijf A"));
+}
+
+#[test]
+fn workplace_evidence_needs_the_servers_signature() {
+    let server = Server::start();
+    let wp = first_work_process();
+    let mut device = server.anonymous();
+    let (s, link) = device.call("POST", "/api/attestations", Some(json!({"work_processes": [wp]})));
+    assert_eq!(s, 201, "{link}");
+    let (token, claim) = (link["token"].as_str().unwrap().to_string(), link["claim"].as_str().unwrap().to_string());
+    let mut trainer = server.anonymous();
+    let (_, shown) = trainer.call("GET", &format!("/api/attestations/{token}"), None);
+    assert_eq!(shown["work_processes"][0]["id"], json!(wp));
+    let confirm =
+        json!({"name": "Ria de Vries", "company": "Magazijn Tilburg", "confirmed": [{"work_process": wp, "level": 3}]});
+    assert_eq!(trainer.call("POST", &format!("/api/attestations/{token}"), Some(confirm.clone())).0, 204);
+    assert_eq!(trainer.call("POST", &format!("/api/attestations/{token}"), Some(confirm)).0, 409, "a link works once");
+    assert_eq!(device.call("GET", &format!("/api/attestations/{token}/result"), None).0, 401);
+    let (_, result) = device.with_bearer("wrong").call("GET", &format!("/api/attestations/{token}/result"), None);
+    assert_eq!(result["error"]["code"], json!("not_found"));
+    let (_, result) = device.with_bearer(&claim).call("GET", &format!("/api/attestations/{token}/result"), None);
+    let signed = result["attestations"].clone();
+    assert_eq!(signed.as_array().map(Vec::len), Some(1));
+    let mut profile = full_profile();
+    for c in &mut profile.claims {
+        if matches!(c.item, ItemRef::WorkProcess(_)) {
+            c.evidence = Evidence::Practice;
+        }
+    }
+    let body = |attestations: Value| json!({"profile": profile, "consent": consent(all_fields(), "midden-brabant"), "attestations": attestations});
+    let (s, kept) = server.anonymous().call("POST", "/api/candidates", Some(body(signed.clone())));
+    assert_eq!((s, kept["downgraded"].as_array().map(Vec::len)), (201, Some(0)), "{kept}");
+    let mut forged = signed.clone();
+    forged[0]["level"] = json!(4);
+    let (_, lowered) = server.anonymous().call("POST", "/api/candidates", Some(body(forged)));
+    assert_eq!(lowered["downgraded"][0], json!({"work_process": wp}), "{lowered}");
+    let (_, none) = server.anonymous().call("POST", "/api/candidates", Some(body(json!([]))));
+    assert_eq!(none["downgraded"].as_array().map(Vec::len), Some(1));
+    // Coach evidence is recorded on the server by a jobhunter, never taken from the device.
+    let mut coached = full_profile();
+    coached.claims[0].evidence = Evidence::Coach;
+    let (_, lowered) = server.anonymous().call(
+        "POST",
+        "/api/candidates",
+        Some(json!({"profile": coached, "consent": consent(all_fields(), "midden-brabant")})),
+    );
+    assert_eq!(lowered["downgraded"], json!([{"skill": "log.heftruck_rijden"}]), "{lowered}");
+    let secret = none["secret"].as_str().unwrap();
+    let (_, stored) = server.anonymous().with_bearer(secret).call(
+        "GET",
+        &format!("/api/candidates/{}", none["id"].as_str().unwrap()),
+        None,
+    );
+    let wp_claim = stored["profile"]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["item"]["work_process"].is_string())
+        .unwrap()
+        .clone();
+    assert_eq!(wp_claim["evidence"], json!("self"));
+}
+
+#[test]
+fn what_if_and_weights_move_the_ranking_and_store_nothing() {
+    let w = world();
+    let mut jobhunter = w.server.login("jh-a@test.nl");
+    let mut employer = w.server.login("emp-a@test.nl");
+    // A second opening that asks for the forklift certificate as a must-have.
+    let mut body = opening_body("Heftruck met certificaat");
+    body["requirements"][2] = json!({"item": {"certificate": "cert.heftruck"}, "importance": "must"});
+    let (_, second) = employer.call("POST", "/api/openings", Some(body));
+    let ca = &w.candidate_a;
+    let what_if = json!({"candidate": ca, "add": [{"item": {"certificate": "cert.heftruck"}, "level": 2, "evidence": "formal"}],
+                         "opening": second["id"]});
+    let (s, answer) = jobhunter.call("POST", "/api/region/what-if", Some(what_if));
+    assert_eq!(s, 200, "{answer}");
+    let change = answer["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["opening"] == second["id"])
+        .expect("the opening changes")
+        .clone();
+    assert!(change["before"]["rank"].is_null() && change["after"]["rank"].is_number(), "{change}");
+    assert_eq!(answer["fits_after"].as_u64().unwrap(), answer["fits_before"].as_u64().unwrap() + 1);
+    let (before, after) = (&answer["among_candidates"][0], &answer["among_candidates"][1]);
+    assert!(before["rank"].is_null() && after["rank"] == json!(1), "{answer}");
+    // Nothing stored: the real ranking is as it was.
+    let (_, real) = jobhunter.call("POST", "/api/region/rank/candidates", Some(json!({"opening": second["id"]})));
+    assert_eq!(real["items"][0]["explanation"]["musts"]["unmet"], json!(1), "{real}");
+    // Weights per search change the score, within bounds.
+    let oa = &w.opening_a;
+    let (_, plain) = jobhunter.call(
+        "POST",
+        "/api/region/rank/openings",
+        Some(json!({"candidate": ca, "include_knocked_out": true})),
+    );
+    let weights = json!({"skill": 500, "soft_skill": 10, "certificate": 10, "work_process": 100});
+    let (_, heavy) = jobhunter.call(
+        "POST",
+        "/api/region/rank/openings",
+        Some(json!({"candidate": ca, "weights": weights, "include_knocked_out": true})),
+    );
+    let weights_of = |page: &Value| -> Vec<Value> {
+        let item = page["items"].as_array().unwrap().iter().find(|i| i["opening"]["id"] == json!(oa)).unwrap().clone();
+        // The opening is shown as the employer wrote it; the explanation carries this search's weights.
+        assert!(item["opening"]["requirements"][0].get("weight").is_none(), "{item}");
+        item["explanation"]["lines"].as_array().unwrap().iter().map(|l| l["weight"].clone()).collect()
+    };
+    assert_eq!(weights_of(&plain), vec![json!(3), json!(3), json!(1)]);
+    assert_eq!(weights_of(&heavy), vec![json!(15), json!(1), json!(1)]);
+    let (s, _) =
+        jobhunter.call("POST", "/api/region/rank/openings", Some(json!({"candidate": ca, "weights": {"skill": 0}})));
+    assert_eq!(s, 400);
+}
+
+mod consent_property {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn kinds(skills: bool, soft: bool, certs: bool, wps: bool, availability: bool, region: bool) -> Value {
+        json!({"skills": skills, "soft_skills": soft, "certificates": certs, "work_processes": wps, "availability": availability, "region": region})
+    }
+
+    /// The consent field that covers a kind of item.
+    fn field_of(kind: &str) -> &'static str {
+        match kind {
+            "skill" => "skills",
+            "soft_skill" => "soft_skills",
+            "certificate" => "certificates",
+            "work_process" => "work_processes",
+            other => panic!("unknown kind {other}"),
+        }
+    }
+
+    /// Every id of a claimed item the opening does not ask for; these may appear in an answer
+    /// only as a published claim.
+    fn private_ids(profile: &Profile, fields: &Value) -> Vec<String> {
+        let allowed = |item: &ItemRef| match item {
+            ItemRef::Skill(_) => fields["skills"] == json!(true),
+            ItemRef::SoftSkill(_) => fields["soft_skills"] == json!(true),
+            ItemRef::Certificate(_) => fields["certificates"] == json!(true),
+            ItemRef::WorkProcess(_) => fields["work_processes"] == json!(true),
+        };
+        let asked = ["log.heftruck_rijden", "soft.op_tijd", "cert.vca_basis"];
+        profile
+            .claims
+            .iter()
+            .filter(|c| !allowed(&c.item) && !asked.contains(&c.item.id()))
+            .map(|c| c.item.id().to_string())
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+        #[test]
+        fn a_part_without_consent_never_reaches_an_employer_or_jobhunter(
+            (skills, soft, certs, wps, availability, region) in (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>())
+                .prop_filter("publish something", |f| f.0 || f.1 || f.2 || f.3 || f.4 || f.5)
+        ) {
+            thread_local!(static WORLD: World = world());
+            WORLD.with(|w| {
+                let fields = kinds(skills, soft, certs, wps, availability, region);
+                let profile = full_profile();
+                let (id, _) = publish(&w.server, &profile, consent(fields.clone(), "midden-brabant"));
+                let oa = &w.opening_a;
+                let mut employer = w.server.login("emp-a@test.nl");
+                let mut jobhunter = w.server.login("jh-a@test.nl");
+                let answers = [
+                    employer.call("GET", &format!("/api/openings/{oa}/candidates?limit=100"), None).1,
+                    employer.call("GET", &format!("/api/openings/{oa}/candidates/{id}"), None).1,
+                    jobhunter.call("GET", "/api/region/candidates?limit=100", None).1,
+                    jobhunter.call("POST", "/api/region/rank/candidates", Some(json!({"opening": oa, "include_knocked_out": true, "limit": 100}))).1,
+                    jobhunter.call("POST", "/api/region/rank/openings", Some(json!({"candidate": id, "include_knocked_out": true}))).1,
+                ];
+                // What each answer says about this candidate (the lists also hold others).
+                let about = |answer: &Value| -> Vec<Value> {
+                    match answer["items"].as_array() {
+                        Some(items) => items.iter().filter(|i| i["candidate"]["id"] == json!(id) || i["id"] == json!(id) || i["explanation"]["profile"] == json!(id)).cloned().collect(),
+                        None => vec![answer.clone()],
+                    }
+                };
+                let answers: Vec<Value> = answers.iter().flat_map(about).collect();
+                prop_assert!(answers.len() >= 4, "the candidate is missing from an answer");
+                let private = private_ids(&profile, &fields);
+                for answer in &answers {
+                    let text = answer.to_string();
+                    for secret in &private {
+                        prop_assert!(!text.contains(secret.as_str()), "{secret} leaked in {text}");
+                    }
+                    for never in ["fiets", "on-my-phone", "hours_per_week\":30", "wishes"] {
+                        prop_assert!(!text.contains(never), "{never} leaked in {text}");
+                    }
+                    if !region {
+                        prop_assert!(!text.contains("Goirle"), "home town leaked in {text}");
+                    }
+                }
+                // Structurally: the card holds only published kinds, availability only when published,
+                // and every line scored from the candidate's own claim is of a published kind.
+                let card = &answers[1]["candidate"];
+                for claim in card["claims"].as_array().unwrap() {
+                    let kind = claim["item"].as_object().unwrap().keys().next().unwrap().clone();
+                    prop_assert_eq!(&fields[field_of(&kind)], &json!(true), "{} published without consent", kind);
+                }
+                prop_assert_eq!(card["availability"].is_null(), !availability);
+                for line in answers[1]["explanation"]["lines"].as_array().unwrap() {
+                    if line["route"] == json!("direct") {
+                        let kind = line["kind"].as_str().unwrap();
+                        prop_assert_eq!(&fields[field_of(kind)], &json!(true), "a line used an unpublished {} claim", kind);
+                    }
+                }
+                if !availability {
+                    let knock_outs = answers[1]["explanation"]["knock_outs"].to_string();
+                    prop_assert!(!knock_outs.contains("hours") && !knock_outs.contains("shift"), "{knock_outs}");
+                }
+                Ok(())
+            })?;
+        }
+    }
+}
+
+#[test]
+fn every_operation_in_the_openapi_document_is_served() {
+    let server = Server::start();
+    let (status, document) = server.anonymous().call("GET", "/api/openapi.json", None);
+    assert_eq!(status, 200);
+    let mut checked = 0;
+    for (path, operations) in document["paths"].as_object().unwrap() {
+        let concrete: String =
+            path.split('/').map(|part| if part.starts_with('{') { "1" } else { part }).collect::<Vec<_>>().join("/");
+        for method in
+            operations.as_object().unwrap().keys().filter(|m| ["get", "post", "put", "delete"].contains(&m.as_str()))
+        {
+            let (status, answer) = server.anonymous().call(&method.to_uppercase(), &concrete, None);
+            let unrouted = status == 405 || answer["error"]["message"].as_str().is_some_and(|m| m.contains("API path"));
+            assert!(!unrouted, "{method} {path} is in the document but not served: {status} {answer}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "only {checked} operations");
+}
