@@ -84,20 +84,24 @@ pub fn require_signatures(profile: &mut Profile, attestations: &[SignedAttestati
     lowered
 }
 
+/// The work processes a link asks a trainer to confirm.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateIn {
     work_processes: Vec<String>,
 }
 
+/// A new trainer link.
 #[derive(Serialize)]
 pub struct Link {
     /// The trainer's part: goes in the link.
     token: String,
     /// The link to send the trainer.
     link: String,
-    /// The device's part: fetches the signed result.
-    claim: String,
+    /// The device's part: fetches the signed result (absent on a jobhunter's link, whose result
+    /// goes onto the published profile).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    claim: Option<String>,
     expires: i64,
 }
 
@@ -105,6 +109,12 @@ pub async fn create(
     State(state): State<Arc<AppState>>,
     Body(body): Body<CreateIn>,
 ) -> ApiResult<(StatusCode, Json<Link>)> {
+    Ok((StatusCode::CREATED, Json(make_link(&state, &body, None)?)))
+}
+
+/// Stores a new one-time link; with a candidate, the confirmation is applied to that published
+/// profile (a jobhunter's link) instead of waiting for a device to collect it.
+pub fn make_link(state: &AppState, body: &CreateIn, candidate: Option<&str>) -> ApiResult<Link> {
     if body.work_processes.is_empty() || body.work_processes.len() > MAX_PROCESSES {
         return Err(ApiError::bad_request(format!("work_processes: choose 1 to {MAX_PROCESSES} work processes.")));
     }
@@ -116,11 +126,19 @@ pub async fn create(
     let (token, claim) = (secret::token(), secret::token());
     let expires = now() + LINK_DAYS * 86_400;
     state.db.lock().execute(
-        "INSERT INTO attestations (token_hash, claim_hash, work_processes, created, expires) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![secret::hash(&token), secret::hash(&claim), serde_json::to_string(&body.work_processes).unwrap_or_default(), now(), expires],
+        "INSERT INTO attestations (token_hash, claim_hash, work_processes, created, expires, candidate_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            secret::hash(&token),
+            secret::hash(&claim),
+            serde_json::to_string(&body.work_processes).unwrap_or_default(),
+            now(),
+            expires,
+            candidate
+        ],
     )?;
-    let link = format!("{}/#attest/{token}", state.config.public_url.trim_end_matches('/'));
-    Ok((StatusCode::CREATED, Json(Link { token, link, claim, expires })))
+    let link = format!("{}/werk.html#attest/{token}", state.config.public_url.trim_end_matches('/'));
+    Ok(Link { token, link, claim: candidate.is_none().then_some(claim), expires })
 }
 
 struct Stored {
@@ -236,7 +254,48 @@ pub async fn confirm(
     if changed == 0 {
         return Err(ApiError::conflict("This link was already used."));
     }
+    apply_to_candidate(&state, &token, &signed)?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// On a jobhunter's link, the confirmed work processes become `practice` claims of the published
+/// profile at the level the trainer saw (a stronger `formal` claim stays as it is).
+fn apply_to_candidate(state: &AppState, token: &str, signed: &[SignedAttestation]) -> ApiResult<()> {
+    let region = {
+        let mut conn = state.db.lock();
+        let tx = conn.transaction()?;
+        let row: Option<(String, String, String)> = tx
+            .query_row(
+                "SELECT c.id, c.profile, c.region FROM attestations a JOIN candidates c ON c.id = a.candidate_id
+                 WHERE a.token_hash = ?1",
+                [secret::hash(token)],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((id, profile, region)) = row else { return Ok(()) };
+        let mut profile: Profile = serde_json::from_str(&profile).map_err(ApiError::internal)?;
+        for a in signed {
+            let item = ItemRef::WorkProcess(a.work_process.clone());
+            match profile.claims.iter_mut().find(|c| c.item == item) {
+                Some(claim) if claim.evidence <= Evidence::Practice => {
+                    claim.level = a.level;
+                    claim.evidence = Evidence::Practice;
+                }
+                Some(_) => {}
+                None => {
+                    profile.claims.push(matching_core::Claim { item, level: a.level, evidence: Evidence::Practice })
+                }
+            }
+        }
+        tx.execute(
+            "UPDATE candidates SET profile = ?2, updated = ?3 WHERE id = ?1",
+            params![id, serde_json::to_string(&profile).map_err(ApiError::internal)?, now()],
+        )?;
+        tx.commit()?;
+        region
+    };
+    state.pools.invalidate(&region);
+    Ok(())
 }
 
 #[derive(Serialize)]

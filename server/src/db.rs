@@ -7,7 +7,8 @@ use std::sync::{Mutex, MutexGuard};
 
 /// The schema, one step per version. Every row that says something about a candidate refers to
 /// `candidates(id)` with `ON DELETE CASCADE`, so withdrawing deletes everything derived from it.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE regions (
     id   TEXT PRIMARY KEY,
     name TEXT NOT NULL
@@ -116,7 +117,12 @@ INSERT INTO regions (id, name) VALUES
     ('west-brabant', 'West-Brabant'),
     ('noordoost-brabant', 'Noordoost-Brabant'),
     ('zuidoost-brabant', 'Zuidoost-Brabant');
-"#];
+"#,
+    r#"
+-- A jobhunter's trainer link for a published candidate: the confirmation lands on the profile.
+ALTER TABLE attestations ADD COLUMN candidate_id TEXT REFERENCES candidates(id) ON DELETE CASCADE;
+"#,
+];
 
 /// The database behind one mutex: SQLite serialises writers anyway, and every statement here takes
 /// well under a millisecond; ranking happens outside the lock on an in-memory pool.

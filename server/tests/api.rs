@@ -302,6 +302,20 @@ fn every_role_reaches_only_its_own_endpoints_and_region() {
         ),
         ("PUT", format!("/api/shortlists/{sl}/candidates/{cb}"), Some(json!({})), [401, 403, 404, 403, 404, 403]),
         ("DELETE", format!("/api/shortlists/{sl}/candidates/{ca}"), None, [401, 403, 404, 403, 204, 403]),
+        ("POST", "/api/openings/preview".into(), Some(opening_body("Voorbeeld")), [401, 200, 403, 403, 403, 200]),
+        ("GET", format!("/api/openings/{oa}/advice"), None, [401, 404, 403, 403, 403, 200]),
+        (
+            "POST",
+            "/api/region/match-table".into(),
+            Some(json!({"openings": [oa], "candidates": [ca]})),
+            [401, 403, 404, 403, 200, 403],
+        ),
+        (
+            "POST",
+            format!("/api/region/candidates/{ca}/attestations"),
+            Some(json!({"work_processes": [wp]})),
+            [401, 403, 404, 403, 201, 403],
+        ),
         ("DELETE", format!("/api/shortlists/{sl}"), None, [401, 403, 404, 403, 204, 403]),
         ("DELETE", format!("/api/openings/{oa}"), None, [401, 404, 403, 403, 403, 204]),
         // Young people's endpoints take the device secret, not a session.
@@ -798,4 +812,59 @@ fn every_operation_in_the_openapi_document_is_served() {
         }
     }
     assert!(checked >= 40, "only {checked} operations");
+}
+
+#[test]
+fn employers_see_their_reach_and_what_would_widen_it() {
+    let w = world();
+    let mut employer = w.server.login("emp-a@test.nl");
+    let (s, reach) = employer.call("POST", "/api/openings/preview", Some(opening_body("Voorbeeld")));
+    assert_eq!(s, 200, "{reach}");
+    assert_eq!(reach, json!({"fits": 1, "near": 0, "knocked_out": 0, "total": 1}));
+    // A must-have the candidate lacks: making it a nice-to-have would add them.
+    let mut body = opening_body("Met heftruckcertificaat");
+    body["requirements"][2] = json!({"item": {"certificate": "cert.heftruck"}, "importance": "must"});
+    let (_, narrow) = employer.call("POST", "/api/openings/preview", Some(body.clone()));
+    assert_eq!((narrow["fits"].as_u64(), narrow["near"].as_u64()), (Some(0), Some(1)), "{narrow}");
+    let (_, opening) = employer.call("POST", "/api/openings", Some(body));
+    let (s, advice) = employer.call("GET", &format!("/api/openings/{}/advice", opening["id"].as_str().unwrap()), None);
+    assert_eq!(s, 200, "{advice}");
+    assert_eq!(advice["fits"], json!(0));
+    assert_eq!(
+        advice["changes"][0]["change"],
+        json!({"kind": "make_nice", "item": {"certificate": "cert.heftruck"}}),
+        "{advice}"
+    );
+    assert_eq!(advice["changes"][0]["gain"], json!(1));
+}
+
+#[test]
+fn a_jobhunter_gets_a_match_table_and_trainer_evidence_for_a_candidate() {
+    let w = world();
+    let mut jobhunter = w.server.login("jh-a@test.nl");
+    let (s, table) = jobhunter.call(
+        "POST",
+        "/api/region/match-table",
+        Some(json!({"openings": [w.opening_a], "candidates": [w.candidate_a]})),
+    );
+    assert_eq!(s, 200, "{table}");
+    assert_eq!(table["cells"], json!([[{"low": 1000, "high": 1000, "fits": true}]]));
+    assert_eq!(table["candidates"][0]["id"], json!(w.candidate_a));
+    let wp = first_work_process();
+    let (s, link) = jobhunter.call(
+        "POST",
+        &format!("/api/region/candidates/{}/attestations", w.candidate_a),
+        Some(json!({"work_processes": [wp]})),
+    );
+    assert_eq!(s, 201, "{link}");
+    assert!(link.get("claim").is_none() && link["link"].as_str().unwrap().contains("/werk.html#attest/"), "{link}");
+    let token = link["token"].as_str().unwrap();
+    let confirm =
+        json!({"name": "Ria", "company": "Magazijn Tilburg", "confirmed": [{"work_process": wp, "level": 4}]});
+    assert_eq!(w.server.anonymous().call("POST", &format!("/api/attestations/{token}"), Some(confirm)).0, 204);
+    let (_, pool) = jobhunter.call("GET", "/api/region/candidates", None);
+    let card = pool["items"].as_array().unwrap().iter().find(|c| c["id"] == json!(w.candidate_a)).unwrap().clone();
+    let claim =
+        card["claims"].as_array().unwrap().iter().find(|c| c["item"]["work_process"] == json!(wp)).unwrap().clone();
+    assert_eq!((claim["evidence"].as_str(), claim["level"].as_u64()), (Some("practice"), Some(4)), "{card}");
 }

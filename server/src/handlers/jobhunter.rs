@@ -530,3 +530,116 @@ pub async fn remove_from_shortlist(
     )?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// The most openings and candidates in one match table: a meeting's worth.
+pub const TABLE_OPENINGS: usize = 30;
+
+/// See [`TABLE_OPENINGS`].
+pub const TABLE_CANDIDATES: usize = 60;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableIn {
+    openings: Vec<String>,
+    candidates: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct Named {
+    id: String,
+    name: String,
+}
+
+#[derive(Serialize)]
+pub struct Cell {
+    low: u16,
+    high: u16,
+    fits: bool,
+}
+
+#[derive(Serialize)]
+pub struct MatchTable {
+    openings: Vec<Named>,
+    candidates: Vec<Named>,
+    /// One row per opening, one cell per candidate.
+    cells: Vec<Vec<Cell>>,
+}
+
+/// The match table for a matching meeting: chosen openings × chosen candidates, every cell from
+/// the same pass the ranking uses (`OpeningPool::summaries`).
+pub async fn match_table(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Body(body): Body<TableIn>,
+) -> ApiResult<Json<MatchTable>> {
+    jobhunter(&account)?;
+    if body.openings.is_empty()
+        || body.openings.len() > TABLE_OPENINGS
+        || body.candidates.is_empty()
+        || body.candidates.len() > TABLE_CANDIDATES
+    {
+        return Err(ApiError::bad_request(format!(
+            "openings, candidates: choose 1 to {TABLE_OPENINGS} openings and 1 to {TABLE_CANDIDATES} candidates."
+        )));
+    }
+    let pool = region_pool(&state, &account)?;
+    let openings: Vec<&Opening> = body
+        .openings
+        .iter()
+        .map(|id| pool.opening(id).map(|o| &o.opening).ok_or_else(|| ApiError::not_found("opening in your region")))
+        .collect::<ApiResult<_>>()?;
+    let candidates: Vec<&crate::pool::Candidate> = body
+        .candidates
+        .iter()
+        .map(|id| pool.candidate(id).ok_or_else(|| ApiError::not_found("candidate in your region")))
+        .collect::<ApiResult<_>>()?;
+    let table = OpeningPool::new(state.taxonomy, openings.iter().map(|o| (*o).clone()).collect());
+    let columns: Vec<Vec<matching_core::Summary>> = candidates
+        .iter()
+        .map(|c| table.summaries(state.taxonomy, &matching_core::Person::new(state.taxonomy, &c.profile)))
+        .collect();
+    let cells = (0..openings.len())
+        .map(|o| {
+            columns
+                .iter()
+                .map(|column| Cell { low: column[o].score.low, high: column[o].score.high, fits: column[o].fits() })
+                .collect()
+        })
+        .collect();
+    {
+        let mut conn = state.db.lock();
+        let tx = conn.transaction()?;
+        for c in &candidates {
+            audit(&tx, Some(account.id), "listed", Some(&c.id), None, "match table")?;
+        }
+        tx.commit()?;
+    }
+    Ok(Json(MatchTable {
+        openings: openings.iter().map(|o| Named { id: o.id.clone(), name: o.title.clone() }).collect(),
+        candidates: candidates.iter().map(|c| Named { id: c.id.clone(), name: c.pseudonym.clone() }).collect(),
+        cells,
+    }))
+}
+
+/// A trainer link for a candidate's work processes, made by the jobhunter; the trainer's
+/// confirmation goes straight onto the published profile.
+pub async fn attestation_link(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    Path(id): Path<String>,
+    Body(body): Body<crate::attest::CreateIn>,
+) -> ApiResult<(StatusCode, Json<crate::attest::Link>)> {
+    jobhunter(&account)?;
+    let pool = region_pool(&state, &account)?;
+    let candidate = pool.candidate(&id).ok_or_else(|| ApiError::not_found("candidate in your region"))?;
+    if !candidate.coach_evidence || !candidate.fields.work_processes {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "no_consent",
+            "This young person did not allow a jobhunter to add evidence to their work processes.",
+        ));
+    }
+    let link = crate::attest::make_link(&state, &body, Some(&candidate.id))?;
+    audit(&state.db.lock(), Some(account.id), "attestation_link", Some(&candidate.id), None, "")?;
+    Ok((StatusCode::CREATED, Json(link)))
+}

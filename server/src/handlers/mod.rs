@@ -43,6 +43,8 @@ pub fn api() -> Router<Arc<AppState>> {
         .route("/api/attestations/{token}", get(attest::show).post(attest::confirm))
         .route("/api/attestations/{token}/result", get(attest::result))
         .route("/api/openings", get(employer::list).post(employer::create))
+        .route("/api/openings/preview", post(employer::preview))
+        .route("/api/openings/{id}/advice", get(employer::advice))
         .route("/api/openings/{id}", get(employer::show).put(employer::update).delete(employer::delete))
         .route("/api/openings/{id}/candidates", get(employer::candidates))
         .route("/api/openings/{id}/candidates/{candidate}", get(employer::candidate))
@@ -53,6 +55,8 @@ pub fn api() -> Router<Arc<AppState>> {
         .route("/api/region/rank/openings", post(jobhunter::rank_openings))
         .route("/api/region/what-if", post(jobhunter::what_if))
         .route("/api/region/candidates/{id}/evidence", post(jobhunter::record_evidence))
+        .route("/api/region/candidates/{id}/attestations", post(jobhunter::attestation_link))
+        .route("/api/region/match-table", post(jobhunter::match_table))
         .route("/api/shortlists", get(jobhunter::shortlists).post(jobhunter::create_shortlist))
         .route("/api/shortlists/{id}", get(jobhunter::shortlist).delete(jobhunter::delete_shortlist))
         .route(
