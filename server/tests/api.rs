@@ -868,3 +868,160 @@ fn a_jobhunter_gets_a_match_table_and_trainer_evidence_for_a_candidate() {
         card["claims"].as_array().unwrap().iter().find(|c| c["item"]["work_process"] == json!(wp)).unwrap().clone();
     assert_eq!((claim["evidence"].as_str(), claim["level"].as_u64()), (Some("practice"), Some(4)), "{card}");
 }
+
+/// The real binary as a child process, for crash tests.
+struct Process {
+    child: std::process::Child,
+    base: String,
+}
+
+impl Process {
+    fn start(db: &std::path::Path) -> Process {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_vaardig-server"))
+            .args(["serve", "--port", "0", "--db"])
+            .arg(db)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        let base = loop {
+            let line = lines.next().expect("the server says where it serves").unwrap();
+            if let Some(rest) = line.strip_prefix("Vaardig serves on ") {
+                break rest.split_whitespace().next().unwrap().to_string();
+            }
+        };
+        // Keep draining its output so it never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        Process { child, base }
+    }
+}
+
+#[test]
+fn acknowledged_writes_survive_sigkill_and_withdrawn_profiles_stay_gone() {
+    use std::sync::Mutex;
+    let dir = std::env::temp_dir().join(format!("vaardig-crash-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("pool.sqlite");
+    {
+        let state = AppState::open(Config {
+            database: db.clone(),
+            dist: None,
+            secure_cookies: false,
+            public_url: String::new(),
+        })
+        .unwrap();
+        let new = NewAccount {
+            email: "emp@test.nl".into(),
+            password: PASSWORD.into(),
+            role: Role::Employer,
+            region: Some("midden-brabant".into()),
+            company: "A".into(),
+        };
+        auth::create_account(&state.db, &new).unwrap();
+    }
+    // What the server acknowledged: live profiles (id, secret), withdrawn ids, contact requests.
+    let live: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+    let withdrawn: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let requests: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+    for round in 0..3 {
+        let mut process = Process::start(&db);
+        let stop = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|s| {
+            for writer in 0..3 {
+                let (base, live, withdrawn, requests, stop) = (&process.base, &live, &withdrawn, &requests, &stop);
+                s.spawn(move || {
+                    let mut employer = None;
+                    let mut n = 0u32;
+                    while !stop.load(Ordering::SeqCst) {
+                        n += 1;
+                        let mut client = Client::new(base);
+                        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match (writer, n % 3) {
+                            (0, _) | (1, 0) => {
+                                let body = json!({"profile": full_profile(), "consent": consent(all_fields(), "midden-brabant")});
+                                let (status, answer) = client.call("POST", "/api/candidates", Some(body));
+                                if status == 201 {
+                                    let pair = (answer["id"].as_str().unwrap().to_string(), answer["secret"].as_str().unwrap().to_string());
+                                    live.lock().unwrap().push(pair);
+                                }
+                            }
+                            (1, _) => {
+                                let victim = live.lock().unwrap().pop();
+                                if let Some((id, secret)) = victim {
+                                    let (status, _) = client.with_bearer(&secret).call("DELETE", &format!("/api/candidates/{id}"), None);
+                                    if status == 204 {
+                                        withdrawn.lock().unwrap().push(id);
+                                    } else {
+                                        live.lock().unwrap().push((id, secret));
+                                    }
+                                }
+                            }
+                            _ => {
+                                if employer.is_none() {
+                                    let mut c = Client::new(base);
+                                    let (_, login) = c.call("POST", "/api/login", Some(json!({"email": "emp@test.nl", "password": PASSWORD})));
+                                    c.csrf = login["csrf"].as_str().map(str::to_string);
+                                    employer = Some(c);
+                                }
+                                let target = live.lock().unwrap().last().cloned();
+                                if let (Some(c), Some((id, _))) = (employer.as_mut(), target) {
+                                    let (status, answer) = c.call("POST", "/api/contact-requests", Some(json!({"candidate": id, "message": "Hoi"})));
+                                    if status == 201 {
+                                        requests.lock().unwrap().push((answer["id"].as_str().unwrap().to_string(), id));
+                                    }
+                                }
+                            }
+                        }));
+                        // A request cut off by the kill is neither acknowledged nor an error.
+                        if result.is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1500 + 500 * round));
+            process.child.kill().unwrap(); // SIGKILL
+            process.child.wait().unwrap();
+            stop.store(true, Ordering::SeqCst);
+        });
+        // Restarted, the database holds every acknowledged write and none of the withdrawn.
+        let mut process = Process::start(&db);
+        let conn = Connection::open(&db).unwrap();
+        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok");
+        let count = |sql: &str, id: &str| -> i64 { conn.query_row(sql, [id], |r| r.get(0)).unwrap() };
+        // A withdrawal acknowledged after a contact request removes that request too.
+        let gone: Vec<String> = withdrawn.lock().unwrap().clone();
+        for id in &gone {
+            assert_eq!(count("SELECT COUNT(*) FROM candidates WHERE id = ?1", id), 0, "withdrawn {id} is back");
+            assert_eq!(count("SELECT COUNT(*) FROM contact_requests WHERE candidate_id = ?1", id), 0);
+            assert_eq!(count("SELECT COUNT(*) FROM consents WHERE candidate_id = ?1", id), 0);
+        }
+        let alive = live.lock().unwrap().clone();
+        for (id, secret) in &alive {
+            assert_eq!(count("SELECT COUNT(*) FROM candidates WHERE id = ?1", id), 1, "acknowledged {id} is lost");
+            let (status, _) =
+                Client::new(&process.base).with_bearer(secret).call("GET", &format!("/api/candidates/{id}"), None);
+            assert_eq!(status, 200);
+        }
+        let asked = requests.lock().unwrap().clone();
+        for (r, candidate) in &asked {
+            let expected = i64::from(!gone.contains(candidate));
+            assert_eq!(
+                count("SELECT COUNT(*) FROM contact_requests WHERE id = ?1", r),
+                expected,
+                "acknowledged request {r}"
+            );
+        }
+        eprintln!(
+            "round {round}: {} live, {} withdrawn, {} contact requests acknowledged, all as acknowledged",
+            alive.len(),
+            gone.len(),
+            asked.len()
+        );
+        assert!(!alive.is_empty(), "round {round}: nothing was written before the kill");
+        process.child.kill().unwrap();
+        process.child.wait().unwrap();
+    }
+}
