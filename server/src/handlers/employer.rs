@@ -1,7 +1,7 @@
 //! The employer's side: openings of their own, the region's consenting candidates ranked for
 //! one of them (every candidate shown is logged), and contact requests.
 
-use super::{audit, region_pool, Body, CandidateCard, Path, Query, RankedCandidate};
+use super::{audit, log_listed, region_pool, Body, CandidateCard, Path, Query, RankedCandidate};
 use crate::auth::{Account, Role};
 use crate::db::now;
 use crate::error::{ApiError, ApiResult};
@@ -210,12 +210,7 @@ pub async fn candidates(
     let opening = own_opening(&state, &account, &id)?;
     let pool = region_pool(&state, &account)?;
     let page = ranked_page(&pool, &state, &opening, page, false);
-    let mut conn = state.db.lock();
-    let tx = conn.transaction()?;
-    for item in &page.items {
-        audit(&tx, Some(account.id), "listed", Some(&item.candidate.id), Some(&opening.id), "")?;
-    }
-    tx.commit()?;
+    log_listed(&state, &account, page.items.iter().map(|i| i.candidate.id.as_str()), Some(&opening.id), "")?;
     Ok(Json(page))
 }
 

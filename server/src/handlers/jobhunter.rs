@@ -3,7 +3,7 @@
 //! young person allowed it.
 
 use super::employer::ranked_page;
-use super::{audit, region_pool, Body, CandidateCard, Path, Query};
+use super::{audit, log_listed, region_pool, Body, CandidateCard, Path, Query};
 use crate::auth::{Account, Role};
 use crate::db::now;
 use crate::error::{ApiError, ApiResult};
@@ -87,12 +87,7 @@ pub async fn candidates(
     jobhunter(&account)?;
     let pool = region_pool(&state, &account)?;
     let page = page.of(pool.candidates.iter().map(CandidateCard::of).collect());
-    let mut conn = state.db.lock();
-    let tx = conn.transaction()?;
-    for c in &page.items {
-        audit(&tx, Some(account.id), "listed", Some(&c.id), None, "")?;
-    }
-    tx.commit()?;
+    log_listed(&state, &account, page.items.iter().map(|c| c.id.as_str()), None, "")?;
     Ok(Json(page))
 }
 
@@ -142,12 +137,7 @@ pub async fn rank_candidates(
         PageQuery { offset: body.offset, limit: body.limit },
         body.include_knocked_out,
     );
-    let mut conn = state.db.lock();
-    let tx = conn.transaction()?;
-    for item in &page.items {
-        audit(&tx, Some(account.id), "listed", Some(&item.candidate.id), Some(&opening.id), "")?;
-    }
-    tx.commit()?;
+    log_listed(&state, &account, page.items.iter().map(|i| i.candidate.id.as_str()), Some(&opening.id), "")?;
     Ok(Json(page))
 }
 
@@ -606,14 +596,7 @@ pub async fn match_table(
                 .collect()
         })
         .collect();
-    {
-        let mut conn = state.db.lock();
-        let tx = conn.transaction()?;
-        for c in &candidates {
-            audit(&tx, Some(account.id), "listed", Some(&c.id), None, "match table")?;
-        }
-        tx.commit()?;
-    }
+    log_listed(&state, &account, candidates.iter().map(|c| c.id.as_str()), None, "match table")?;
     Ok(Json(MatchTable {
         openings: openings.iter().map(|o| Named { id: o.id.clone(), name: o.title.clone() }).collect(),
         candidates: candidates.iter().map(|c| Named { id: c.id.clone(), name: c.pseudonym.clone() }).collect(),

@@ -155,6 +155,24 @@ pub fn audit(
     .map(|_| ())
 }
 
+/// Logs that an account was shown these candidates: one line each in the audit ("who looked"),
+/// in one transaction.
+pub fn log_listed<'a>(
+    state: &AppState,
+    account: &Account,
+    candidates: impl IntoIterator<Item = &'a str>,
+    opening: Option<&str>,
+    detail: &str,
+) -> ApiResult<()> {
+    let mut conn = state.db.lock();
+    let tx = conn.transaction()?;
+    for candidate in candidates {
+        audit(&tx, Some(account.id), "listed", Some(candidate), opening, detail)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
 /// The region pool of an account that works in one.
 pub fn region_pool(state: &AppState, account: &Account) -> ApiResult<Arc<RegionPool>> {
     Ok(state.pools.get(&state.db, state.taxonomy, account.region()?)?)
