@@ -11,6 +11,7 @@ pub mod share;
 pub mod speech;
 pub mod state;
 pub mod store;
+pub mod werk;
 
 /// Mounts the app in `#app`. Until its data is loaded, the static first screen of index.html
 /// (`#shell`) stays, so the first paint needs no WebAssembly; the app removes it when ready.

@@ -19,7 +19,9 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  // Only this origin's GETs; the pool server's answers (/api/) always come from the network.
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
   event.respondWith(
     caches.match(request, { ignoreSearch: true }).then((hit) => {
       if (hit) return hit;

@@ -31,31 +31,49 @@ fn fnv(bytes: &[u8], mut hash: u64) -> u64 {
     hash
 }
 
+/// The web crate's binaries: (package binary, its source under `web/src`, wasm-bindgen out-name).
+/// Each one whose source exists is built: the young person's app, the work app (`werk.html`) and
+/// the young person's publish page (`delen.html`).
+const WEB_BINS: [(&str, &str, &str); 3] = [
+    ("vaardig-web", "main.rs", "vaardig_web"),
+    ("vaardig-werk", "bin/werk.rs", "vaardig_werk"),
+    ("vaardig-delen", "bin/delen.rs", "vaardig_delen"),
+];
+
 /// Builds the deployable app into `dist/` and returns its path.
 pub fn dist() -> Result<PathBuf, String> {
     crate::install_prerequisites()?;
     let dist = root().join("dist");
-    let wasm = build_wasm()?;
+    let src = root().join("web").join("src");
+    let bins: Vec<(&str, &str)> =
+        WEB_BINS.iter().filter(|(_, source, _)| src.join(source).exists()).map(|&(bin, _, out)| (bin, out)).collect();
+    let wasm_dir = build_wasm(&bins.iter().map(|(bin, _)| *bin).collect::<Vec<_>>())?;
     let _ = std::fs::remove_dir_all(&dist);
     std::fs::create_dir_all(&dist).map_err(|e| format!("dist/: {e}"))?;
-    let wasm = wasm.to_str().ok_or("target path is not UTF-8")?.to_string();
     let out = dist.to_str().ok_or("dist path is not UTF-8")?.to_string();
-    step(
-        "wasm-bindgen --target web",
-        args(
-            "wasm-bindgen",
-            &["--target", "web", "--no-typescript", "--out-dir", &out, "--out-name", "vaardig_web", &wasm],
-        ),
-    )?;
     let wasm_opt = npm_dir().join("node_modules").join(".bin").join("wasm-opt");
-    if wasm_opt.exists() {
-        let file = dist.join("vaardig_web_bg.wasm");
-        let file = file.to_str().ok_or("dist path is not UTF-8")?;
-        step("wasm-opt -Oz (npm binaryen)", args(wasm_opt.to_str().unwrap_or("wasm-opt"), &["-Oz", file, "-o", file]))?;
-    } else {
-        eprintln!(
-            "(wasm-opt not installed: run `cargo xtask test` once, or `npm ci` in web/tests, for a smaller wasm)"
-        );
+    let mut hashed = vec!["taxonomy.json".to_string()];
+    for (bin, name) in &bins {
+        let wasm = wasm_dir.join(format!("{bin}.wasm"));
+        let wasm = wasm.to_str().ok_or("target path is not UTF-8")?.to_string();
+        step(
+            &format!("wasm-bindgen --target web ({bin})"),
+            args("wasm-bindgen", &["--target", "web", "--no-typescript", "--out-dir", &out, "--out-name", name, &wasm]),
+        )?;
+        if wasm_opt.exists() {
+            let file = dist.join(format!("{name}_bg.wasm"));
+            let file = file.to_str().ok_or("dist path is not UTF-8")?;
+            step(
+                &format!("wasm-opt -Oz (npm binaryen, {bin})"),
+                args(wasm_opt.to_str().unwrap_or("wasm-opt"), &["-Oz", file, "-o", file]),
+            )?;
+        } else {
+            eprintln!(
+                "(wasm-opt not installed: run `cargo xtask test` once, or `npm ci` in web/tests, for a smaller wasm)"
+            );
+        }
+        hashed.push(format!("{name}_bg.wasm"));
+        hashed.push(format!("{name}.js"));
     }
     let taxonomy = vaardig_taxonomy::packed();
     if taxonomy.is_empty() {
@@ -63,7 +81,7 @@ pub fn dist() -> Result<PathBuf, String> {
     }
     std::fs::write(dist.join("taxonomy.json"), &taxonomy).map_err(|e| format!("taxonomy.json: {e}"))?;
     let mut hash = 0xcbf2_9ce4_8422_2325;
-    for name in ["vaardig_web_bg.wasm", "vaardig_web.js", "taxonomy.json"] {
+    for name in &hashed {
         hash = fnv(&std::fs::read(dist.join(name)).map_err(|e| format!("{name}: {e}"))?, hash);
     }
     let statics = root().join("web").join("static");
@@ -84,10 +102,11 @@ pub fn dist() -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-/// Builds the app's wasm (profile `web`) and returns its path: with the pinned nightly, std rebuilt
-/// with immediate-abort panics and without panic locations or `Debug` output (no text the app shows
-/// uses `{:?}`), in its own target folder; with stable when the nightly is missing (larger).
-fn build_wasm() -> Result<PathBuf, String> {
+/// Builds the web crate's binaries `bins` for wasm (profile `web`) and returns the folder of their
+/// `.wasm` files: with the pinned nightly, std rebuilt with immediate-abort panics and without panic
+/// locations or `Debug` output (no text the apps show uses `{:?}`), in its own target folder; with
+/// stable when the nightly is missing (larger).
+fn build_wasm(bins: &[&str]) -> Result<PathBuf, String> {
     const BUILD: [&str; 7] = ["build", "-p", "vaardig-web", "--target", "wasm32-unknown-unknown", "--profile", "web"];
     let (mut c, dir) = if crate::web_nightly_ready() {
         let dir = target_dir().join("web-nightly");
@@ -102,9 +121,12 @@ fn build_wasm() -> Result<PathBuf, String> {
         c.args(BUILD);
         (c, target_dir())
     };
+    for bin in bins {
+        c.args(["--bin", bin]);
+    }
     c.env_remove("CARGO_ENCODED_RUSTFLAGS");
-    step("cargo build vaardig-web (wasm32, profile web)", c)?;
-    Ok(dir.join("wasm32-unknown-unknown").join("web").join("vaardig-web.wasm"))
+    step(&format!("cargo build {} (wasm32, profile web)", bins.join(", ")), c)?;
+    Ok(dir.join("wasm32-unknown-unknown").join("web"))
 }
 
 /// Writes a brotli copy (`.br`) beside every text and wasm file, with Node's zlib (Node is needed
