@@ -4,12 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod fuzz;
 mod gate;
 mod js;
 mod peers;
 mod web;
 
-const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|js|bench-peers|gate|test|ci>
+const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|js|bench-peers|gate|fuzz|test|ci>
   run    build the web app into dist/ and start the pool server on http://127.0.0.1:8080/: the app,
          the API and a demo database (target/vaardig-demo.sqlite) with synthetic data and demo accounts
   dist   build the deployable web app into dist/
@@ -21,6 +22,8 @@ const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|js|bench
          fuzzysort, a strsim scan) into target/bench-peers.json (--quick: smaller, a few minutes)
   gate   instruction counts (callgrind) of workloads A and D against benches/gate-baseline.json
          (--update writes a new baseline)
+  fuzz   every cargo-fuzz target in fuzz/ for --seconds N each (default 60), seed corpus in
+         fuzz/corpus, crashes in fuzz/artifacts (installs cargo-fuzz; the pinned nightly)
   test   install what is missing (wasm32 target, wasm-bindgen CLI, Chromium, npm packages), then
          fmt, clippy (native and wasm32), the tests, Wasm-equals-native under Node, CLI checks,
          and the browser tests of the web app
@@ -42,6 +45,13 @@ fn main() -> ExitCode {
         "demo" => demo(),
         "lighthouse" => web::lighthouse(),
         "gate" => gate::gate(argv.iter().any(|a| a == "--update")),
+        "fuzz" => fuzz::fuzz(
+            argv.iter()
+                .position(|a| a == "--seconds")
+                .and_then(|i| argv.get(i + 1))
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(60),
+        ),
         "js" => js::js(argv.iter().any(|a| a == "--test")),
         "bench-peers" => peers::bench_peers(argv.iter().any(|a| a == "--quick")),
         "test" | "ci" => test(),
@@ -187,6 +197,10 @@ pub(crate) fn web_nightly_ready() -> bool {
     )
 }
 
+/// Seconds per fuzz target in `cargo xtask test`: a smoke run that keeps the targets building and
+/// the seeds passing; the long runs are recorded in docs/RELIABILITY.md.
+const CI_FUZZ_SECONDS: u64 = 10;
+
 /// Installs what a fresh machine lacks; once per run, however many recipes ask for it.
 pub(crate) fn install_prerequisites() -> Result<(), String> {
     static DONE: std::sync::OnceLock<()> = std::sync::OnceLock::new();
@@ -286,7 +300,9 @@ fn test() -> Result<(), String> {
     )?;
     gate::gate(false)?;
     js::js(true)?;
-    web::e2e()
+    web::e2e()?;
+    // Every parser under the fuzzer briefly, from the committed seeds; `cargo xtask fuzz` runs longer.
+    fuzz::fuzz(CI_FUZZ_SECONDS)
 }
 
 /// The CLI as a person meets it: commands work, a broken file exits 2 and says where.
