@@ -42,8 +42,15 @@ pub const ACCOUNTS: &[(&str, &str, Role, Option<&str>, &str)] = &[
     ("jobhunter@demo.vaardig.nl", "demo-jobhunter-2026", Role::Jobhunter, Some(REGION), ""),
 ];
 
-/// Seeds an empty database; does nothing when accounts exist. Returns whether it seeded.
+/// Seeds an empty database with the demo's size; does nothing when accounts exist. Returns
+/// whether it seeded.
 pub fn seed(state: &AppState) -> Result<bool, String> {
+    seed_sized(state, DemoSize::new(OPENINGS, CANDIDATES))
+}
+
+/// Seeds an empty database with `size.openings` openings and `size.profiles` candidates (the load
+/// benchmark uses 5,000 and 50,000).
+pub fn seed_sized(state: &AppState, size: DemoSize) -> Result<bool, String> {
     let accounts: i64 =
         state.db.lock().query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0)).map_err(|e| e.to_string())?;
     if accounts > 0 {
@@ -61,7 +68,6 @@ pub fn seed(state: &AppState) -> Result<bool, String> {
         ids.push(auth::create_account(&state.db, &new).map_err(|e| e.message)?);
     }
     let employer = ids[1];
-    let size = DemoSize::new(OPENINGS, CANDIDATES);
     let openings = demo::openings(state.taxonomy, size, SEED).openings;
     let profiles = demo::profiles(state.taxonomy, size, SEED);
     let mut conn = state.db.lock();

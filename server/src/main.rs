@@ -10,7 +10,9 @@ const USAGE: &str = "usage:
   vaardig-server serve [--db FILE] [--dist DIR] [--host ADDR] [--port N] [--demo] [--public-url URL] [--secure-cookies]
       serve the web app and the API; --demo seeds an empty database with demo accounts and synthetic data
   vaardig-server create-admin --db FILE --email ADDRESS
-      create an admin account; the password is read from the first line of standard input";
+      create an admin account; the password is read from the first line of standard input
+  vaardig-server seed --db FILE --openings N --candidates M
+      fill an empty database with demo accounts and N synthetic openings and M synthetic candidates";
 
 fn flag(args: &[String], name: &str) -> Option<String> {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
@@ -21,6 +23,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => run(&args),
         Some("create-admin") => create_admin(&args),
+        Some("seed") => seed(&args),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -91,5 +94,32 @@ fn create_admin(args: &[String]) -> Result<(), String> {
     };
     let id = auth::create_account(&state.db, &new).map_err(|e| e.message)?;
     eprintln!("Admin account {id} created for {}.", new.email);
+    Ok(())
+}
+
+fn seed(args: &[String]) -> Result<(), String> {
+    if flag(args, "--db").is_none() {
+        return Err("seed needs --db".into());
+    }
+    let number = |name: &str, default: usize| -> Result<usize, String> {
+        flag(args, name)
+            .map(|n| n.parse().map_err(|_| format!("{name} {n}: not a number")))
+            .transpose()
+            .map(|n| n.unwrap_or(default))
+    };
+    let size =
+        vaardig::demo::DemoSize::new(number("--openings", demo::OPENINGS)?, number("--candidates", demo::CANDIDATES)?);
+    let state = AppState::open(config(args, 8080))?;
+    if demo::seed_sized(&state, size)? {
+        eprintln!(
+            "Seeded {} synthetic openings and {} synthetic candidates in {}.",
+            size.openings,
+            size.profiles,
+            demo::REGION
+        );
+    } else {
+        eprintln!("The database already has accounts; nothing seeded.");
+    }
+    eprint!("{}", demo::banner());
     Ok(())
 }

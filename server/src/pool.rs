@@ -4,10 +4,19 @@
 
 use crate::consent::Fields;
 use crate::db::now;
-use matching_core::{Evidence, ItemRef, Level, Opening, OpeningPool, PeoplePool, Profile, Taxonomy};
+use matching_core::{
+    Evidence, ItemRef, Level, Opening, OpeningPool, PeoplePool, Profile, RankOptions, Ranking, Taxonomy,
+};
 use rusqlite::{params, Connection};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
+
+/// How deep a browse ranking goes at least: five pages of 20, so paging on needs no new ranking.
+pub const BROWSE_DEPTH: usize = 100;
+
+/// The most cached browse rankings per region (about 100 explanations each); past it the cache
+/// starts over.
+pub const BROWSE_CACHE: usize = 10_000;
 
 /// One published candidate as the pool holds it (never serialized whole: answers go through
 /// `CandidateCard`).
@@ -48,6 +57,9 @@ pub struct RegionPool {
     pub opening_pool: OpeningPool,
     candidate_index: BTreeMap<String, usize>,
     opening_index: BTreeMap<String, usize>,
+    /// The best candidates per stored opening, as employers page through them. It lives as long as
+    /// this pool: any change in the region drops the pool and with it every cached ranking.
+    browse: Mutex<BTreeMap<String, Arc<Ranking>>>,
 }
 
 impl RegionPool {
@@ -106,12 +118,39 @@ impl RegionPool {
         let opening_pool = OpeningPool::new(taxonomy, openings.iter().map(|o| o.opening.clone()).collect());
         let candidate_index = candidates.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
         let opening_index = openings.iter().enumerate().map(|(i, o)| (o.opening.id.clone(), i)).collect();
-        Ok(RegionPool { candidates, people, openings, opening_pool, candidate_index, opening_index })
+        Ok(RegionPool {
+            candidates,
+            people,
+            openings,
+            opening_pool,
+            candidate_index,
+            opening_index,
+            browse: Mutex::new(BTreeMap::new()),
+        })
     }
 
     /// A candidate by id.
     pub fn candidate(&self, id: &str) -> Option<&Candidate> {
         self.candidate_index.get(id).map(|&i| &self.candidates[i])
+    }
+
+    /// The region's candidates ranked for a stored opening, at least `top` deep: from the cache
+    /// when an earlier request went as deep, else ranked now (at least [`BROWSE_DEPTH`] deep) and
+    /// kept. Ranking is deterministic, so a cached page equals a fresh one.
+    pub fn browse(&self, taxonomy: &Taxonomy, opening: &Opening, top: usize) -> Arc<Ranking> {
+        if let Some(cached) = self.browse.lock().unwrap_or_else(|p| p.into_inner()).get(&opening.id) {
+            if cached.matches.len() >= top || cached.matches.len() == cached.ranked_total {
+                return cached.clone();
+            }
+        }
+        let options = RankOptions { top: top.max(BROWSE_DEPTH), include_knocked_out: false };
+        let ranking = Arc::new(self.people.rank(taxonomy, opening, options));
+        let mut cache = self.browse.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.len() >= BROWSE_CACHE {
+            cache.clear();
+        }
+        cache.insert(opening.id.clone(), ranking.clone());
+        ranking
     }
 
     /// An opening by id.

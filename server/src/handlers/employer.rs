@@ -12,8 +12,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use matching_core::{
-    advice::FIT_THRESHOLD, explain, Date, Hours, Importance, ItemRef, Level, Opening, RankOptions, Requirement,
-    RouteType, Shift,
+    advice::FIT_THRESHOLD, explain, Date, Hours, Importance, ItemRef, Level, Opening, RankOptions, Ranking,
+    Requirement, RouteType, Shift,
 };
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -174,25 +174,23 @@ pub async fn delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Ranks the region's candidates for an opening and returns one page, best first.
+/// One page of a ranking of the region's candidates, best first.
 pub fn ranked_page(
     pool: &RegionPool,
-    state: &AppState,
-    opening: &Opening,
+    ranking: &Ranking,
     page: PageQuery,
     include_knocked_out: bool,
 ) -> Page<RankedCandidate> {
-    let top = page.offset() + page.limit();
-    let ranking = pool.people.rank(state.taxonomy, opening, RankOptions { top, include_knocked_out });
     let items = ranking
         .matches
-        .into_iter()
+        .iter()
         .enumerate()
         .skip(page.offset())
+        .take(page.limit())
         .map(|(i, r)| RankedCandidate {
             rank: Some(i + 1),
             candidate: CandidateCard::of(&pool.candidates[r.index]),
-            explanation: r.explanation,
+            explanation: r.explanation.clone(),
         })
         .collect();
     let total =
@@ -209,7 +207,8 @@ pub async fn candidates(
     employer(&account)?;
     let opening = own_opening(&state, &account, &id)?;
     let pool = region_pool(&state, &account)?;
-    let page = ranked_page(&pool, &state, &opening, page, false);
+    let ranking = pool.browse(state.taxonomy, &opening, page.offset() + page.limit());
+    let page = ranked_page(&pool, &ranking, page, false);
     log_listed(&state, &account, page.items.iter().map(|i| i.candidate.id.as_str()), Some(&opening.id), "")?;
     Ok(Json(page))
 }

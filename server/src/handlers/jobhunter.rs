@@ -130,13 +130,10 @@ pub async fn rank_candidates(
         }
         None => entry.opening.clone(),
     };
-    let page = ranked_page(
-        &pool,
-        &state,
-        &opening,
-        PageQuery { offset: body.offset, limit: body.limit },
-        body.include_knocked_out,
-    );
+    let page = PageQuery { offset: body.offset, limit: body.limit };
+    let options = RankOptions { top: page.offset() + page.limit(), include_knocked_out: body.include_knocked_out };
+    let ranking = pool.people.rank(state.taxonomy, &opening, options);
+    let page = ranked_page(&pool, &ranking, page, body.include_knocked_out);
     log_listed(&state, &account, page.items.iter().map(|i| i.candidate.id.as_str()), Some(&opening.id), "")?;
     Ok(Json(page))
 }
