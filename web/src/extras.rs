@@ -204,6 +204,7 @@ pub fn share(ctx: &Ctx) -> Html {
             <button type="button" class="secondary" onclick={copy}>{if ctx.state.ui.copied { ctx.t("share.copied") } else { ctx.t("share.copy") }}</button>
             <h2>{ctx.t("share.qr")}</h2>
             { qr_svg(&link, ctx.t("share.qr")).unwrap_or_default() }
+            <p><a class="button secondary" href="delen.html">{ctx.t("share.pool")}</a></p>
             {links(ctx, Some((ctx.t("nav.data"), Screen::Data)))}
         </section>
     }

@@ -118,6 +118,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("share.copy", "Kopieer link", "Copy link"),
     ("share.copied", "Gekopieerd", "Copied"),
     ("share.qr", "QR-code om te scannen", "QR code to scan"),
+    ("share.pool", "Delen met werkgevers", "Share with employers"),
     ("view.title", "Profiel van een kandidaat", "A candidate's profile"),
     ("view.help", "Dit profiel is gedeeld door een jongere. U ziet alleen wat hij of zij koos.", "A young person shared this profile. You see only what they chose."),
     ("view.broken", "Deze link werkt niet. Vraag om een nieuwe.", "This link does not work. Ask for a new one."),

@@ -3,6 +3,7 @@
 //! nothing leaves the device unless the person shares a link they made.
 
 pub mod app;
+pub mod delen;
 pub mod extras;
 pub mod i18n;
 pub mod results;

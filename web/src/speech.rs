@@ -38,14 +38,19 @@ pub fn say(text: &str, lang: Lang) {
 
 /// The read-aloud button for `text`; nothing where the browser has no voice for `lang`.
 pub fn speak(text: &str, lang: Lang) -> Html {
+    speak_labelled(text, lang, t("speak", lang))
+}
+
+/// The read-aloud button with its label from another translation table (the pool page has its own).
+pub fn speak_labelled(text: &str, lang: Lang, label: &'static str) -> Html {
     if voice(lang).is_none() {
         return html! {};
     }
     let text = text.to_string();
     let onclick = Callback::from(move |_| say(&text, lang));
     html! {
-        <button type="button" class="speak" {onclick} aria-label={t("speak", lang)}>
-            <span aria-hidden="true">{"🔊"}</span>{" "}{t("speak", lang)}
+        <button type="button" class="speak" {onclick} aria-label={label}>
+            <span aria-hidden="true">{"🔊"}</span>{" "}{label}
         </button>
     }
 }

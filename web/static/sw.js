@@ -25,8 +25,10 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     caches.match(request, { ignoreSearch: true }).then((hit) => {
       if (hit) return hit;
+      // Other pages (delen.html, werk.html) come from the network; only offline does a page
+      // the cache does not hold fall back to the app.
       if (request.mode === "navigate") {
-        return caches.match("index.html").then((page) => page || fetch(request));
+        return fetch(request).catch(() => caches.match("index.html"));
       }
       return fetch(request);
     }),
