@@ -7,10 +7,11 @@ use std::process::{Command, ExitCode};
 mod fuzz;
 mod gate;
 mod js;
+mod load;
 mod peers;
 mod web;
 
-const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|js|bench-peers|gate|fuzz|test|ci>
+const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|js|bench-peers|gate|load|fuzz|test|ci>
   run    build the web app into dist/ and start the pool server on http://127.0.0.1:8080/: the app,
          the API and a demo database (target/vaardig-demo.sqlite) with synthetic data and demo accounts
   dist   build the deployable web app into dist/
@@ -22,6 +23,8 @@ const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|js|bench
          fuzzysort, a strsim scan) into target/bench-peers.json (--quick: smaller, a few minutes)
   gate   instruction counts (callgrind) of workloads A and D against benches/gate-baseline.json
          (--update writes a new baseline)
+  load   the pool server under wrk: 200 connections browsing 50,000 candidates and 5,000 openings
+         for --seconds N (default 60), after a 30 s warm-up; p50/p99/errors for benches/RESULTS.md
   fuzz   every cargo-fuzz target in fuzz/ for --seconds N each (default 60), seed corpus in
          fuzz/corpus, crashes in fuzz/artifacts (installs cargo-fuzz; the pinned nightly)
   test   install what is missing (wasm32 target, wasm-bindgen CLI, Chromium, npm packages), then
@@ -45,13 +48,8 @@ fn main() -> ExitCode {
         "demo" => demo(),
         "lighthouse" => web::lighthouse(),
         "gate" => gate::gate(argv.iter().any(|a| a == "--update")),
-        "fuzz" => fuzz::fuzz(
-            argv.iter()
-                .position(|a| a == "--seconds")
-                .and_then(|i| argv.get(i + 1))
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(60),
-        ),
+        "load" => load::load(seconds(&argv, 60)),
+        "fuzz" => fuzz::fuzz(seconds(&argv, 60)),
         "js" => js::js(argv.iter().any(|a| a == "--test")),
         "bench-peers" => peers::bench_peers(argv.iter().any(|a| a == "--quick")),
         "test" | "ci" => test(),
@@ -64,6 +62,15 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The value of `--seconds`, or `default`.
+fn seconds(argv: &[String], default: u64) -> u64 {
+    argv.iter()
+        .position(|a| a == "--seconds")
+        .and_then(|i| argv.get(i + 1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
 }
 
 fn root() -> PathBuf {
