@@ -221,7 +221,17 @@ pub fn e2e() -> Result<(), String> {
     c.current_dir(npm_dir());
     c.env("VAARDIG_DIST", root().join("dist"));
     c.env("VAARDIG_SCREENSHOTS", target_dir().join("screenshots"));
-    step("browser tests (headless Chromium, 360×640)", c)
+    step("browser tests (headless Chromium, 360×640)", c)?;
+    // The work app (werk.html) runs against a real pool server in demo mode.
+    let mut build = cargo();
+    build.args(["build", "-p", "vaardig-server"]);
+    step("cargo build vaardig-server (for the work app's browser tests)", build)?;
+    let mut c = args("node", &["--test", "--test-concurrency=1", "werk.test.mjs"]);
+    c.current_dir(npm_dir());
+    c.env("VAARDIG_DIST", root().join("dist"));
+    c.env("VAARDIG_SERVER_BIN", target_dir().join("debug").join("vaardig-server"));
+    c.env("VAARDIG_SCREENSHOTS", target_dir().join("screenshots"));
+    step("browser tests of the work app (employer, jobhunter, trainer; pool server in demo mode)", c)
 }
 
 /// Lighthouse (pinned 12.2.3, mobile) on the served `dist/`: installs it into `target/lighthouse`

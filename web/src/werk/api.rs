@@ -388,17 +388,14 @@ pub struct Shortlist {
     pub candidates: Vec<Entry>,
 }
 
-/// A row or column head of the match table.
+/// A row or column head of the match table: an opening's title or a candidate's pseudonym.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Head {
     /// Id.
     pub id: String,
-    /// Title (openings).
-    #[serde(default)]
-    pub title: String,
-    /// Pseudonym (candidates).
-    #[serde(default)]
-    pub pseudonym: String,
+    /// What to show.
+    #[serde(alias = "title", alias = "pseudonym")]
+    pub name: String,
 }
 
 /// One cell: the score interval in per-mille, and whether it is a match without knock-outs.

@@ -22,6 +22,8 @@ const RANK_DELAY_MS: u32 = 300;
 /// The server's limits for one match table.
 const TABLE_OPENINGS: usize = 30;
 const TABLE_CANDIDATES: usize = 60;
+/// The what-if shows this many changed openings (the server's order: biggest change first).
+const WHAT_IF_SHOWN: usize = 25;
 
 /// The jobhunter's screen for a route.
 pub fn screen(r: &Route) -> Html {
@@ -372,7 +374,7 @@ fn WhatIfConsole(props: &IdProps) -> Html {
                                 <th scope="col">{s.t("whatif.difference")}</th>
                             </tr></thead>
                             <tbody>
-                                { for w.changes.iter().map(|c| html! {
+                                { for w.changes.iter().take(WHAT_IF_SHOWN).map(|c| html! {
                                     <tr>
                                         <th scope="row">{c.title.clone()}</th>
                                         <td>{place(&s, &c.before)}</td>
@@ -383,6 +385,9 @@ fn WhatIfConsole(props: &IdProps) -> Html {
                             </tbody>
                         </table>
                         </div>
+                        if w.changes.len() > WHAT_IF_SHOWN {
+                            <p class="hint">{s.tf("whatif.more", &[("n", (w.changes.len() - WHAT_IF_SHOWN).to_string())])}</p>
+                        }
                     }
                     </>
                 })}
@@ -667,12 +672,12 @@ fn Table() -> Html {
                             <caption id="table-caption">{s.t("table.caption")}</caption>
                             <thead><tr>
                                 <td></td>
-                                { for t.candidates.iter().map(|c| html! { <th scope="col">{c.pseudonym.clone()}</th> }) }
+                                { for t.candidates.iter().map(|c| html! { <th scope="col">{c.name.clone()}</th> }) }
                             </tr></thead>
                             <tbody>
                                 { for t.openings.iter().zip(&t.cells).map(|(o, row)| html! {
                                     <tr>
-                                        <th scope="row">{o.title.clone()}</th>
+                                        <th scope="row">{o.name.clone()}</th>
                                         { for row.iter().map(|cell| {
                                             let score = matching_core::Interval { low: cell.low, high: cell.high }.percent();
                                             html! {

@@ -7,8 +7,8 @@ use super::texts::{evidence_key, kind_key, level_key, shift_key};
 use super::{use_shared, Load, Shared};
 use gloo_net::http::Method;
 use matching_core::{
-    lookup, Evidence, Explanation, Importance, ItemKind, ItemRef, KnockOut, Line, OpenQuestion, Route as Credit,
-    Taxonomy,
+    lookup, normalize, Evidence, Explanation, Importance, ItemKind, ItemRef, KnockOut, Line, OpenQuestion,
+    Route as Credit, Taxonomy,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -157,16 +157,15 @@ pub fn Picker(props: &PickerProps) -> Html {
     let Some(taxonomy) = &s.taxonomy else {
         return html! { <p role="status" class="hint">{s.t("app.loading")}</p> };
     };
-    let hits: Vec<ItemRef> = if query.trim().is_empty() {
+    let wants = |kind: ItemKind| props.kinds.is_empty() || props.kinds.contains(&kind);
+    let mut hits: Vec<ItemRef> = if query.trim().is_empty() {
         Vec::new()
     } else {
-        lookup(taxonomy, &query, 24)
-            .into_iter()
-            .map(|h| h.item)
-            .filter(|i| props.kinds.is_empty() || props.kinds.contains(&i.kind()))
-            .take(8)
-            .collect()
+        lookup(taxonomy, &query, 24).into_iter().map(|h| h.item).filter(|i| wants(i.kind())).take(8).collect()
     };
+    if wants(ItemKind::WorkProcess) && hits.len() < 8 {
+        hits.extend(work_processes(taxonomy, &query).into_iter().take(8 - hits.len()));
+    }
     let oninput = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<HtmlInputElement>().value()))
@@ -195,6 +194,28 @@ pub fn Picker(props: &PickerProps) -> Html {
             </ul>
         </div>
     }
+}
+
+/// Work processes whose title (either language) or code holds every typed word. matching-core's
+/// lookup does not index work processes (the young person picks them by qualification), so the
+/// work app finds them by their words; no typo tolerance here.
+fn work_processes(taxonomy: &Taxonomy, query: &str) -> Vec<ItemRef> {
+    let words: Vec<String> = normalize(query).split(' ').filter(|w| w.len() >= 3).map(str::to_string).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for q in &taxonomy.data().qualifications {
+        for task in &q.core_tasks {
+            for wp in &task.work_processes {
+                let text = normalize(&format!("{} {} {}", wp.title.nl, wp.title.en, wp.code));
+                if words.iter().all(|w| text.contains(w.as_str())) {
+                    found.push(ItemRef::WorkProcess(wp.id.clone()));
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Options of a level select, 1-4 in plain words.
