@@ -9,6 +9,7 @@
 //! The young person's app keeps working fully without this server: publishing is a choice.
 
 pub mod attest;
+pub mod audit;
 pub mod auth;
 pub mod consent;
 pub mod db;
@@ -56,6 +57,8 @@ pub struct AppState {
     pub pools: pool::Pools,
     /// Failed logins.
     pub limiter: Mutex<auth::Limiter>,
+    /// The writer of "who looked" (group commit).
+    pub audit: audit::AuditLog,
     /// The key attestations are signed with.
     pub signing_key: Vec<u8>,
     /// How it runs.
@@ -68,11 +71,13 @@ impl AppState {
         let db = db::Db::open(&config.database).map_err(|e| format!("{}: {e}", config.database.display()))?;
         let signing_key = db::server_key(&db.lock(), "attestation").map_err(|e| e.to_string())?;
         let taxonomy = vaardig_taxonomy::embedded();
+        let audit = audit::AuditLog::start(&config.database).map_err(|e| format!("the audit writer: {e}"))?;
         Ok(Arc::new(AppState {
             db,
             taxonomy,
             pools: pool::Pools::default(),
             limiter: Mutex::new(auth::Limiter::default()),
+            audit,
             signing_key,
             config,
         }))

@@ -209,7 +209,7 @@ pub async fn candidates(
     let pool = region_pool(&state, &account)?;
     let ranking = pool.browse(state.taxonomy, &opening, page.offset() + page.limit());
     let page = ranked_page(&pool, &ranking, page, false);
-    log_listed(&state, &account, page.items.iter().map(|i| i.candidate.id.as_str()), Some(&opening.id), "")?;
+    log_listed(&state, &account, page.items.iter().map(|i| i.candidate.id.as_str()), Some(&opening.id), "").await?;
     Ok(Json(page))
 }
 

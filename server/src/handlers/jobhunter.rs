@@ -87,7 +87,7 @@ pub async fn candidates(
     jobhunter(&account)?;
     let pool = region_pool(&state, &account)?;
     let page = page.of(pool.candidates.iter().map(CandidateCard::of).collect());
-    log_listed(&state, &account, page.items.iter().map(|c| c.id.as_str()), None, "")?;
+    log_listed(&state, &account, page.items.iter().map(|c| c.id.as_str()), None, "").await?;
     Ok(Json(page))
 }
 
@@ -134,7 +134,7 @@ pub async fn rank_candidates(
     let options = RankOptions { top: page.offset() + page.limit(), include_knocked_out: body.include_knocked_out };
     let ranking = pool.people.rank(state.taxonomy, &opening, options);
     let page = ranked_page(&pool, &ranking, page, body.include_knocked_out);
-    log_listed(&state, &account, page.items.iter().map(|i| i.candidate.id.as_str()), Some(&opening.id), "")?;
+    log_listed(&state, &account, page.items.iter().map(|i| i.candidate.id.as_str()), Some(&opening.id), "").await?;
     Ok(Json(page))
 }
 
@@ -593,7 +593,7 @@ pub async fn match_table(
                 .collect()
         })
         .collect();
-    log_listed(&state, &account, candidates.iter().map(|c| c.id.as_str()), None, "match table")?;
+    log_listed(&state, &account, candidates.iter().map(|c| c.id.as_str()), None, "match table").await?;
     Ok(Json(MatchTable {
         openings: openings.iter().map(|o| Named { id: o.id.clone(), name: o.title.clone() }).collect(),
         candidates: candidates.iter().map(|c| Named { id: c.id.clone(), name: c.pseudonym.clone() }).collect(),

@@ -156,21 +156,25 @@ pub fn audit(
 }
 
 /// Logs that an account was shown these candidates: one line each in the audit ("who looked"),
-/// in one transaction.
-pub fn log_listed<'a>(
+/// durable before the answer goes out (group commit, see `audit.rs`).
+pub async fn log_listed<'a>(
     state: &AppState,
     account: &Account,
     candidates: impl IntoIterator<Item = &'a str>,
     opening: Option<&str>,
     detail: &str,
 ) -> ApiResult<()> {
-    let mut conn = state.db.lock();
-    let tx = conn.transaction()?;
-    for candidate in candidates {
-        audit(&tx, Some(account.id), "listed", Some(candidate), opening, detail)?;
-    }
-    tx.commit()?;
-    Ok(())
+    let lines = candidates
+        .into_iter()
+        .map(|candidate| crate::audit::Line {
+            account: account.id,
+            action: "listed",
+            candidate: candidate.to_string(),
+            opening: opening.map(str::to_string),
+            detail: detail.to_string(),
+        })
+        .collect();
+    state.audit.log(lines).await.map_err(ApiError::internal)
 }
 
 /// The region pool of an account that works in one.
