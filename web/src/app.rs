@@ -134,6 +134,26 @@ fn remove_shell() {
     }
 }
 
+/// Whether an employer's contact request waits on the pool page: asked only when this phone
+/// published a profile there (`vaardig.pool`), with plain fetch so the app carries no HTTP crate.
+async fn pool_request_waiting() -> Option<bool> {
+    let get = |v: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).ok();
+    let window = web_sys::window()?;
+    let raw = window.local_storage().ok()??.get_item("vaardig.pool").ok()??;
+    let published = get(&js_sys::JSON::parse(&raw).ok()?, "published")?;
+    let (id, secret) = (get(&published, "id")?.as_string()?, get(&published, "secret")?.as_string()?);
+    let headers = js_sys::Object::new();
+    js_sys::Reflect::set(&headers, &"Authorization".into(), &format!("Bearer {secret}").into()).ok()?;
+    let init = web_sys::RequestInit::new();
+    init.set_headers(&headers);
+    let url = format!("api/candidates/{}/requests?limit=100", js_sys::encode_uri_component(&id));
+    let response: web_sys::Response =
+        JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await.ok()?.dyn_into().ok()?;
+    // The server writes compact JSON; inside a message a quote would be escaped.
+    let body = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
+    Some(response.ok() && body.contains(r#""status":"open""#))
+}
+
 /// The app.
 #[function_component]
 pub fn App() -> Html {
@@ -145,8 +165,15 @@ pub fn App() -> Html {
     let attempt = use_state(|| 0u32);
     {
         let loading = loading.clone();
+        let state = state.clone();
         use_effect_with(*attempt, move |_| {
             loading.set(Loading::Busy);
+            // Alongside the data (no hook of its own: each costs the app bytes).
+            wasm_bindgen_futures::spawn_local(async move {
+                if pool_request_waiting().await == Some(true) {
+                    state.dispatch(Msg::Notice(Some("app.pool_request")));
+                }
+            });
             wasm_bindgen_futures::spawn_local(async move {
                 let result = fetch_taxonomy().await;
                 // Remove the static first screen in the same task that renders the app, so nothing
@@ -250,7 +277,11 @@ pub fn App() -> Html {
             <p class="banner warn" role="status">{t("app.storage_off", lang)}</p>
         }
         if let Some(key) = state.notice {
-            <p class="banner ok" role="status">{t(key, lang)}</p>
+            if key == "app.pool_request" {
+                <a class="banner ok" href="delen.html">{t(key, lang)}</a>
+            } else {
+                <p class="banner ok" role="status">{t(key, lang)}</p>
+            }
         }
         <main class="screen" lang={if lang == Lang::En { "en" } else { "nl" }}>{screen}</main>
         <footer class="synthetic">{t("app.synthetic", lang)}</footer>

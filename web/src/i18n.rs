@@ -9,6 +9,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("app.load_failed", "Het laden lukt niet. Kijk of je internet hebt en probeer het opnieuw.", "Loading failed. Check your internet and try again."),
     ("app.retry", "Probeer opnieuw", "Try again"),
     ("app.synthetic", "Dit is een demo. De werkplekken zijn verzonnen.", "This is a demo. The openings are made up."),
+    ("app.pool_request", "Je hebt een vraag van een werkgever", "You have a question from an employer"),
     ("app.storage_off", "Je antwoorden worden nu niet bewaard op je telefoon. De app werkt wel. Sluit de app niet af.", "Your answers are not saved on your phone right now. The app still works. Do not close it."),
     ("nav.back", "Terug", "Back"),
     ("nav.next", "Verder", "Next"),

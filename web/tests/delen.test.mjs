@@ -201,8 +201,12 @@ test("a young person publishes skills and availability, answers an employer and 
   const asked = await employer("POST", "api/contact-requests", { candidate: id, opening: opening.body.id, message: "Kom je een keer kijken?" });
   assert.equal(asked.status, 201, JSON.stringify(asked.body));
 
-  // The pool page shows the request.
-  await page.reload();
+  // The app shows a one-line banner; the pool page shows the request.
+  await page.goto(base);
+  const banner = page.getByRole("link", { name: "Je hebt een vraag van een werkgever" });
+  await banner.waitFor();
+  await check(page, "app-banner");
+  await banner.click();
   await page.getByText("Je hebt 1 nieuwe vraag.").waitFor();
   await page.getByRole("button", { name: "Bekijk vragen" }).click();
   await page.getByText("Bericht: Kom je een keer kijken?").waitFor();
