@@ -928,8 +928,8 @@ fn gone(ctx: &Ctx) -> Html {
             {title(ctx, head, t("gone.body", lang))}
             <p role="status">{t("gone.body", lang)}</p>
             <div class="nav">
-                <a class="button primary" href="./">{t("nav.app", lang)}</a>
                 <button type="button" class="secondary" onclick={ctx.go(Screen::Intro)}>{t("gone.again", lang)}</button>
+                <a class="button primary" href="./">{t("nav.app", lang)}</a>
             </div>
         </section>
     }

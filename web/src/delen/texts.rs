@@ -137,7 +137,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("attest.profile_unsaved", "Het bewijs is binnen, maar je telefoon kon je profiel niet bewaren. Probeer het later opnieuw.", "The proof is in, but your phone could not save your profile. Try again later."),
     ("attest.expired", "Deze link werkt niet meer. Maak een nieuwe.", "This link no longer works. Make a new one."),
     ("gone.title", "Alles is verwijderd", "Everything is deleted"),
-    ("gone.body", "Je profiel staat niet meer online. Werkgevers zien je niet meer. Op je telefoon staat alles nog.", "Your profile is no longer online. Employers no longer see you. Everything is still on your phone."),
+    ("gone.body", "Je profiel staat niet meer online. Werkgevers zien je niet meer. Wat je in de app invulde, staat nog op je telefoon.", "Your profile is no longer online. Employers no longer see you. What you filled in in the app is still on your phone."),
     ("gone.again", "Deel opnieuw", "Share again"),
     ("err.offline", "Je hebt nu geen internet. Probeer het later opnieuw. Er is niets veranderd.", "You have no internet right now. Try again later. Nothing has changed."),
     ("err.load", "Dat lukte niet. Probeer het later opnieuw.", "That did not work. Try again later."),
