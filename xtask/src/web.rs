@@ -226,12 +226,23 @@ pub fn e2e() -> Result<(), String> {
     let mut build = cargo();
     build.args(["build", "-p", "vaardig-server"]);
     step("cargo build vaardig-server (for the work app's browser tests)", build)?;
-    let mut c = args("node", &["--test", "--test-concurrency=1", "werk.test.mjs"]);
-    c.current_dir(npm_dir());
-    c.env("VAARDIG_DIST", root().join("dist"));
-    c.env("VAARDIG_SERVER_BIN", target_dir().join("debug").join("vaardig-server"));
-    c.env("VAARDIG_SCREENSHOTS", target_dir().join("screenshots"));
-    step("browser tests of the work app (employer, jobhunter, trainer; pool server in demo mode)", c)
+    let with_server = [
+        ("werk.test.mjs", "browser tests of the work app (employer, jobhunter, trainer; pool server in demo mode)"),
+        ("delen.test.mjs", "browser tests of the young person's pool page (publish, requests, withdraw)"),
+        ("pool.test.mjs", "the whole pool story: young person, employer and jobhunter in separate browsers"),
+    ];
+    for (file, what) in with_server {
+        if !npm_dir().join(file).exists() {
+            continue;
+        }
+        let mut c = args("node", &["--test", "--test-concurrency=1", file]);
+        c.current_dir(npm_dir());
+        c.env("VAARDIG_DIST", root().join("dist"));
+        c.env("VAARDIG_SERVER_BIN", target_dir().join("debug").join("vaardig-server"));
+        c.env("VAARDIG_SCREENSHOTS", target_dir().join("screenshots"));
+        step(what, c)?;
+    }
+    Ok(())
 }
 
 /// Lighthouse (pinned 12.2.3, mobile) on the served `dist/`: installs it into `target/lighthouse`
