@@ -190,7 +190,22 @@ pub fn evidence_key(e: Evidence) -> &'static str {
 
 /// The text for `key` in `lang`; the key itself when missing (a test keeps that from shipping).
 pub fn t(key: &str, lang: Lang) -> &'static str {
-    match TEXTS.iter().find(|(k, _, _)| *k == key) {
+    lookup(TEXTS, key, lang)
+}
+
+/// The text with `{name}` placeholders filled in.
+pub fn tf(key: &str, lang: Lang, values: &[(&str, String)]) -> String {
+    fill(t(key, lang), values)
+}
+
+/// A translation table: (key, Dutch, English). The app, the pool page and the work app each have
+/// one; these functions serve all three.
+pub type Table = [(&'static str, &'static str, &'static str)];
+
+/// The text for `key` in `lang` from `table`; a warning sign when missing (each table's tests keep
+/// that from shipping).
+pub fn lookup(table: &'static Table, key: &str, lang: Lang) -> &'static str {
+    match table.iter().find(|(k, _, _)| *k == key) {
         Some((_, nl, en)) => match lang {
             Lang::Nl => nl,
             Lang::En => en,
@@ -199,13 +214,29 @@ pub fn t(key: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// The text with `{name}` placeholders filled in.
-pub fn tf(key: &str, lang: Lang, values: &[(&str, String)]) -> String {
-    let mut text = t(key, lang).to_string();
+/// `text` with its `{name}` placeholders filled in.
+pub fn fill(text: &str, values: &[(&str, String)]) -> String {
+    let mut text = text.to_string();
     for (name, value) in values {
         text = text.replace(&format!("{{{name}}}"), value);
     }
     text
+}
+
+/// Checks a table: keys unique, both languages filled in, the same placeholders in both.
+#[cfg(test)]
+pub fn check_table(table: &Table) {
+    fn holes(s: &str) -> Vec<&str> {
+        let mut h: Vec<&str> = s.split('{').skip(1).map(|p| p.split('}').next().unwrap_or("")).collect();
+        h.sort_unstable();
+        h
+    }
+    let mut keys = std::collections::BTreeSet::new();
+    for (key, nl, en) in table {
+        assert!(keys.insert(key), "{key} twice");
+        assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{key} is empty");
+        assert_eq!(holes(nl), holes(en), "{key}: placeholders differ");
+    }
 }
 
 #[cfg(test)]
@@ -214,13 +245,7 @@ mod tests {
 
     #[test]
     fn both_languages_are_complete_and_keys_unique() {
-        let mut keys = std::collections::BTreeSet::new();
-        for (key, nl, en) in TEXTS {
-            assert!(keys.insert(key), "{key} twice");
-            assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{key} is empty");
-            let holes = |s: &str| s.matches('{').count();
-            assert_eq!(holes(nl), holes(en), "{key}: placeholders differ");
-        }
+        check_table(TEXTS);
     }
 
     #[test]

@@ -318,22 +318,12 @@ pub fn error_key(code: &str) -> &'static str {
 
 /// The text for `key` in `lang`; a warning sign when missing (a test keeps that from shipping).
 pub fn t(key: &str, lang: Lang) -> &'static str {
-    match TEXTS.iter().find(|(k, _, _)| *k == key) {
-        Some((_, nl, en)) => match lang {
-            Lang::Nl => nl,
-            Lang::En => en,
-        },
-        None => "⚠",
-    }
+    crate::i18n::lookup(TEXTS, key, lang)
 }
 
 /// The text with `{name}` placeholders filled in.
 pub fn tf(key: &str, lang: Lang, values: &[(&str, String)]) -> String {
-    let mut text = t(key, lang).to_string();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
+    crate::i18n::fill(t(key, lang), values)
 }
 
 #[cfg(test)]
@@ -342,17 +332,7 @@ mod tests {
 
     #[test]
     fn both_languages_are_complete_and_keys_unique() {
-        let mut keys = std::collections::BTreeSet::new();
-        for (key, nl, en) in TEXTS {
-            assert!(keys.insert(key), "{key} twice");
-            assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{key} is empty");
-            fn holes(s: &str) -> Vec<&str> {
-                let mut h: Vec<&str> = s.split('{').skip(1).map(|p| p.split('}').next().unwrap_or("")).collect();
-                h.sort_unstable();
-                h
-            }
-            assert_eq!(holes(nl), holes(en), "{key}: placeholders differ");
-        }
+        crate::i18n::check_table(TEXTS);
     }
 
     #[test]
