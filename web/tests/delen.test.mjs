@@ -11,60 +11,26 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { DIST, SHOTS, launchChromium, startPoolServer } from "./pool-server.mjs";
 
 const require = createRequire(import.meta.url);
-const SERVER = process.env.VAARDIG_SERVER_BIN ?? path.resolve("../../target/debug/vaardig-server");
-const DIST = process.env.VAARDIG_DIST ?? path.resolve("../../dist");
-const SHOTS = process.env.VAARDIG_SCREENSHOTS ?? path.resolve("../../target/screenshots");
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-let server, base, browser, dir;
+let base, browser, stopServer;
 let shotNumber = 0;
 
-async function freePort() {
-  return await new Promise((ok, fail) => {
-    const s = net.createServer();
-    s.on("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
 
 before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
   assert.ok(fs.existsSync(path.join(DIST, "delen.html")), `${DIST} has no delen.html: run cargo xtask dist`);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "vaardig-delen-"));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}/`;
-  server = spawn(SERVER, ["serve", "--demo", "--dist", DIST, "--db", path.join(dir, "pool.sqlite"), "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  server.stdout.on("data", (d) => { log += d; });
-  server.stderr.on("data", (d) => { log += d; });
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}api/health`)).ok) break;
-    } catch { /* not up yet */ }
-    assert.ok(i < 300 && server.exitCode === null, `the server did not start:\n${log}`);
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  ({ base, stop: stopServer } = await startPoolServer("delen"));
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  stopServer?.();
 });
 
 async function newPhone() {

@@ -6,56 +6,25 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { DIST, SHOTS, launchChromium, startPoolServer } from "./pool-server.mjs";
 
 const require = createRequire(import.meta.url);
-const DIST = process.env.VAARDIG_DIST ?? path.resolve("../../dist");
-const SERVER = process.env.VAARDIG_SERVER_BIN ?? path.resolve("../../target/debug/vaardig-server");
-const SHOTS = process.env.VAARDIG_SCREENSHOTS ?? path.resolve("../../target/screenshots");
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const EMPLOYER = ["werkgever@demo.vaardig.nl", "demo-werkgever-2026"];
 const JOBHUNTER = ["jobhunter@demo.vaardig.nl", "demo-jobhunter-2026"];
 
-let server, base, browser, dir;
-
-async function freePort() {
-  const probe = net.createServer();
-  await new Promise((ok) => probe.listen(0, "127.0.0.1", ok));
-  const { port } = probe.address();
-  await new Promise((ok) => probe.close(ok));
-  return port;
-}
+let base, browser, stopServer;
 
 before(async () => {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "vaardig-werk-"));
-  const port = await freePort();
-  server = spawn(SERVER, ["serve", "--demo", "--dist", DIST, "--db", path.join(dir, "pool.sqlite"), "--port", String(port)], { stdio: ["ignore", "pipe", "inherit"] });
-  server.stdout.on("data", () => {});
-  base = `http://127.0.0.1:${port}/`;
-  for (let i = 0; ; i += 1) {
-    try {
-      if ((await fetch(`${base}api/health`)).ok) break;
-    } catch { /* not up yet */ }
-    if (i > 300) throw new Error("the server did not start");
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  ({ base, stop: stopServer } = await startPoolServer("werk"));
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  stopServer?.();
 });
 
 async function open(width, height) {

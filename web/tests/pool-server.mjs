@@ -1,0 +1,58 @@
+// What the browser tests that need the pool server share: a demo server of their own (a temporary
+// database, a free loopback port, the built dist/) and Debian's headless Chromium.
+// Needs VAARDIG_SERVER_BIN (the vaardig-server binary) and VAARDIG_DIST (a built dist/).
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { chromium } from "playwright-core";
+
+export const DIST = process.env.VAARDIG_DIST ?? path.resolve("../../dist");
+export const SERVER = process.env.VAARDIG_SERVER_BIN ?? path.resolve("../../target/debug/vaardig-server");
+export const SHOTS = process.env.VAARDIG_SCREENSHOTS ?? path.resolve("../../target/screenshots");
+
+async function freePort() {
+  return await new Promise((ok, fail) => {
+    const s = net.createServer();
+    s.on("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Starts `vaardig-server serve --demo` on a fresh database; returns its base URL and a stop(). */
+export async function startPoolServer(name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `vaardig-${name}-`));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}/`;
+  const server = spawn(SERVER, ["serve", "--demo", "--dist", DIST, "--db", path.join(dir, "pool.sqlite"), "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  server.stdout.on("data", (d) => { log += d; });
+  server.stderr.on("data", (d) => { log += d; });
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}api/health`)).ok) break;
+    } catch { /* not up yet */ }
+    assert.ok(i < 300 && server.exitCode === null, `the server did not start:\n${log}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  const stop = () => {
+    server.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { base, stop };
+}
+
+/** Debian's Chromium, headless, started the way the project's notes say works here. */
+export async function launchChromium() {
+  return await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
