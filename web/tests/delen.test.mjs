@@ -13,7 +13,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { DIST, SHOTS, launchChromium, startPoolServer } from "./pool-server.mjs";
+import { DIST, SHOTS, assertKeyboardReachable, launchChromium, startPoolServer } from "./pool-server.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -56,6 +56,7 @@ async function check(page, name) {
   assert.deepEqual(small, [], `touch targets on ${name}`);
   // Nothing wider than the phone.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `no sideways scrolling on ${name}`);
+  await assertKeyboardReachable(page, name);
 }
 
 async function title(page) {

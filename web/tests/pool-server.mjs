@@ -56,3 +56,26 @@ export async function launchChromium() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
 }
+
+/** Keyboard: every visible control (native, or with a button role) takes focus and none is taken
+ * out of the Tab order. */
+export async function assertKeyboardReachable(page, name) {
+  const unreachable = await page.evaluate(() => {
+    const before = document.activeElement;
+    const controls = [...document.querySelectorAll("button, a[href], input, select, textarea, summary, [role=button]")]
+      .filter((e) => e.checkVisibility({ visibilityProperty: true }) && !e.disabled && !e.closest("[inert]"))
+      .reverse();
+    const missed = controls
+      .filter((e) => {
+        e.focus();
+        return document.activeElement !== e || e.tabIndex < 0;
+      })
+      .map((e) => e.outerHTML.slice(0, 70));
+    // Leave the focus where the person had it (at the top when nothing was focused), so the test's
+    // own Tab presses go on from there.
+    if (before && before !== document.body) before.focus();
+    else document.activeElement?.blur();
+    return missed;
+  });
+  assert.deepEqual(unreachable, [], `keyboard on ${name}`);
+}

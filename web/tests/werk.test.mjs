@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { DIST, SHOTS, launchChromium, startPoolServer } from "./pool-server.mjs";
+import { DIST, SHOTS, assertKeyboardReachable, launchChromium, startPoolServer } from "./pool-server.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -51,19 +51,7 @@ async function check(page, name) {
   assert.deepEqual(small, [], `touch targets on ${name}`);
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
   assert.ok(scroll <= width, `${name}: sideways scroll (${scroll} > ${width})`);
-  // Keyboard: every visible control (native, or with a button role) takes focus and none is taken
-  // out of the Tab order.
-  const unreachable = await page.evaluate(() => {
-    const controls = [...document.querySelectorAll("button, a[href], input, select, textarea, summary, [role=button]")]
-      .filter((e) => e.offsetParent !== null && !e.disabled);
-    return controls
-      .filter((e) => {
-        e.focus();
-        return document.activeElement !== e || e.tabIndex < 0;
-      })
-      .map((e) => e.outerHTML.slice(0, 70));
-  });
-  assert.deepEqual(unreachable, [], `keyboard on ${name}`);
+  await assertKeyboardReachable(page, name);
 }
 
 async function login(page, [email, password]) {
