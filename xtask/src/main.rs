@@ -73,8 +73,13 @@ fn seconds(argv: &[String], default: u64) -> u64 {
         .unwrap_or(default)
 }
 
+/// The workspace root. `cargo run` gives the manifest folder at run time too; it is preferred to
+/// the one compiled in, because a target folder shared by two clones can hold a binary built in
+/// the other clone.
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let manifest = manifest.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest.parent().expect("xtask lives in the workspace").to_path_buf()
 }
 
 fn target_dir() -> PathBuf {
