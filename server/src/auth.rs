@@ -6,6 +6,8 @@
 //!   (checked in the [`Account`] extractor, so a handler cannot forget it); and any state change
 //!   whose `Origin` is not this host is refused before it reaches a handler.
 //! - Failed logins are counted per e-mail address and per client address.
+//! - A session checked once is kept in memory for at most a minute ([`SessionCache`]), so a
+//!   request does not need SQLite to know who sent it; ending a session forgets it at once.
 
 use crate::db::{now, Db};
 use crate::error::{ApiError, ApiResult};
@@ -21,7 +23,7 @@ use axum::response::Response;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// The session cookie's name.
 pub const COOKIE: &str = "vaardig_session";
@@ -37,6 +39,14 @@ pub const LIMIT_PER_CLIENT: usize = 20;
 
 /// The window of the login rate limit, in seconds.
 pub const LIMIT_WINDOW: i64 = 300;
+
+/// How long a session checked in the database is trusted from memory, in seconds: it bounds how
+/// long a change to sessions made outside this server (by hand in SQLite) goes unseen. Logout and
+/// expiry take effect at once.
+pub const SESSION_CACHE_SECONDS: i64 = 60;
+
+/// The most sessions kept in memory; past it the cache starts over.
+pub const SESSION_CACHE_SIZE: usize = 10_000;
 
 /// The shortest password an account may have.
 pub const MIN_PASSWORD: usize = 10;
@@ -112,10 +122,7 @@ impl FromRequestParts<Arc<AppState>> for Account {
 
     async fn from_request_parts(parts: &mut Parts, state: &Arc<AppState>) -> Result<Account, ApiError> {
         let token = cookie_token(&parts.headers).ok_or_else(ApiError::unauthorized)?;
-        let account = {
-            let conn = state.db.lock();
-            session_account(&conn, &token)?
-        };
+        let account = session(state, &token)?;
         let account = account.ok_or_else(ApiError::unauthorized)?;
         if !is_safe(&parts.method) {
             let sent = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or_default();
@@ -149,23 +156,69 @@ pub async fn same_origin(request: Request, next: Next) -> Result<Response, ApiEr
     Ok(next.run(request).await)
 }
 
-fn session_account(conn: &Connection, token: &str) -> rusqlite::Result<Option<Account>> {
+/// The account of a live session: from the cache, else from the database (and then cached).
+fn session(state: &AppState, token: &str) -> rusqlite::Result<Option<Account>> {
+    let hash = secret::hash(token);
+    let at = now();
+    if let Some(account) = state.sessions.get(&hash, at) {
+        return Ok(Some(account));
+    }
+    // Read and cache under the database lock: `end_session` deletes and forgets under it too, so a
+    // session read here just before a logout cannot be cached after the logout forgot it.
+    let conn = state.db.lock();
+    let found = session_account(&conn, &hash, at)?;
+    if let Some((account, expires)) = &found {
+        state.sessions.put(hash, account.clone(), (*expires).min(at + SESSION_CACHE_SECONDS));
+    }
+    Ok(found.map(|(account, _)| account))
+}
+
+/// The account of a live session and when the session expires.
+fn session_account(conn: &Connection, token_hash: &[u8], at: i64) -> rusqlite::Result<Option<(Account, i64)>> {
     conn.query_row(
-        "SELECT a.id, a.email, a.role, a.region, a.company, s.csrf FROM sessions s JOIN accounts a ON a.id = s.account_id
+        "SELECT a.id, a.email, a.role, a.region, a.company, s.csrf, s.expires FROM sessions s JOIN accounts a ON a.id = s.account_id
          WHERE s.token_hash = ?1 AND s.expires > ?2",
-        params![secret::hash(token), now()],
+        params![token_hash, at],
         |r| {
-            Ok(Account {
+            let account = Account {
                 id: r.get(0)?,
                 email: r.get(1)?,
                 role: Role::parse(&r.get::<_, String>(2)?).unwrap_or(Role::Employer),
                 region: r.get(3)?,
                 company: r.get(4)?,
                 csrf: r.get(5)?,
-            })
+            };
+            Ok((account, r.get(6)?))
         },
     )
     .optional()
+}
+
+/// Sessions checked in the database lately: token hash → the account and the second from which
+/// the entry is no longer trusted (the session's expiry, or [`SESSION_CACHE_SECONDS`] after it was
+/// read, whichever comes first).
+#[derive(Default)]
+pub struct SessionCache {
+    entries: Mutex<BTreeMap<Vec<u8>, (Account, i64)>>,
+}
+
+impl SessionCache {
+    fn get(&self, token_hash: &[u8], at: i64) -> Option<Account> {
+        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries.get(token_hash).filter(|(_, until)| at < *until).map(|(account, _)| account.clone())
+    }
+
+    fn put(&self, token_hash: Vec<u8>, account: Account, until: i64) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if entries.len() >= SESSION_CACHE_SIZE {
+            entries.clear();
+        }
+        entries.insert(token_hash, (account, until));
+    }
+
+    fn forget(&self, token_hash: &[u8]) {
+        self.entries.lock().unwrap_or_else(|p| p.into_inner()).remove(token_hash);
+    }
 }
 
 /// Hashes a password with argon2id and a fresh salt.
@@ -266,9 +319,14 @@ pub fn start_session(conn: &Connection, account_id: i64) -> rusqlite::Result<(St
     Ok((token, csrf))
 }
 
-/// Ends the session with this cookie token.
-pub fn end_session(conn: &Connection, parts_token: &str) -> rusqlite::Result<()> {
-    conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [secret::hash(parts_token)]).map(|_| ())
+/// Ends the session with this cookie token, in the database and in the session cache, under the
+/// database lock (see `session`).
+pub fn end_session(state: &AppState, token: &str) -> rusqlite::Result<()> {
+    let hash = secret::hash(token);
+    let conn = state.db.lock();
+    conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [&hash])?;
+    state.sessions.forget(&hash);
+    Ok(())
 }
 
 /// The cookie that carries a session.
@@ -315,5 +373,29 @@ impl Limiter {
     /// Forgets the failures of `key` after a good login.
     pub fn clear(&mut self, key: &str) {
         self.failures.remove(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cached_session_is_trusted_only_until_its_end() {
+        let cache = SessionCache::default();
+        let account = Account {
+            id: 1,
+            email: "a@b.nl".into(),
+            role: Role::Employer,
+            region: None,
+            company: String::new(),
+            csrf: "x".into(),
+        };
+        cache.put(vec![1], account, 100);
+        assert!(cache.get(&[1], 99).is_some());
+        assert!(cache.get(&[1], 100).is_none(), "the second the session expires, it is refused");
+        assert!(cache.get(&[2], 50).is_none());
+        cache.forget(&[1]);
+        assert!(cache.get(&[1], 50).is_none());
     }
 }

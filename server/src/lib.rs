@@ -57,6 +57,8 @@ pub struct AppState {
     pub pools: pool::Pools,
     /// Failed logins.
     pub limiter: Mutex<auth::Limiter>,
+    /// Sessions checked lately.
+    pub sessions: auth::SessionCache,
     /// The writer of "who looked" (group commit).
     pub audit: audit::AuditLog,
     /// The key attestations are signed with.
@@ -77,6 +79,7 @@ impl AppState {
             taxonomy,
             pools: pool::Pools::default(),
             limiter: Mutex::new(auth::Limiter::default()),
+            sessions: auth::SessionCache::default(),
             audit,
             signing_key,
             config,

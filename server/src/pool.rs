@@ -4,6 +4,7 @@
 
 use crate::consent::Fields;
 use crate::db::now;
+use axum::body::Bytes;
 use matching_core::{
     Evidence, ItemRef, Level, Opening, OpeningPool, PeoplePool, Profile, RankOptions, Ranking, Taxonomy,
 };
@@ -17,6 +18,10 @@ pub const BROWSE_DEPTH: usize = 100;
 /// The most cached browse rankings per region (about 100 explanations each); past it the cache
 /// starts over.
 pub const BROWSE_CACHE: usize = 10_000;
+
+/// The most bytes of answered browse pages kept per region: the first page of all 5,000 openings
+/// of the load test (about 97 kB each) fits; past it the pages start over (the rankings stay).
+pub const BROWSE_PAGE_BYTES: usize = 768 << 20;
 
 /// One published candidate as the pool holds it (never serialized whole: answers go through
 /// `CandidateCard`).
@@ -57,9 +62,30 @@ pub struct RegionPool {
     pub opening_pool: OpeningPool,
     candidate_index: BTreeMap<String, usize>,
     opening_index: BTreeMap<String, usize>,
-    /// The best candidates per stored opening, as employers page through them. It lives as long as
-    /// this pool: any change in the region drops the pool and with it every cached ranking.
-    browse: Mutex<BTreeMap<String, Arc<Ranking>>>,
+    /// The best candidates per stored opening, as employers page through them, and the pages
+    /// already answered. It lives as long as this pool: any change in the region drops the pool
+    /// and with it every cached ranking and page.
+    browse: Mutex<BrowseCache>,
+}
+
+/// Rankings per opening id, and the pages answered from them.
+#[derive(Default)]
+struct BrowseCache {
+    rankings: BTreeMap<String, Arc<Ranking>>,
+    /// (opening id, offset, limit) → the answer.
+    pages: BTreeMap<(String, usize, usize), Arc<ListedPage>>,
+    /// The JSON bytes in `pages`.
+    page_bytes: usize,
+}
+
+/// One page of a browse answer as sent: the JSON body and the candidates on it, whom every request
+/// for the page logs anew ("who looked").
+#[derive(Debug)]
+pub struct ListedPage {
+    /// The answer's body.
+    pub json: Bytes,
+    /// The ids of the candidates listed, in order.
+    pub candidates: Vec<String>,
 }
 
 impl RegionPool {
@@ -125,7 +151,7 @@ impl RegionPool {
             opening_pool,
             candidate_index,
             opening_index,
-            browse: Mutex::new(BTreeMap::new()),
+            browse: Mutex::new(BrowseCache::default()),
         })
     }
 
@@ -138,7 +164,7 @@ impl RegionPool {
     /// when an earlier request went as deep, else ranked now (at least [`BROWSE_DEPTH`] deep) and
     /// kept. Ranking is deterministic, so a cached page equals a fresh one.
     pub fn browse(&self, taxonomy: &Taxonomy, opening: &Opening, top: usize) -> Arc<Ranking> {
-        if let Some(cached) = self.browse.lock().unwrap_or_else(|p| p.into_inner()).get(&opening.id) {
+        if let Some(cached) = self.browse.lock().unwrap_or_else(|p| p.into_inner()).rankings.get(&opening.id) {
             if cached.matches.len() >= top || cached.matches.len() == cached.ranked_total {
                 return cached.clone();
             }
@@ -146,11 +172,38 @@ impl RegionPool {
         let options = RankOptions { top: top.max(BROWSE_DEPTH), include_knocked_out: false };
         let ranking = Arc::new(self.people.rank(taxonomy, opening, options));
         let mut cache = self.browse.lock().unwrap_or_else(|p| p.into_inner());
-        if cache.len() >= BROWSE_CACHE {
-            cache.clear();
+        if cache.rankings.len() >= BROWSE_CACHE {
+            cache.rankings.clear();
         }
-        cache.insert(opening.id.clone(), ranking.clone());
+        cache.rankings.insert(opening.id.clone(), ranking.clone());
         ranking
+    }
+
+    /// One page of a stored opening's browse answer: from the cache when it was answered before
+    /// from this pool, else `build` makes it from the ranking ([`RegionPool::browse`]) and it is
+    /// kept. The page is as fresh as the ranking it came from: both go with the pool.
+    pub fn browse_page<E>(
+        &self,
+        taxonomy: &Taxonomy,
+        opening: &Opening,
+        (offset, limit): (usize, usize),
+        build: impl FnOnce(&Ranking) -> Result<ListedPage, E>,
+    ) -> Result<Arc<ListedPage>, E> {
+        let key = (opening.id.clone(), offset, limit);
+        if let Some(page) = self.browse.lock().unwrap_or_else(|p| p.into_inner()).pages.get(&key) {
+            return Ok(page.clone());
+        }
+        let page = Arc::new(build(&self.browse(taxonomy, opening, offset + limit))?);
+        let mut cache = self.browse.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.page_bytes + page.json.len() > BROWSE_PAGE_BYTES {
+            cache.pages.clear();
+            cache.page_bytes = 0;
+        }
+        cache.page_bytes += page.json.len();
+        if let Some(old) = cache.pages.insert(key, page.clone()) {
+            cache.page_bytes -= old.json.len();
+        }
+        Ok(page)
     }
 
     /// An opening by id.

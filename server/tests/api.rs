@@ -404,6 +404,59 @@ fn withdrawing_deletes_the_profile_and_everything_derived_from_it() {
 }
 
 #[test]
+fn a_cached_browse_page_is_logged_every_time_and_never_outlives_a_change() {
+    let w = world();
+    let (ca, oa) = (&w.candidate_a, &w.opening_a);
+    let mut employer = w.server.login("emp-a@test.nl");
+    let path = format!("/api/openings/{oa}/candidates");
+    let (s, first) = employer.raw("GET", &path, None, "");
+    assert_eq!(s, 200);
+    assert!(first.contains(ca.as_str()), "not listed: {first}");
+    // The second answer comes from the page cache: the same bytes, and logged again.
+    let (s, second) = employer.raw("GET", &path, None, "");
+    assert_eq!((s, &second), (200, &first));
+    let listed = "SELECT COUNT(*) FROM audit WHERE action = 'listed' AND candidate_id = ?1";
+    assert_eq!(w.server.sql_count(listed, ca), 2);
+    // Another page size is another page.
+    let (s, small) = employer.call("GET", &format!("{path}?limit=1"), None);
+    assert_eq!((s, small["limit"].as_u64()), (200, Some(1)));
+    // The opening changes: the next page is ranked for the new requirements.
+    let mut hard = opening_body("Heftruck met diploma");
+    hard["requirements"] = json!([{"item": {"certificate": "cert.heftruck"}, "importance": "must"}]);
+    assert_eq!(employer.call("PUT", &format!("/api/openings/{oa}"), Some(hard)).0, 200);
+    let (s, changed) = employer.call("GET", &path, None);
+    assert_eq!(s, 200);
+    assert_eq!(changed["items"][0]["explanation"]["musts"]["total"], json!(1), "{changed}");
+    // The candidate withdraws: gone from the very next answer, and no line is written about them.
+    let (s, _) = w.server.anonymous().with_bearer(&w.secret_a).call("DELETE", &format!("/api/candidates/{ca}"), None);
+    assert_eq!(s, 204);
+    let (s, after) = employer.raw("GET", &path, None, "");
+    assert_eq!(s, 200);
+    assert!(!after.contains(ca.as_str()), "still listed after withdrawal: {after}");
+    assert_eq!(w.server.sql_count(listed, ca), 0);
+    // The opening is deleted: its candidates are no longer answered.
+    assert_eq!(employer.call("DELETE", &format!("/api/openings/{oa}"), None).0, 204);
+    assert_eq!(employer.call("GET", &path, None).0, 404);
+}
+
+#[test]
+fn a_session_cached_in_memory_ends_with_logout() {
+    let w = world();
+    let mut employer = w.server.login("emp-a@test.nl");
+    // Checked twice: the second time from the session cache.
+    assert_eq!(employer.call("GET", "/api/session", None).0, 200);
+    assert_eq!(employer.call("GET", &format!("/api/openings/{}/candidates", w.opening_a), None).0, 200);
+    let cookie = employer.cookie.clone();
+    assert_eq!(employer.call("POST", "/api/logout", None).0, 204);
+    // The old cookie, sent again after logout, is refused at once.
+    employer.cookie = cookie;
+    assert_eq!(employer.call("GET", "/api/session", None).0, 401);
+    assert_eq!(employer.call("GET", &format!("/api/openings/{}/candidates", w.opening_a), None).0, 401);
+    // Another session of the same account lives on.
+    assert_eq!(w.server.login("emp-a@test.nl").call("GET", "/api/session", None).0, 200);
+}
+
+#[test]
 fn an_expired_consent_is_deleted() {
     let w = world();
     let ca = &w.candidate_a;

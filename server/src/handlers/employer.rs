@@ -6,10 +6,11 @@ use crate::auth::{Account, Role};
 use crate::db::now;
 use crate::error::{ApiError, ApiResult};
 use crate::page::{Page, PageQuery};
-use crate::pool::RegionPool;
+use crate::pool::{ListedPage, RegionPool};
 use crate::{secret, AppState};
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use matching_core::{
     advice::FIT_THRESHOLD, explain, Date, Hours, Importance, ItemRef, Level, Opening, RankOptions, Ranking,
@@ -198,19 +199,33 @@ pub fn ranked_page(
     Page { items, total, offset: page.offset(), limit: page.limit() }
 }
 
+/// Candidates for one of the employer's openings, best first. The opening is taken from the
+/// region pool (which changes only with the database: every change to an opening drops it), and
+/// the page's JSON is kept with the pool's ranking, so a repeated page costs a lookup, its audit
+/// lines and no serializing.
 pub async fn candidates(
     State(state): State<Arc<AppState>>,
     account: Account,
     Path(id): Path<String>,
     Query(page): Query<PageQuery>,
-) -> ApiResult<Json<Page<RankedCandidate>>> {
+) -> ApiResult<Response> {
     employer(&account)?;
-    let opening = own_opening(&state, &account, &id)?;
     let pool = region_pool(&state, &account)?;
-    let ranking = pool.browse(state.taxonomy, &opening, page.offset() + page.limit());
-    let page = ranked_page(&pool, &ranking, page, false);
-    log_listed(&state, &account, page.items.iter().map(|i| i.candidate.id.as_str()), Some(&opening.id), "").await?;
-    Ok(Json(page))
+    let opening = &pool
+        .opening(&id)
+        .filter(|o| o.account_id == account.id)
+        .ok_or_else(|| ApiError::not_found("opening"))?
+        .opening;
+    let listed = pool.browse_page(state.taxonomy, opening, (page.offset(), page.limit()), |ranking| {
+        let page = ranked_page(&pool, ranking, page, false);
+        let json = serde_json::to_vec(&page).map_err(ApiError::internal)?;
+        Ok::<_, ApiError>(ListedPage {
+            json: json.into(),
+            candidates: page.items.into_iter().map(|i| i.candidate.id).collect(),
+        })
+    })?;
+    log_listed(&state, &account, listed.candidates.iter().map(String::as_str), Some(&opening.id), "").await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], listed.json.clone()).into_response())
 }
 
 pub async fn candidate(

@@ -351,7 +351,7 @@ const DUMMY_HASH: &str =
 
 async fn logout(State(state): State<Arc<AppState>>, account: Account, headers: HeaderMap) -> ApiResult<Response> {
     if let Some(token) = auth::cookie_token(&headers) {
-        auth::end_session(&state.db.lock(), &token)?;
+        auth::end_session(&state, &token)?;
     }
     let _ = account;
     Ok(([(header::SET_COOKIE, auth::clear_cookie_header())], StatusCode::NO_CONTENT).into_response())
