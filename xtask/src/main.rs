@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+mod api_fuzz;
 mod fuzz;
 mod gate;
 mod js;
@@ -11,7 +12,7 @@ mod load;
 mod peers;
 mod web;
 
-const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|js|bench-peers|gate|load|fuzz|test|ci>
+const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|js|bench-peers|gate|load|fuzz|api-fuzz|test|ci>
   run    build the web app into dist/ and start the pool server on http://127.0.0.1:8080/: the app,
          the API and a demo database (target/vaardig-demo.sqlite) with synthetic data and demo accounts
   dist   build the deployable web app into dist/
@@ -27,9 +28,12 @@ const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|js|bench
          for --seconds N (default 60), after a 30 s warm-up; p50/p99/errors for benches/RESULTS.md
   fuzz   every cargo-fuzz target in fuzz/ for --seconds N each (default 60), seed corpus in
          fuzz/corpus, crashes in fuzz/artifacts (installs cargo-fuzz; the pinned nightly)
+  api-fuzz  schemathesis 4.32.5 (a venv in the target folder) against the pool server's OpenAPI
+         document as employer, jobhunter, admin, no session and a young person who published, each
+         on a demo server of its own: no 5xx, every answer as documented (--max-examples N, default 10)
   test   install what is missing (wasm32 target, wasm-bindgen CLI, Chromium, npm packages), then
          fmt, clippy (native and wasm32), the tests, Wasm-equals-native under Node, CLI checks,
-         and the browser tests of the web app
+         the API under schemathesis, and the browser tests of the web app
   ci     the same as test";
 
 fn main() -> ExitCode {
@@ -50,6 +54,7 @@ fn main() -> ExitCode {
         "gate" => gate::gate(argv.iter().any(|a| a == "--update")),
         "load" => load::load(seconds(&argv, 60)),
         "fuzz" => fuzz::fuzz(seconds(&argv, 60)),
+        "api-fuzz" => api_fuzz::api_fuzz(number(&argv, "--max-examples", api_fuzz::CI_MAX_EXAMPLES)),
         "js" => js::js(argv.iter().any(|a| a == "--test")),
         "bench-peers" => peers::bench_peers(argv.iter().any(|a| a == "--quick")),
         "test" | "ci" => test(),
@@ -66,11 +71,12 @@ fn main() -> ExitCode {
 
 /// The value of `--seconds`, or `default`.
 fn seconds(argv: &[String], default: u64) -> u64 {
-    argv.iter()
-        .position(|a| a == "--seconds")
-        .and_then(|i| argv.get(i + 1))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(default)
+    number(argv, "--seconds", default)
+}
+
+/// The value of the flag `name`, or `default`.
+fn number<T: std::str::FromStr>(argv: &[String], name: &str, default: T) -> T {
+    argv.iter().position(|a| a == name).and_then(|i| argv.get(i + 1)).and_then(|s| s.parse().ok()).unwrap_or(default)
 }
 
 /// The workspace root. `cargo run` gives the manifest folder at run time too; it is preferred to
@@ -310,6 +316,8 @@ fn test() -> Result<(), String> {
         "the OpenAPI document lists exactly the server's routes",
         args("python3", &["server/tests/openapi_routes.py"]),
     )?;
+    // The pool server's API as every caller under schemathesis; `cargo xtask api-fuzz` runs longer.
+    api_fuzz::api_fuzz(api_fuzz::CI_MAX_EXAMPLES)?;
     gate::gate(false)?;
     js::js(true)?;
     web::e2e()?;
