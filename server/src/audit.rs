@@ -12,6 +12,11 @@ use tokio::sync::oneshot;
 /// candidate index stay in memory.
 pub const AUDIT_CACHE_KIB: i64 = 128 * 1024;
 
+/// WAL pages after which the writer copies the WAL into the database (SQLite's default is 1,000).
+/// Every batch rewrites the candidate index pages its lines land on; the longer the WAL, the more
+/// of those rewrites a checkpoint copies only once.
+pub const AUDIT_CHECKPOINT_PAGES: i64 = 8_000;
+
 /// One line of the audit log.
 #[derive(Clone, Debug)]
 pub struct Line {
@@ -50,6 +55,7 @@ impl AuditLog {
         // Every line looks its candidate up and goes into the candidate index at a random place:
         // with SQLite's default 2 MB cache most of those pages were read from the file again.
         conn.pragma_update(None, "cache_size", -AUDIT_CACHE_KIB)?;
+        conn.pragma_update(None, "wal_autocheckpoint", AUDIT_CHECKPOINT_PAGES)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let (sender, receiver) = mpsc::channel::<Batch>();
         std::thread::Builder::new()
