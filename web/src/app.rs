@@ -72,6 +72,11 @@ impl Ctx {
             state.dispatch(Msg::Ui(Box::new(ui)));
         })
     }
+    /// A callback that reads back what it can of `raw`, a saved state the app could not read.
+    pub fn recover(&self, raw: Rc<str>) -> Callback<MouseEvent> {
+        let state = self.state.clone();
+        Callback::from(move |_| state.dispatch(Msg::Recover(store::salvage(&raw).map(Box::new))))
+    }
     /// A callback that sends `msg`.
     pub fn send(&self, msg: Msg) -> Callback<MouseEvent> {
         let state = self.state.clone();
@@ -159,7 +164,9 @@ async fn pool_request_waiting() -> Option<bool> {
 pub fn App() -> Html {
     let state = use_reducer(|| {
         let loaded = store::load();
-        State::new(loaded.saved, loaded.storage_ok)
+        let mut state = State::new(loaded.saved, loaded.storage_ok);
+        state.unreadable = loaded.unreadable.map(Into::into);
+        state
     });
     let loading = use_state(|| Loading::Busy);
     let attempt = use_state(|| 0u32);
@@ -275,6 +282,9 @@ pub fn App() -> Html {
         </header>
         if !state.storage_ok {
             <p class="banner warn" role="status">{t("app.storage_off", lang)}</p>
+        }
+        if state.unreadable.is_some() && state.screen != Screen::Data {
+            <button type="button" class="banner warn" onclick={ctx.send(Msg::Go(Screen::Data))}>{t("app.unreadable", lang)}</button>
         }
         if let Some(key) = state.notice {
             if key == "app.pool_request" {

@@ -10,6 +10,7 @@ use crate::store;
 use matching_core::{
     explain, format, lookup, text, Hours, Importance, ItemKind, ItemRef, Lang, Opening, Profile, Requirement, RouteType,
 };
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
@@ -289,12 +290,38 @@ async fn read_file(input: HtmlInputElement) -> Option<String> {
     JsFuture::from(file.text()).await.ok()?.as_string()
 }
 
+/// Copies of saved states the app could not read (and the one this start could not read, when
+/// storage had no room for its copy): each can be saved as a file, and the newest read back.
+fn backups(ctx: &Ctx) -> Html {
+    let mut backups: Vec<Rc<str>> = store::backups().into_iter().map(Into::into).collect();
+    if let Some(raw) = ctx.state.unreadable.clone().filter(|raw| !backups.contains(raw)) {
+        backups.push(raw);
+    }
+    let Some(newest) = backups.last().cloned() else { return html! {} };
+    html! {
+        <div class="backups">
+            <p>{ctx.t("data.backups")}</p>
+            <div class="nav">
+                { for backups.iter().map(|raw| html! {
+                    <a class="button secondary" download="vaardig-kopie.json" href={data_href(raw)}>{ctx.t("data.backup_save")}</a>
+                }) }
+                <button type="button" class="secondary" onclick={ctx.recover(newest)}>{ctx.t("app.recover")}</button>
+            </div>
+        </div>
+    }
+}
+
+/// A link that downloads `json` as a file.
+fn data_href(json: &str) -> String {
+    format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(json))
+}
+
 /// My data: what is stored, export, import, delete everything.
 pub fn my_data(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
     let confirm = ctx.state.ui.confirm;
     let profile_json = serde_json::to_string(&ctx.state.profile).unwrap_or_default();
-    let export_href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&profile_json));
+    let export_href = data_href(&profile_json);
     let onimport = {
         let (state, data) = (ctx.state.clone(), ctx.data.clone());
         Callback::from(move |e: Event| {
@@ -331,6 +358,7 @@ pub fn my_data(ctx: &Ctx) -> Html {
                 <input id="import" type="file" accept="application/json,.json" class="file" onchange={onimport} />
                 <label for="import" class="button secondary">{ctx.t("data.import")}</label>
             </div>
+            { backups(ctx) }
             if let Some(message) = ctx.state.ui.import_error.clone() {
                 <p class="error" role="alert">{message}</p>
             }

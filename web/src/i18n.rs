@@ -10,11 +10,15 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("app.retry", "Probeer opnieuw", "Try again"),
     ("app.synthetic", "Dit is een demo. De werkplekken zijn verzonnen.", "This is a demo. The openings are made up."),
     ("app.pool_request", "Je hebt een vraag van een werkgever", "You have a question from an employer"),
+    ("app.unreadable", "We konden je bewaarde antwoorden niet goed lezen. Er is niets weg. Tik hier.", "We could not read your saved answers properly. Nothing is lost. Tap here."),
+    ("app.recover", "Haal terug wat kan", "Get back what we can"),
+    ("app.recovered_all", "Je antwoorden zijn terug.", "Your answers are back."),
+    ("app.recovered_some", "Je antwoorden zijn terug. Een paar dingen konden we niet lezen.", "Your answers are back. We could not read a few things."),
+    ("app.recover_none", "We konden niets teruglezen. Een jobhunter kan je helpen.", "We could not read anything back. A jobhunter can help you."),
     ("app.storage_off", "Je antwoorden worden nu niet bewaard op je telefoon. De app werkt wel. Sluit de app niet af.", "Your answers are not saved on your phone right now. The app still works. Do not close it."),
     ("nav.back", "Terug", "Back"),
     ("nav.next", "Verder", "Next"),
     ("nav.skip", "Sla over", "Skip"),
-    ("nav.done", "Klaar", "Done"),
     ("nav.menu", "Menu", "Menu"),
     ("nav.results", "Werk dat past", "Work that fits"),
     ("nav.next_step", "Volgende stap", "Next step"),
@@ -30,7 +34,6 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("start.body2", "Alles blijft op je telefoon. Jij kiest wat je deelt.", "Everything stays on your phone. You choose what you share."),
     ("start.go", "Begin", "Start"),
     ("start.resume", "Ga verder waar je was", "Continue where you were"),
-    ("soft.title", "Hoe doe jij dit?", "How do you do this?"),
     ("soft.stop", "Genoeg vragen, ga verder", "Enough questions, go on"),
     ("skills.title", "Wat kun je al?", "What can you do already?"),
     ("skills.search", "Zoek wat je kunt, bijvoorbeeld heftruck", "Search what you can do, for example forklift"),
@@ -40,7 +43,6 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("skills.yours", "Dit kun jij", "You can do this"),
     ("skills.empty", "Je hebt nog niets gekozen.", "You have not chosen anything yet."),
     ("skills.remove", "Haal weg", "Remove"),
-    ("skills.added", "Toegevoegd", "Added"),
     ("level.label", "Hoe goed?", "How well?"),
     ("level.1", "Met hulp", "With help"),
     ("level.2", "Alleen, makkelijk werk", "On my own, simple work"),
@@ -52,7 +54,6 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("wp.title", "Wat heb je al gedaan op je werk?", "What have you done at work already?"),
     ("wp.help", "Kies een opleiding. Vink aan wat je al hebt gedaan. Een werkproces is een stuk werk uit een mbo-opleiding.", "Choose a qualification. Tick what you have done. A work process is a piece of work from an mbo qualification."),
     ("wp.choose", "Kies een opleiding", "Choose a qualification"),
-    ("wp.who", "Wie heeft het gezien?", "Who saw it?"),
     ("wp.who.self", "Alleen ikzelf", "Only me"),
     ("wp.who.coach", "Mijn coach", "My coach"),
     ("wp.who.practice", "Mijn praktijkopleider", "My workplace trainer"),
@@ -85,7 +86,6 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("sub.soft_skills", "Hoe je werkt", "How you work"),
     ("sub.certificates", "Papieren", "Certificates"),
     ("sub.work_processes", "Werkprocessen", "Work processes"),
-    ("detail.title", "Waarom dit werk past", "Why this work fits"),
     ("detail.lines", "Zo komt je score tot stand", "How your score is made"),
     ("route.job", "Baan", "Job"),
     ("route.ontwikkelbaan", "Ontwikkelbaan", "Development job"),
@@ -126,7 +126,6 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("view.try", "Vergelijk met uw vacature", "Compare with your vacancy"),
     ("view.add", "Voeg een eis toe", "Add a requirement"),
     ("view.must", "Moet", "Must"),
-    ("view.nice", "Mooi meegenomen", "Nice to have"),
     ("view.score", "Score", "Score"),
     ("data.title", "Mijn gegevens", "My data"),
     ("data.help", "Dit staat op je telefoon. Niemand anders ziet het.", "This is on your phone. Nobody else sees it."),
@@ -139,6 +138,8 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("data.deleted", "Alles is gewist.", "Everything is deleted."),
     ("data.yes", "Ja, wis alles", "Yes, delete everything"),
     ("data.no", "Nee", "No"),
+    ("data.backups", "Deze antwoorden kon de app niet lezen.", "The app could not read these answers."),
+    ("data.backup_save", "Bewaar de kopie als bestand", "Save the copy as a file"),
     ("data.claims", "{n} dingen ingevuld", "{n} things filled in"),
     ("evidence.self", "Dat zeg ik zelf", "My own estimate"),
     ("evidence.coach", "Coach zegt het", "Coach confirmed"),
@@ -261,6 +262,26 @@ mod tests {
             .chain(Evidence::ALL.iter().map(|&e| evidence_key(e)));
         for key in keys {
             assert!(TEXTS.iter().any(|(k, _, _)| *k == key), "{key} has no text");
+        }
+    }
+
+    #[test]
+    fn every_text_is_used() {
+        let sources = [
+            include_str!("app.rs"),
+            include_str!("screens.rs"),
+            include_str!("results.rs"),
+            include_str!("extras.rs"),
+            include_str!("state.rs"),
+            include_str!("speech.rs"),
+            // This file after its table: the keys of the closed sets.
+            include_str!("i18n.rs").split_once("\n];\n").map_or("", |(_, rest)| rest),
+        ]
+        .concat();
+        for (key, _, _) in TEXTS {
+            // Keys formed at run time: `level.{n}`, `kind.{kind}` and the like.
+            let dynamic = key.split_once('.').is_some_and(|(head, _)| sources.contains(&format!("\"{head}.{{")));
+            assert!(dynamic || sources.contains(&format!("\"{key}\"")), "text {key:?} is in the table but never used");
         }
     }
 

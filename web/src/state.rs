@@ -187,6 +187,23 @@ pub const SAVED_FORMAT: &str = "vaardig.app";
 /// The version of what the app saves.
 pub const SAVED_VERSION: u32 = 1;
 
+/// Version 1 as the first builds saved it, in today's form: those builds wrote the screen as
+/// serde's tagged enum, `"screen":{"screen":"soft","at":3}` (always compact, with the names the
+/// string form still uses); today it is `"screen":"soft/3"`. `None` when `raw` has no such screen.
+pub fn migrate(raw: &str) -> Option<String> {
+    const TAGGED: &str = r#""screen":{"screen":""#;
+    let start = raw.find(TAGGED)?;
+    let rest = &raw[start + TAGGED.len()..];
+    let end = rest.bytes().position(|b| b == b'}')?;
+    let screen = match rest[..end].split_once(r#"","at":"#) {
+        Some((name, at)) => {
+            format!("{name}/{}", at.strip_prefix('"').and_then(|at| at.strip_suffix('"')).unwrap_or(at))
+        }
+        None => rest[..end].strip_suffix('"')?.to_string(),
+    };
+    Some(format!(r#"{}"screen":"{screen}"{}"#, &raw[..start], &rest[end + 1..]))
+}
+
 /// The app state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -202,6 +219,9 @@ pub struct State {
     pub notice: Option<&'static str>,
     /// True when the state came from storage (so Start offers "continue").
     pub resumed: bool,
+    /// The saved state this start could not read (a copy is kept in storage, unless storage is
+    /// full): a banner leads to "my data", which offers to read back what it can.
+    pub unreadable: Option<Rc<str>>,
     /// What the current screen shows but does not save.
     pub ui: Ui,
 }
@@ -246,6 +266,7 @@ impl State {
                 storage_ok,
                 notice: None,
                 resumed: true,
+                unreadable: None,
                 ui: Ui::default(),
             },
             None => State {
@@ -255,6 +276,7 @@ impl State {
                 storage_ok,
                 notice: None,
                 resumed: false,
+                unreadable: None,
                 ui: Ui::default(),
             },
         }
@@ -318,6 +340,39 @@ pub enum Msg {
     Ui(Box<Ui>),
     /// An import failed, with this message.
     ImportFailed(String),
+    /// Read back what could be read of an unreadable saved state (`None`: nothing could be).
+    Recover(Option<Box<Salvaged>>),
+}
+
+/// What could be read back from a saved state the app could not read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Salvaged {
+    /// Every part of the profile that could be read on its own.
+    pub profile: Profile,
+    /// Answers read back.
+    pub kept: usize,
+    /// Parts that could not be read.
+    pub dropped: usize,
+}
+
+/// Adds what was read back to the profile. What the person answered since wins: a claim or an
+/// "I don't know" on an item stays, and of the answered parts, practical facts and wishes only
+/// one not touched since comes back (whole).
+pub fn merge(profile: &mut Profile, found: Profile) {
+    if profile.answered == Default::default() {
+        profile.answered = found.answered;
+    }
+    if profile.practical == Default::default() {
+        profile.practical = found.practical;
+    }
+    if profile.wishes == Default::default() {
+        profile.wishes = found.wishes;
+    }
+    for claim in found.claims {
+        if !profile.claims.iter().any(|c| c.item == claim.item) && !profile.answered.unsure.contains(&claim.item) {
+            profile.claims.push(claim);
+        }
+    }
 }
 
 impl Reducible for State {
@@ -384,6 +439,14 @@ impl Reducible for State {
             Msg::StorageFailed => s.storage_ok = false,
             Msg::Notice(key) => s.notice = key,
             Msg::ImportFailed(message) => s.ui.import_error = Some(message),
+            Msg::Recover(found) => {
+                s.unreadable = None;
+                s.notice = Some("app.recover_none");
+                if let Some(found) = found.filter(|f| f.kept > 0) {
+                    merge(p, found.profile);
+                    s.notice = Some(if found.dropped == 0 { "app.recovered_all" } else { "app.recovered_some" });
+                }
+            }
             Msg::Ui(_) => {}
         }
         Rc::new(s)
@@ -421,6 +484,74 @@ mod tests {
             assert_eq!(Screen::try_from(String::from(s.clone())), Ok(s));
         }
         assert!(Screen::try_from("nope".to_string()).is_err());
+    }
+
+    /// The screen as the first builds saved it (5283d53), kept here to pin that form.
+    #[derive(Serialize)]
+    #[serde(rename_all = "snake_case", tag = "screen", content = "at")]
+    enum FirstScreen {
+        Soft(usize),
+        Detail(String),
+        Results,
+    }
+
+    fn fixture(name: &str) -> Saved {
+        let path = format!("{}/tests/fixtures/storage/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
+    }
+
+    /// The fixtures of the first builds hold the screen in the form those builds wrote, and
+    /// [`migrate`] reads each of them without loss (the browser tests load them in the app).
+    #[test]
+    fn every_form_version_1_has_had_reads_without_loss() {
+        let current = fixture("v1-strings.json");
+        assert_eq!(current.screen, Screen::Skills);
+        for (name, old, screen) in [
+            ("v1-tagged-soft.json", FirstScreen::Soft(3), Screen::Soft(3)),
+            ("v1-tagged-results.json", FirstScreen::Results, Screen::Results),
+            ("v1-tagged-detail.json", FirstScreen::Detail("o-000001".into()), Screen::Detail("o-000001".into())),
+        ] {
+            let text = std::fs::read_to_string(format!("{}/tests/fixtures/storage/{name}", env!("CARGO_MANIFEST_DIR")))
+                .expect("fixture");
+            let written = serde_json::to_string(&old).expect("serialises");
+            assert!(text.contains(&format!(r#""screen":{written}"#)), "{name} holds the first builds' form {written}");
+            assert!(serde_json::from_str::<Saved>(&text).is_err(), "{name} needs the migration");
+            let saved: Saved = serde_json::from_str(&migrate(&text).expect("migrates")).expect("reads");
+            assert_eq!(saved.screen, screen, "{name}");
+            assert_eq!(saved.profile, current.profile, "{name}: the whole profile");
+        }
+        assert_eq!(migrate(r#"{"screen":"skills"}"#), None, "today's form needs nothing");
+    }
+
+    #[test]
+    fn what_is_read_back_never_replaces_what_was_answered_since() {
+        let old = fixture("v1-strings.json").profile;
+        let mut now = Profile::new("ik");
+        let aanwezig = ItemRef::SoftSkill("soft.aanwezig".into());
+        now.claims.push(Claim {
+            item: aanwezig.clone(),
+            level: Level::new(1).expect("level"),
+            evidence: Evidence::Self_,
+        });
+        now.practical.max_hours_per_week = Some(8);
+        merge(&mut now, old.clone());
+        let claim = |p: &Profile, item: &ItemRef| p.claims.iter().find(|c| &c.item == item).map(|c| c.level);
+        assert_eq!(claim(&now, &aanwezig), Level::new(1), "today's answer stays");
+        assert_eq!(now.claims.len(), old.claims.len(), "every other claim came back");
+        assert_eq!(now.practical.max_hours_per_week, Some(8), "practical facts answered since stay");
+        assert_eq!(now.practical.home_town, None, "and are not mixed with the old ones");
+        assert_eq!(now.wishes, old.wishes, "untouched parts come back whole");
+        assert_eq!(now.answered, old.answered);
+        // An "I don't know" answered since keeps the old claim out.
+        let mut unsure = Profile::new("ik");
+        unsure.answered.unsure.push(ItemRef::SoftSkill("soft.op_tijd".into()));
+        merge(&mut unsure, old.clone());
+        assert_eq!(claim(&unsure, &ItemRef::SoftSkill("soft.op_tijd".into())), None);
+        // Into an empty profile, everything comes back.
+        let mut empty = Profile::new("ik");
+        merge(&mut empty, old.clone());
+        assert_eq!(empty, old);
     }
 
     #[test]

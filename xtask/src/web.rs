@@ -111,7 +111,7 @@ fn build_wasm(bins: &[&str]) -> Result<PathBuf, String> {
     let (mut c, dir) = if crate::web_nightly_ready() {
         let dir = target_dir().join("web-nightly");
         let mut c = args("rustup", &["run", crate::WEB_NIGHTLY, "cargo"]);
-        c.args(BUILD).args(["-Z", "build-std=std,panic_abort"]);
+        c.args(BUILD).args(["-Z", "build-std=std,panic_abort", "-Z", "build-std-features=optimize_for_size"]);
         c.env("CARGO_TARGET_DIR", &dir);
         c.env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none");
         (c, dir)
@@ -230,6 +230,10 @@ pub fn e2e() -> Result<(), String> {
         ("werk.test.mjs", "browser tests of the work app (employer, jobhunter, trainer; pool server in demo mode)"),
         ("delen.test.mjs", "browser tests of the young person's pool page (publish, requests, withdraw)"),
         ("pool.test.mjs", "the whole pool story: young person, employer and jobhunter in separate browsers"),
+        (
+            "storage.test.mjs",
+            "the app under bad conditions: earlier saved forms, broken and full storage, other bad input",
+        ),
     ];
     for (file, what) in with_server {
         let mut c = args("node", &["--test", "--test-concurrency=1", file]);
