@@ -236,6 +236,38 @@ test("a young person publishes skills and availability, answers an employer and 
   assert.equal(attested.evidence, "practice", "the server kept the trainer's confirmation");
   assert.equal(attested.level, 2, "at the level the trainer saw");
 
+  // A tampered confirmation (the level raised on the phone, the signature as it was) is refused:
+  // the server keeps the claim as "my own estimate" and the page says so in plain words.
+  await page.evaluate(() => {
+    const doc = JSON.parse(localStorage.getItem("vaardig.pool"));
+    doc.attestations[0].level = 4;
+    localStorage.setItem("vaardig.pool", JSON.stringify(doc));
+  });
+  await page.reload();
+  await page.locator("#screen-title", { hasText: "Je profiel staat online" }).waitFor();
+  await page.getByRole("button", { name: "Kies opnieuw wat je deelt" }).click();
+  for (let i = 0; i < 4; i++) await page.getByRole("button", { name: "Verder →" }).click();
+  await page.getByRole("button", { name: "Bewaar" }).click();
+  await page.getByText("Maar een bevestiging van je praktijkopleider klopte niet.", { exact: false }).waitFor();
+  await check(page, "attest-tampered");
+  const refused = await (await fetch(`${base}api/candidates/${id}`, { headers: { Authorization: `Bearer ${secret}` } })).json();
+  assert.equal(refused.profile.claims.find((c) => c.item.work_process === wp).evidence, "self", "not shown at work any more");
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem("vaardig.pool"))).attestations, [], "the refused confirmation is not sent again");
+
+  // A broken vaardig.pool: copied as it was, and the publication read back, so taking the profile
+  // back still works.
+  const broken = await page.evaluate(() => {
+    const doc = JSON.parse(localStorage.getItem("vaardig.pool"));
+    const raw = JSON.stringify({ ...doc, version: "1", links: "kapot", attestations: [{ work_process: 7 }] });
+    localStorage.setItem("vaardig.pool", raw);
+    return raw;
+  });
+  await page.reload();
+  await page.getByText("We konden je gegevens van delen niet goed lezen.", { exact: false }).waitFor();
+  await page.locator("#screen-title", { hasText: "Je profiel staat online" }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem("vaardig.pool.backup")), broken, "the copy is exact");
+  await check(page, "pool-broken");
+
   // Withdraw in one tap (and one confirm): deleted on the server, gone for the employer.
   await page.getByRole("button", { name: "Haal alles weg" }).click();
   await check(page, "withdraw-confirm");

@@ -82,7 +82,7 @@ pub struct Published {
     pub until: String,
     /// Claims whose evidence the server lowered to "self".
     #[serde(default)]
-    pub downgraded: Vec<serde::de::IgnoredAny>,
+    pub downgraded: Vec<matching_core::ItemRef>,
 }
 
 /// A contact request from an employer.

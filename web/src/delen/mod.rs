@@ -198,7 +198,7 @@ impl St {
             busy: false,
             error: None,
             notice: match found {
-                Found::Broken => Some("pool.broken"),
+                Found::Broken | Found::BrokenUncopied => Some("pool.broken"),
                 _ => None,
             },
             confirm: false,
@@ -208,7 +208,8 @@ impl St {
 
     /// Saves `vaardig.pool`; on failure the page keeps it in memory and says so.
     pub fn save_pool(&mut self) {
-        self.unsaved = !pool::save(&self.pool);
+        // An unreadable `vaardig.pool` that could not be copied is never written over.
+        self.unsaved = self.found == Found::BrokenUncopied || !pool::save(&self.pool);
     }
 
     /// Goes to `screen`, clearing what the last screen showed.

@@ -7,6 +7,7 @@ use crate::store;
 use gloo_storage::{LocalStorage, Storage};
 use matching_core::{Evidence, ItemRef, Level, Profile};
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
 
 /// Where the pool page keeps its data.
 pub const KEY: &str = "vaardig.pool";
@@ -162,8 +163,12 @@ pub enum Found {
     Ok,
     /// Storage is missing or blocked.
     Blocked,
-    /// `vaardig.pool` could not be read; it was copied to [`BACKUP_KEY`].
+    /// `vaardig.pool` could not be read as a whole; it was copied to [`BACKUP_KEY`] and every
+    /// part that reads on its own was kept.
     Broken,
+    /// As `Broken`, but the copy could not be written (storage full): `vaardig.pool` is left as it
+    /// is and the page works in memory.
+    BrokenUncopied,
 }
 
 /// Reads `vaardig.pool`.
@@ -176,10 +181,24 @@ pub fn load() -> (PoolDoc, Found) {
     match serde_json::from_str::<PoolDoc>(&raw) {
         Ok(doc) if doc.format == FORMAT && doc.version == VERSION => (doc, Found::Ok),
         _ => {
-            let _ = LocalStorage::raw().set_item(BACKUP_KEY, &raw);
-            (PoolDoc::default(), Found::Broken)
+            let found = if store::keep_backup(BACKUP_KEY, &raw) { Found::Broken } else { Found::BrokenUncopied };
+            (salvage(&raw), found)
         }
     }
+}
+
+/// Every part of an unreadable `vaardig.pool` that reads on its own: above all the publication,
+/// whose secret is the only way to take the profile back.
+fn salvage(raw: &str) -> PoolDoc {
+    let mut doc = PoolDoc::default();
+    let Some(root) = js_sys::JSON::parse(raw).ok().filter(JsValue::is_object) else { return doc };
+    doc.published = store::get(&root, "published").and_then(|v| store::read(&v));
+    let list = |key: &str| {
+        store::get(&root, key).filter(js_sys::Array::is_array).map(|v| js_sys::Array::from(&v)).unwrap_or_default()
+    };
+    doc.links = list("links").iter().filter_map(|v| store::read(&v)).collect();
+    doc.attestations = list("attestations").iter().filter_map(|v| store::read(&v)).collect();
+    doc
 }
 
 /// Saves `doc` (deleting the key when it is empty); false when storage is missing, blocked or full.

@@ -391,15 +391,23 @@ fn submit(ctx: &Ctx, from_draft: bool) -> Callback<MouseEvent> {
                     coach_evidence: draft.coach == Some(true),
                 });
                 s.saved = Some(saved);
+                // A trainer's confirmation the server did not accept (its signature does not fit
+                // what it says) is of no use: it is not sent again.
+                let signed = s.pool.attestations.len();
+                s.pool
+                    .attestations
+                    .retain(|a| !answer.downgraded.contains(&ItemRef::WorkProcess(a.work_process.clone())));
+                let rejected = s.pool.attestations.len() < signed;
                 s.save_pool();
                 s.go(Screen::Home);
                 if first {
                     s.requests = Load::Ready(Vec::new());
                 }
-                s.notice = Some(match (first, answer.downgraded.is_empty()) {
-                    (true, true) => "home.published",
-                    (false, true) => "home.updated",
-                    (_, false) => "home.downgraded",
+                s.notice = Some(match (first, answer.downgraded.is_empty(), rejected) {
+                    (_, _, true) => "home.attest_rejected",
+                    (true, true, _) => "home.published",
+                    (false, true, _) => "home.updated",
+                    (_, false, _) => "home.downgraded",
                 });
             });
         });
