@@ -1,7 +1,9 @@
 //! The work app's translation table: every text employers, jobhunters and trainers see, in Dutch
 //! (the default; B1 on the trainer's page) and English. Same shape and tests as `crate::i18n`.
 
-use matching_core::{Evidence, ItemKind, Lang, RouteType, Shift};
+/// The keys of routes and evidence are the app's (this table uses the same names).
+pub use crate::i18n::{evidence_key, route_key};
+use matching_core::{ItemKind, Lang, Shift};
 
 /// (key, Dutch, English). Dutch first: it is the default.
 pub const TEXTS: &[(&str, &str, &str)] = &[
@@ -243,18 +245,6 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
 ];
 
 /// The text key for a value of a closed set.
-pub fn route_key(route: RouteType) -> &'static str {
-    match route {
-        RouteType::Job => "route.job",
-        RouteType::Ontwikkelbaan => "route.ontwikkelbaan",
-        RouteType::Stage => "route.stage",
-        RouteType::Bbl => "route.bbl",
-        RouteType::Leerwerktraject => "route.leerwerktraject",
-        RouteType::PraktijkverklaringRoute => "route.praktijkverklaring_route",
-    }
-}
-
-/// The text key for a value of a closed set.
 pub fn kind_key(kind: ItemKind) -> &'static str {
     match kind {
         ItemKind::Skill => "kind.skill",
@@ -271,16 +261,6 @@ pub fn shift_key(shift: Shift) -> &'static str {
         Shift::Evening => "shift.evening",
         Shift::Night => "shift.night",
         Shift::Weekend => "shift.weekend",
-    }
-}
-
-/// The text key for a value of a closed set.
-pub fn evidence_key(e: Evidence) -> &'static str {
-    match e {
-        Evidence::Self_ => "evidence.self",
-        Evidence::Coach => "evidence.coach",
-        Evidence::Practice => "evidence.practice",
-        Evidence::Formal => "evidence.formal",
     }
 }
 
@@ -329,6 +309,7 @@ pub fn tf(key: &str, lang: Lang, values: &[(&str, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use matching_core::{Evidence, RouteType};
 
     #[test]
     fn both_languages_are_complete_and_keys_unique() {
