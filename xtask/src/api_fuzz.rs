@@ -2,7 +2,7 @@
 //! target folder) against the pool server's OpenAPI document as every kind of caller, each against
 //! a demo server of its own: no 5xx, and every answer as the document describes it.
 
-use crate::{args, cargo, output, root, step, target_dir};
+use crate::{args, output, root, step, target_dir};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -330,12 +330,7 @@ parameters = {{ "path.id" = "{id}", "path.request" = "{request}" }}
 /// Every caller in turn; fails when any of them found a failure.
 pub fn api_fuzz(max_examples: u32) -> Result<(), String> {
     let tool = schemathesis()?;
-    step("cargo build vaardig-server", {
-        let mut c = cargo();
-        c.args(["build", "--quiet", "-p", "vaardig-server"]);
-        c
-    })?;
-    let server_bin = target_dir().join("debug").join("vaardig-server");
+    let server_bin = crate::server_binary(false)?;
     let dir = target_dir().join("api-fuzz");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let started = std::time::Instant::now();

@@ -2,7 +2,7 @@
 //! employer browse requests against 50,000 candidates and 5,000 openings for 60 s, with wrk
 //! (Debian). A benchmark, not a test: it prints p50/p99 and errors for benches/RESULTS.md.
 
-use crate::{args, cargo, output, step, target_dir};
+use crate::{args, output, step, target_dir};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 
@@ -61,12 +61,7 @@ pub fn load(seconds: u64) -> Result<(), String> {
             args("sh", &["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk"]),
         )?;
     }
-    step("cargo build --release -p vaardig-server", {
-        let mut c = cargo();
-        c.args(["build", "--release", "-p", "vaardig-server"]);
-        c
-    })?;
-    let bin = target_dir().join("release").join("vaardig-server");
+    let bin = crate::server_binary(true)?;
     let dir = target_dir().join("load");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let db = dir.join(format!("pool-{OPENINGS}-{CANDIDATES}.sqlite"));

@@ -128,15 +128,21 @@ fn vaardig_binary() -> PathBuf {
     target_dir().join("debug").join("vaardig")
 }
 
+/// Builds `vaardig-server` (`release`: optimised, for measuring) and returns the binary's path.
+pub(crate) fn server_binary(release: bool) -> Result<PathBuf, String> {
+    let mut c = cargo();
+    c.args(["build", "--quiet", "-p", "vaardig-server"]);
+    if release {
+        c.arg("--release");
+    }
+    step(&format!("cargo build vaardig-server{}", if release { " --release" } else { "" }), c)?;
+    Ok(target_dir().join(if release { "release" } else { "debug" }).join("vaardig-server"))
+}
+
 /// Builds and starts `vaardig-server` in demo mode with the built app: the young person's app,
 /// the API and a SQLite file seeded with synthetic openings, candidates and demo accounts.
 fn pool_server(dist: &Path, port: u16) -> Result<(), String> {
-    step("cargo build vaardig-server", {
-        let mut c = cargo();
-        c.args(["build", "--quiet", "-p", "vaardig-server"]);
-        c
-    })?;
-    let bin = target_dir().join("debug").join("vaardig-server");
+    let bin = server_binary(false)?;
     let db = target_dir().join("vaardig-demo.sqlite");
     let (dist, db) = (dist.to_str().ok_or("dist path is not UTF-8")?, db.to_str().ok_or("target path is not UTF-8")?);
     let port = port.to_string();

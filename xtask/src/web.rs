@@ -222,10 +222,8 @@ pub fn e2e() -> Result<(), String> {
     c.env("VAARDIG_DIST", root().join("dist"));
     c.env("VAARDIG_SCREENSHOTS", target_dir().join("screenshots"));
     step("browser tests (headless Chromium, 360×640)", c)?;
-    // The work app (werk.html) runs against a real pool server in demo mode.
-    let mut build = cargo();
-    build.args(["build", "-p", "vaardig-server"]);
-    step("cargo build vaardig-server (for the work app's browser tests)", build)?;
+    // The work app, the pool page and the storage tests run against a real pool server in demo mode.
+    let server = crate::server_binary(false)?;
     let with_server = [
         ("werk.test.mjs", "browser tests of the work app (employer, jobhunter, trainer; pool server in demo mode)"),
         ("delen.test.mjs", "browser tests of the young person's pool page (publish, requests, withdraw)"),
@@ -239,7 +237,7 @@ pub fn e2e() -> Result<(), String> {
         let mut c = args("node", &["--test", "--test-concurrency=1", file]);
         c.current_dir(npm_dir());
         c.env("VAARDIG_DIST", root().join("dist"));
-        c.env("VAARDIG_SERVER_BIN", target_dir().join("debug").join("vaardig-server"));
+        c.env("VAARDIG_SERVER_BIN", &server);
         c.env("VAARDIG_SCREENSHOTS", target_dir().join("screenshots"));
         step(what, c)?;
     }
