@@ -12,15 +12,10 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { createRequire } from "node:module";
-import { DIST, SHOTS, assertKeyboardReachable, launchChromium, startPoolServer } from "./pool-server.mjs";
-
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+import { DIST, SHOTS, assertAxeClean, assertKeyboardReachable, launchChromium, startPoolServer } from "./pool-server.mjs";
 
 let base, browser, stopServer;
 let shotNumber = 0;
-
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(DIST, "delen.html")), `${DIST} has no delen.html: run cargo xtask dist`);
@@ -44,10 +39,7 @@ async function newPhone() {
 async function check(page, name) {
   shotNumber += 1;
   await page.screenshot({ path: path.join(SHOTS, `delen-${String(shotNumber).padStart(2, "0")}-${name}.png`), fullPage: true });
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), [], `axe on ${name}`);
+  await assertAxeClean(page, name);
   const small = await page.evaluate(() =>
     [...document.querySelectorAll("button, a.button, a.banner, select, input:not([type=checkbox]), .check label, .checklist label")]
       .filter((e) => e.offsetParent !== null)

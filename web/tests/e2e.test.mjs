@@ -7,13 +7,10 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { assertAxeClean, launchChromium } from "./pool-server.mjs";
 
-const require = createRequire(import.meta.url);
 const DIST = process.env.VAARDIG_DIST ?? path.resolve("../../dist");
 const SHOTS = process.env.VAARDIG_SCREENSHOTS ?? path.resolve("../../target/screenshots");
-const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const TYPES = { html: "text/html", js: "text/javascript", wasm: "application/wasm", css: "text/css", json: "application/json", svg: "image/svg+xml", webmanifest: "application/manifest+json" };
 
 let server, base, browser;
@@ -31,11 +28,7 @@ before(async () => {
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -54,10 +47,7 @@ async function newPhone() {
 async function check(page, name) {
   shotNumber += 1;
   await page.screenshot({ path: path.join(SHOTS, `${String(shotNumber).padStart(2, "0")}-${name}.png`) });
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), [], `axe on ${name}`);
+  await assertAxeClean(page, name);
   // Touch targets: every control is at least 44 px tall (checkboxes count by their label).
   const small = await page.evaluate(() =>
     [...document.querySelectorAll("button, a.button, select, input:not([type=checkbox]):not(.file), .check label, .checklist label")]

@@ -1,5 +1,5 @@
-// What the browser tests that need the pool server share: a demo server of their own (a temporary
-// database, a free loopback port, the built dist/) and Debian's headless Chromium.
+// What the browser tests share: a demo pool server of their own (a temporary database, a free
+// loopback port, the built dist/), Debian's headless Chromium, and the axe-core and keyboard checks.
 // Needs VAARDIG_SERVER_BIN (the vaardig-server binary) and VAARDIG_DIST (a built dist/).
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -7,7 +7,10 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 export const DIST = process.env.VAARDIG_DIST ?? path.resolve("../../dist");
 export const SERVER = process.env.VAARDIG_SERVER_BIN ?? path.resolve("../../target/debug/vaardig-server");
@@ -55,6 +58,14 @@ export async function launchChromium() {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+}
+
+/** axe-core on the page as it is now: no serious or critical violations. */
+export async function assertAxeClean(page, name) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), [], `axe on ${name}`);
 }
 
 /** Keyboard: every visible control (native, or with a button role) takes focus and none is taken

@@ -14,11 +14,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
-import { DIST, SHOTS, launchChromium, startPoolServer } from "./pool-server.mjs";
+import { DIST, SHOTS, assertAxeClean, launchChromium, startPoolServer } from "./pool-server.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const EMPLOYER = ["werkgever@demo.vaardig.nl", "demo-werkgever-2026"];
 const JOBHUNTER = ["jobhunter@demo.vaardig.nl", "demo-jobhunter-2026"];
 // The young person lives here; the opening is in Tilburg, so the town is never on the employer's
@@ -28,7 +25,6 @@ const PHONE = "06 98765432";
 
 let base, browser, stopServer;
 let shotNumber = 0;
-
 
 before(async () => {
   for (const f of ["index.html", "delen.html", "werk.html"]) assert.ok(fs.existsSync(path.join(DIST, f)), `${DIST} has no ${f}: run cargo xtask dist`);
@@ -54,10 +50,7 @@ async function person(width, height) {
 async function check(page, name) {
   shotNumber += 1;
   await page.screenshot({ path: path.join(SHOTS, `pool-${String(shotNumber).padStart(2, "0")}-${name}.png`), fullPage: true });
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), [], `axe on ${name}`);
+  await assertAxeClean(page, name);
 }
 
 async function title(page) {

@@ -10,11 +10,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
-import { SHOTS, launchChromium, startPoolServer } from "./pool-server.mjs";
+import { SHOTS, assertAxeClean, launchChromium, startPoolServer } from "./pool-server.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), "fixtures", "storage");
 const fixture = (name) => fs.readFileSync(path.join(FIXTURES, name), "utf8");
 
@@ -62,10 +59,7 @@ const stored = (page, key) => page.evaluate((key) => localStorage.getItem(key), 
 
 async function check(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `storage-${name}.png`), fullPage: true });
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), [], `axe on ${name}`);
+  await assertAxeClean(page, name);
 }
 
 test("what every earlier version saved opens where the person was, with nothing lost", async () => {

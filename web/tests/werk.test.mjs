@@ -7,11 +7,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
-import { DIST, SHOTS, assertKeyboardReachable, launchChromium, startPoolServer } from "./pool-server.mjs";
+import { DIST, SHOTS, assertAxeClean, assertKeyboardReachable, launchChromium, startPoolServer } from "./pool-server.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const EMPLOYER = ["werkgever@demo.vaardig.nl", "demo-werkgever-2026"];
 const JOBHUNTER = ["jobhunter@demo.vaardig.nl", "demo-jobhunter-2026"];
 
@@ -39,10 +36,7 @@ async function open(width, height) {
 /** Screenshot, then axe-core (no serious or critical violations), touch targets, and on a phone no sideways scroll. */
 async function check(page, name) {
   await page.screenshot({ path: path.join(SHOTS, `werk-${name}.png`), fullPage: true });
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), [], `axe on ${name}`);
+  await assertAxeClean(page, name);
   const small = await page.evaluate(() =>
     [...document.querySelectorAll("button, a.button, .werk-nav a, select, input:not([type=checkbox]):not([type=radio]):not([type=range]), .check label, summary")]
       .filter((e) => e.offsetParent !== null)
