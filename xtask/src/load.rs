@@ -64,15 +64,40 @@ pub fn load(seconds: u64) -> Result<(), String> {
     let bin = crate::server_binary(true)?;
     let dir = target_dir().join("load");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let db = dir.join(format!("pool-{OPENINGS}-{CANDIDATES}.sqlite"));
-    let (bin, db_path) = (bin.to_string_lossy().into_owned(), db.to_string_lossy().into_owned());
-    if !db.exists() {
+    // Seeded once; every run starts from a fresh copy, so the audit lines of earlier runs do not
+    // make later runs slower and runs can be compared.
+    let seeded = dir.join(format!("seeded-{OPENINGS}-{CANDIDATES}.sqlite"));
+    let bin = bin.to_string_lossy().into_owned();
+    if !seeded.exists() {
+        let partial = dir.join("seeding.sqlite");
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", partial.display()));
+        }
         let (openings, candidates) = (OPENINGS.to_string(), CANDIDATES.to_string());
+        let partial_path = partial.to_string_lossy().into_owned();
         step(
             "seed 5,000 openings and 50,000 candidates",
-            args(&bin, &["seed", "--db", &db_path, "--openings", &openings, "--candidates", &candidates]),
+            args(&bin, &["seed", "--db", &partial_path, "--openings", &openings, "--candidates", &candidates]),
         )?;
+        // The WAL may still hold part of the seed (the audit writer's connection is never closed);
+        // it travels with the file, and SQLite replays it on the next open.
+        for suffix in ["-wal", ""] {
+            let from = format!("{}{suffix}", partial.display());
+            if std::path::Path::new(&from).exists() {
+                std::fs::rename(&from, format!("{}{suffix}", seeded.display())).map_err(|e| e.to_string())?;
+            }
+        }
+        let _ = std::fs::remove_file(format!("{}-shm", partial.display()));
     }
+    let db = dir.join("run.sqlite");
+    for suffix in ["", "-wal", "-shm"] {
+        let (from, to) = (format!("{}{suffix}", seeded.display()), format!("{}{suffix}", db.display()));
+        let _ = std::fs::remove_file(&to);
+        if suffix != "-shm" && std::path::Path::new(&from).exists() {
+            std::fs::copy(&from, &to).map_err(|e| format!("{from}: {e}"))?;
+        }
+    }
+    let db_path = db.to_string_lossy().into_owned();
     let mut server = std::process::Command::new(&bin)
         .args(["serve", "--port", "0", "--db", &db_path])
         .stderr(std::process::Stdio::piped())
