@@ -1,34 +1,40 @@
-//! "Who looked", written by group commit: handlers hand their audit lines to one writer thread,
-//! which writes everything waiting in one transaction (one fsync) and then answers each handler.
-//! A handler's answer still goes out only after its lines are durable; under load, many requests
-//! share one fsync instead of queueing for one each behind the database mutex.
+//! "Who looked" for lists, written by group commit: handlers hand the candidates they were shown
+//! to one writer thread, which writes everything waiting in one transaction (one fsync) and then
+//! answers each handler. A handler's answer still goes out only after its lines are durable; under
+//! load, many requests share one fsync instead of queueing for one each behind the database mutex.
+//!
+//! A showing is counted in the `listed` table, one row per candidate, account, opening and kind of
+//! list (first and last time, how many times), not appended as a line of its own: an employer who
+//! opens the same list again updates rows in place. That keeps "who looked" readable for the young
+//! person (one line "14 times, last on …" instead of fourteen), and it is what made the writer
+//! fast enough: a new line lands on a random page of a table ordered by candidate, and every page
+//! a batch touches is written to the WAL and again at the checkpoint; a table of rows updated in
+//! place stays small, so a batch touches fewer pages and a checkpoint copies each only once.
 
 use rusqlite::{params, Connection, TransactionBehavior};
 use std::path::Path;
 use std::sync::mpsc;
 use tokio::sync::oneshot;
 
-/// The audit writer's page cache, in KiB: the candidates' id index and the audit table's
-/// candidate index stay in memory.
+/// The audit writer's page cache, in KiB: the candidates' id index and the `listed` table stay
+/// in memory.
 pub const AUDIT_CACHE_KIB: i64 = 128 * 1024;
 
 /// WAL pages after which the writer copies the WAL into the database (SQLite's default is 1,000).
-/// Every batch rewrites the candidate index pages its lines land on; the longer the WAL, the more
-/// of those rewrites a checkpoint copies only once.
+/// Every batch rewrites the `listed` pages its lines land on; the longer the WAL, the more of
+/// those rewrites a checkpoint copies only once.
 pub const AUDIT_CHECKPOINT_PAGES: i64 = 8_000;
 
-/// One line of the audit log.
+/// One candidate shown in a list.
 #[derive(Clone, Debug)]
 pub struct Line {
     /// The account that looked.
     pub account: i64,
-    /// What happened (`listed`, …).
-    pub action: &'static str,
-    /// The candidate looked at.
+    /// The candidate shown.
     pub candidate: String,
-    /// The opening it was for.
+    /// The opening the list was for.
     pub opening: Option<String>,
-    /// More about it.
+    /// The kind of list, where it is not the opening's (`match table`, …).
     pub detail: String,
 }
 
@@ -87,10 +93,10 @@ impl AuditLog {
 }
 
 /// One transaction for every waiting batch, taken with the write lock at once, so nothing can
-/// withdraw a candidate between the check and the insert. A line about a candidate withdrawn
+/// withdraw a candidate between the check and the write. A line about a candidate withdrawn
 /// meanwhile is skipped: the withdrawal deleted everything about them, and must stay that way.
-/// Lines go in sorted by candidate (the order within one candidate kept), so consecutive inserts
-/// land near each other in the candidate index, and each candidate is looked up once.
+/// Lines go in sorted by candidate, so consecutive writes land near each other in `listed`, and
+/// each candidate is looked up once.
 fn write(conn: &mut Connection, batches: &[Batch]) -> rusqlite::Result<()> {
     let mut lines: Vec<&Line> = batches.iter().flat_map(|b| &b.lines).collect();
     lines.sort_by(|a, b| a.candidate.cmp(&b.candidate));
@@ -98,7 +104,9 @@ fn write(conn: &mut Connection, batches: &[Batch]) -> rusqlite::Result<()> {
     {
         let mut exists = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM candidates WHERE id = ?1)")?;
         let mut insert = tx.prepare_cached(
-            "INSERT INTO audit (at, account_id, action, candidate_id, opening_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO listed (candidate_id, account_id, opening_id, detail, first_at, last_at, times)
+             VALUES (?1, ?2, COALESCE(?3, ''), ?4, ?5, ?5, 1)
+             ON CONFLICT DO UPDATE SET last_at = excluded.last_at, times = times + 1",
         )?;
         let at = crate::db::now();
         let mut known: Option<(&str, bool)> = None;
@@ -112,7 +120,7 @@ fn write(conn: &mut Connection, batches: &[Batch]) -> rusqlite::Result<()> {
                 }
             };
             if live {
-                insert.execute(params![at, line.account, line.action, line.candidate, line.opening, line.detail])?;
+                insert.execute(params![line.candidate, line.account, line.opening, line.detail, at])?;
             }
         }
     }

@@ -122,6 +122,26 @@ INSERT INTO regions (id, name) VALUES
 -- A jobhunter's trainer link for a published candidate: the confirmation lands on the profile.
 ALTER TABLE attestations ADD COLUMN candidate_id TEXT REFERENCES candidates(id) ON DELETE CASCADE;
 "#,
+    r#"
+-- "Who looked" for lists: one row per candidate, account, opening and kind of list, counting every
+-- time it was shown, instead of one audit line per showing. Stored by candidate (the young
+-- person's view and a withdrawal read one range); repeated showings update a row in place.
+CREATE TABLE listed (
+    candidate_id TEXT NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    account_id   INTEGER NOT NULL REFERENCES accounts(id),
+    opening_id   TEXT NOT NULL DEFAULT '',
+    detail       TEXT NOT NULL DEFAULT '',
+    first_at     INTEGER NOT NULL,
+    last_at      INTEGER NOT NULL,
+    times        INTEGER NOT NULL,
+    PRIMARY KEY (candidate_id, account_id, opening_id, detail)
+) WITHOUT ROWID;
+INSERT INTO listed (candidate_id, account_id, opening_id, detail, first_at, last_at, times)
+    SELECT candidate_id, account_id, COALESCE(opening_id, ''), detail, MIN(at), MAX(at), COUNT(*)
+    FROM audit WHERE action = 'listed' AND candidate_id IS NOT NULL AND account_id IS NOT NULL
+    GROUP BY candidate_id, account_id, COALESCE(opening_id, ''), detail;
+DELETE FROM audit WHERE action = 'listed';
+"#,
 ];
 
 /// The database behind one mutex: SQLite serialises writers anyway, and every statement here takes
@@ -172,4 +192,55 @@ pub fn server_key(conn: &Connection, name: &str) -> rusqlite::Result<Vec<u8>> {
 /// Seconds since 1970, the server's clock (the core never reads one).
 pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Databases from before the `listed` table keep every showing, counted.
+    #[test]
+    fn listing_lines_become_counts() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        // The lines only: no accounts or candidates behind them.
+        conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        let before = MIGRATIONS.len() - 1;
+        for sql in &MIGRATIONS[..before] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", before).unwrap();
+        conn.execute_batch(
+            "INSERT INTO audit (at, account_id, action, candidate_id, opening_id, detail) VALUES
+                 (10, 1, 'listed', 'c-a', 'o-1', ''), (30, 1, 'listed', 'c-a', 'o-1', ''),
+                 (20, 1, 'listed', 'c-a', NULL, 'match table'), (25, 2, 'listed', 'c-b', 'o-1', ''),
+                 (40, 1, 'viewed', 'c-a', 'o-1', ''), (50, 1, 'login', NULL, NULL, '')",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let rows: Vec<(String, i64, String, String, i64, i64, i64)> = conn
+            .prepare("SELECT * FROM listed ORDER BY candidate_id, detail")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let row =
+            |c: &str, a, o: &str, d: &str, first, last, times| (c.into(), a, o.into(), d.into(), first, last, times);
+        assert_eq!(
+            rows,
+            vec![
+                row("c-a", 1, "o-1", "", 10, 30, 2),
+                row("c-a", 1, "", "match table", 20, 20, 1),
+                row("c-b", 2, "o-1", "", 25, 25, 1),
+            ]
+        );
+        let actions: Vec<String> = conn
+            .prepare("SELECT action FROM audit ORDER BY at")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(actions, ["viewed", "login"]);
+    }
 }

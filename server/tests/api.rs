@@ -368,6 +368,7 @@ fn withdrawing_deletes_the_profile_and_everything_derived_from_it() {
     let w = world();
     let (ca, oa) = (&w.candidate_a, &w.opening_a);
     let mut employer = w.server.login("emp-a@test.nl");
+    assert_eq!(employer.call("GET", &format!("/api/openings/{oa}/candidates"), None).0, 200);
     let (s, _) = employer.call("GET", &format!("/api/openings/{oa}/candidates/{ca}"), None);
     assert_eq!(s, 200);
     let (s, _) = employer.call("POST", "/api/contact-requests", Some(json!({"candidate": ca, "message": "Hoi"})));
@@ -382,6 +383,7 @@ fn withdrawing_deletes_the_profile_and_everything_derived_from_it() {
         "SELECT COUNT(*) FROM consents WHERE candidate_id = ?1",
         "SELECT COUNT(*) FROM contact_requests WHERE candidate_id = ?1",
         "SELECT COUNT(*) FROM audit WHERE candidate_id = ?1",
+        "SELECT COUNT(*) FROM listed WHERE candidate_id = ?1",
         "SELECT COUNT(*) FROM shortlist_entries WHERE candidate_id = ?1",
         "SELECT COUNT(*) FROM coach_evidence WHERE candidate_id = ?1",
     ];
@@ -415,8 +417,16 @@ fn a_cached_browse_page_is_logged_every_time_and_never_outlives_a_change() {
     // The second answer comes from the page cache: the same bytes, and logged again.
     let (s, second) = employer.raw("GET", &path, None, "");
     assert_eq!((s, &second), (200, &first));
-    let listed = "SELECT COUNT(*) FROM audit WHERE action = 'listed' AND candidate_id = ?1";
+    let listed = "SELECT COALESCE(SUM(times), 0) FROM listed WHERE candidate_id = ?1";
     assert_eq!(w.server.sql_count(listed, ca), 2);
+    // The young person sees one line for the two showings of the same list.
+    let mut device = w.server.anonymous().with_bearer(&w.secret_a);
+    let (s, views) = device.call("GET", &format!("/api/candidates/{ca}/views"), None);
+    assert_eq!(s, 200);
+    let lines: Vec<&Value> = views["items"].as_array().unwrap().iter().filter(|v| v["action"] == "listed").collect();
+    assert_eq!(lines.len(), 1, "{views}");
+    assert_eq!(lines[0]["times"], json!(2), "{views}");
+    assert_eq!(lines[0]["who"], json!("Bedrijf A"), "{views}");
     // Another page size is another page.
     let (s, small) = employer.call("GET", &format!("{path}?limit=1"), None);
     assert_eq!((s, small["limit"].as_u64()), (200, Some(1)));

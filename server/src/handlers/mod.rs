@@ -155,7 +155,7 @@ pub fn audit(
     .map(|_| ())
 }
 
-/// Logs that an account was shown these candidates: one line each in the audit ("who looked"),
+/// Logs that an account was shown these candidates: one more showing each in "who looked",
 /// durable before the answer goes out (group commit, see `audit.rs`).
 pub async fn log_listed<'a>(
     state: &AppState,
@@ -168,7 +168,6 @@ pub async fn log_listed<'a>(
         .into_iter()
         .map(|candidate| crate::audit::Line {
             account: account.id,
-            action: "listed",
             candidate: candidate.to_string(),
             opening: opening.map(str::to_string),
             detail: detail.to_string(),

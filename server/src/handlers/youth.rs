@@ -388,9 +388,11 @@ pub struct ViewLine {
     action: String,
     opening_title: Option<String>,
     at: i64,
+    times: i64,
 }
 
-/// Who looked: every view and contact request logged for this candidate.
+/// Who looked: every view and contact request logged for this candidate, and the lists they were
+/// shown in (one line per account, opening and kind of list, with how often and when last).
 pub async fn views(
     State(state): State<Arc<AppState>>,
     secret: Secret,
@@ -400,14 +402,18 @@ pub async fn views(
     let conn = state.db.lock();
     owned(&conn, &id, &secret)?;
     let mut stmt = conn.prepare(
-        "SELECT CASE WHEN a.role = 'jobhunter' THEN 'Jobhunter ' || COALESCE(r.name, '') ELSE COALESCE(NULLIF(a.company, ''), 'Werkgever') END,
-                l.action, json_extract(o.body, '$.title'), l.at
-         FROM audit l LEFT JOIN accounts a ON a.id = l.account_id LEFT JOIN regions r ON r.id = a.region
+        "WITH lines (account_id, action, opening_id, at, times, line) AS (
+             SELECT account_id, action, opening_id, at, 1, id FROM audit WHERE candidate_id = ?1
+             UNION ALL
+             SELECT account_id, 'listed', NULLIF(opening_id, ''), last_at, times, 0 FROM listed WHERE candidate_id = ?1)
+         SELECT CASE WHEN a.role = 'jobhunter' THEN 'Jobhunter ' || COALESCE(r.name, '') ELSE COALESCE(NULLIF(a.company, ''), 'Werkgever') END,
+                l.action, json_extract(o.body, '$.title'), l.at, l.times
+         FROM lines l LEFT JOIN accounts a ON a.id = l.account_id LEFT JOIN regions r ON r.id = a.region
          LEFT JOIN openings o ON o.id = l.opening_id
-         WHERE l.candidate_id = ?1 ORDER BY l.at DESC, l.id DESC",
+         ORDER BY l.at DESC, l.line DESC",
     )?;
     let rows = stmt.query_map([&id], |r| {
-        Ok(ViewLine { who: r.get(0)?, action: r.get(1)?, opening_title: r.get(2)?, at: r.get(3)? })
+        Ok(ViewLine { who: r.get(0)?, action: r.get(1)?, opening_title: r.get(2)?, at: r.get(3)?, times: r.get(4)? })
     })?;
     Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
 }

@@ -113,8 +113,11 @@ pub struct ViewLine {
     /// The opening, if any.
     #[serde(default)]
     pub opening_title: Option<String>,
-    /// Unix seconds.
+    /// Unix seconds; for `listed`, the last time.
     pub at: i64,
+    /// How often (`listed` counts every showing in the same list).
+    #[serde(default)]
+    pub times: i64,
 }
 
 #[derive(Deserialize)]

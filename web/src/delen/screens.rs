@@ -673,12 +673,14 @@ fn views(ctx: &Ctx) -> Html {
         Load::Ready(list) => html! {
             <ul class="lines">{ for list.iter().map(|v| {
                 let key = match v.action.as_str() {
+                    "listed" if v.times > 1 => "views.listed_times",
                     "listed" => "views.listed",
                     "contact_requested" => "views.contact",
                     "coach_evidence" => "views.coach",
                     _ => "views.viewed",
                 };
-                html! { <li>{tf(key, lang, &[("who", v.who.clone()), ("date", day_of_unix(v.at, lang))])}</li> }
+                let values = [("who", v.who.clone()), ("date", day_of_unix(v.at, lang)), ("times", v.times.to_string())];
+                html! { <li>{tf(key, lang, &values)}</li> }
             }) }</ul>
         },
         other => loading(ctx, other, Screen::Views).unwrap_or_default(),

@@ -113,6 +113,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("views.none", "Nog niemand heeft gekeken.", "Nobody has looked yet."),
     ("views.viewed", "{who} keek naar je profiel op {date}.", "{who} looked at your profile on {date}."),
     ("views.listed", "{who} zag je in een lijst op {date}.", "{who} saw you in a list on {date}."),
+    (
+        "views.listed_times",
+        "{who} zag je {times} keer in dezelfde lijst. De laatste keer was op {date}.",
+        "{who} saw you in the same list {times} times. The last time was on {date}."
+    ),
     ("views.contact", "{who} vroeg om contact op {date}.", "{who} asked for contact on {date}."),
     ("views.coach", "{who} zei op {date} wat je kunt.", "{who} confirmed what you can do on {date}."),
     ("attest.title", "Bewijs van je werk", "Proof from your work"),
