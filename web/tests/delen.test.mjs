@@ -154,6 +154,15 @@ test("a young person publishes skills and availability, answers an employer and 
     requirements: [{ item: { skill: "log.heftruck_rijden" }, importance: "must" }],
   });
   assert.equal(opening.status, 201, JSON.stringify(opening.body));
+  // The employer's list shows them; opened twice, it is one line "2 keer" in who looked.
+  let listPage = null;
+  for (let offset = 0; listPage === null; offset += 100) {
+    const list = await employer("GET", `api/openings/${opening.body.id}/candidates?limit=100&offset=${offset}`);
+    assert.equal(list.status, 200, JSON.stringify(list.body));
+    assert.ok(offset < list.body.total, "the young person is in the employer's list");
+    if (list.body.items.some((i) => i.candidate.id === id)) listPage = `api/openings/${opening.body.id}/candidates?limit=100&offset=${offset}`;
+  }
+  assert.equal((await employer("GET", listPage)).status, 200);
   const card = await employer("GET", `api/openings/${opening.body.id}/candidates/${id}`);
   assert.equal(card.status, 200, "the employer sees the candidate");
   assert.ok(!JSON.stringify(card.body).includes("wp."), "no unpublished work process");
@@ -190,6 +199,7 @@ test("a young person publishes skills and availability, answers an employer and 
   await page.getByRole("button", { name: "← Terug" }).click();
   await page.getByRole("button", { name: "Wie keek er?" }).click();
   await page.locator("ul.lines li", { hasText: "vroeg om contact op" }).first().waitFor();
+  await page.locator("ul.lines li", { hasText: "zag je 2 keer in dezelfde lijst" }).waitFor();
   await check(page, "views");
   await page.getByRole("button", { name: "← Terug" }).click();
 
