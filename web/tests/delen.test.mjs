@@ -199,7 +199,7 @@ test("a young person publishes skills and availability, answers an employer and 
   await page.getByRole("button", { name: "← Terug" }).click();
   await page.getByRole("button", { name: "Wie keek er?" }).click();
   await page.locator("ul.lines li", { hasText: "vroeg om contact op" }).first().waitFor();
-  await page.locator("ul.lines li", { hasText: "zag je 2 keer in dezelfde lijst" }).waitFor();
+  await page.locator("ul.lines li", { hasText: "zag je 2 keer in dezelfde lijst" }).getByText("Over: Heftruckchauffeur").waitFor();
   await check(page, "views");
   await page.getByRole("button", { name: "← Terug" }).click();
 

@@ -680,7 +680,14 @@ fn views(ctx: &Ctx) -> Html {
                     _ => "views.viewed",
                 };
                 let values = [("who", v.who.clone()), ("date", day_of_unix(v.at, lang)), ("times", v.times.to_string())];
-                html! { <li>{tf(key, lang, &values)}</li> }
+                html! {
+                    <li>
+                        {tf(key, lang, &values)}
+                        if let Some(opening) = &v.opening_title {
+                            <br /><span class="meta">{tf("requests.about", lang, &[("opening", opening.clone())])}</span>
+                        }
+                    </li>
+                }
             }) }</ul>
         },
         other => loading(ctx, other, Screen::Views).unwrap_or_default(),
