@@ -157,10 +157,11 @@ test("a young person publishes skills and availability, answers an employer and 
   // The employer's list shows them; opened twice, it is one line "2 keer" in who looked.
   let listPage = null;
   for (let offset = 0; listPage === null; offset += 100) {
-    const list = await employer("GET", `api/openings/${opening.body.id}/candidates?limit=100&offset=${offset}`);
+    const url = `api/openings/${opening.body.id}/candidates?limit=100&offset=${offset}`;
+    const list = await employer("GET", url);
     assert.equal(list.status, 200, JSON.stringify(list.body));
     assert.ok(offset < list.body.total, "the young person is in the employer's list");
-    if (list.body.items.some((i) => i.candidate.id === id)) listPage = `api/openings/${opening.body.id}/candidates?limit=100&offset=${offset}`;
+    if (list.body.items.some((i) => i.candidate.id === id)) listPage = url;
   }
   assert.equal((await employer("GET", listPage)).status, 200);
   const card = await employer("GET", `api/openings/${opening.body.id}/candidates/${id}`);

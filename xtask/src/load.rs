@@ -54,6 +54,16 @@ fn login(address: &str, email: &str, password: &str) -> Result<String, String> {
         .ok_or_else(|| format!("login failed: {}", answer.lines().next().unwrap_or_default()))
 }
 
+/// The files of one SQLite database in WAL mode, by what follows its name.
+const DATABASE_FILES: [&str; 3] = ["", "-wal", "-shm"];
+
+/// `path` with `suffix` after its file name (`pool.sqlite` → `pool.sqlite-wal`).
+fn sidecar(path: &std::path::Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
+
 pub fn load(seconds: u64) -> Result<(), String> {
     if output(args("sh", &["-c", "command -v wrk"])).is_none_or(|(code, _, _)| code != 0) {
         step(
@@ -64,14 +74,14 @@ pub fn load(seconds: u64) -> Result<(), String> {
     let bin = crate::server_binary(true)?;
     let dir = target_dir().join("load");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    // Seeded once; every run starts from a fresh copy, so the audit lines of earlier runs do not
-    // make later runs slower and runs can be compared.
+    // Seeded once; every run starts from a fresh copy, so the "who looked" rows of earlier runs do
+    // not make later runs slower and runs can be compared.
     let seeded = dir.join(format!("seeded-{OPENINGS}-{CANDIDATES}.sqlite"));
     let bin = bin.to_string_lossy().into_owned();
     if !seeded.exists() {
         let partial = dir.join("seeding.sqlite");
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", partial.display()));
+        for suffix in DATABASE_FILES {
+            let _ = std::fs::remove_file(sidecar(&partial, suffix));
         }
         let (openings, candidates) = (OPENINGS.to_string(), CANDIDATES.to_string());
         let partial_path = partial.to_string_lossy().into_owned();
@@ -80,21 +90,22 @@ pub fn load(seconds: u64) -> Result<(), String> {
             args(&bin, &["seed", "--db", &partial_path, "--openings", &openings, "--candidates", &candidates]),
         )?;
         // The WAL may still hold part of the seed (the audit writer's connection is never closed);
-        // it travels with the file, and SQLite replays it on the next open.
+        // it travels with the file, and SQLite replays it on the next open. The WAL goes first, so
+        // a database file named `seeded` is never without its WAL.
         for suffix in ["-wal", ""] {
-            let from = format!("{}{suffix}", partial.display());
-            if std::path::Path::new(&from).exists() {
-                std::fs::rename(&from, format!("{}{suffix}", seeded.display())).map_err(|e| e.to_string())?;
+            if sidecar(&partial, suffix).exists() {
+                std::fs::rename(sidecar(&partial, suffix), sidecar(&seeded, suffix)).map_err(|e| e.to_string())?;
             }
         }
-        let _ = std::fs::remove_file(format!("{}-shm", partial.display()));
+        let _ = std::fs::remove_file(sidecar(&partial, "-shm"));
     }
     let db = dir.join("run.sqlite");
-    for suffix in ["", "-wal", "-shm"] {
-        let (from, to) = (format!("{}{suffix}", seeded.display()), format!("{}{suffix}", db.display()));
+    for suffix in DATABASE_FILES {
+        let (from, to) = (sidecar(&seeded, suffix), sidecar(&db, suffix));
         let _ = std::fs::remove_file(&to);
-        if suffix != "-shm" && std::path::Path::new(&from).exists() {
-            std::fs::copy(&from, &to).map_err(|e| format!("{from}: {e}"))?;
+        // The shared-memory index is rebuilt by SQLite from the WAL.
+        if suffix != "-shm" && from.exists() {
+            std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", from.display()))?;
         }
     }
     let db_path = db.to_string_lossy().into_owned();
