@@ -7,6 +7,7 @@ use crate::{extras, results, screens, store};
 use matching_core::{Lang, OpeningPool, Profile, RankOptions, Ranking, Taxonomy};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -159,6 +160,15 @@ async fn pool_request_waiting() -> Option<bool> {
     Some(response.ok() && body.contains(r#""status":"open""#))
 }
 
+/// Acts on what saving did: goes on in memory after a failure, merges another tab's state.
+fn on_saving(state: &UseReducerHandle<State>, saving: store::Saving) {
+    match saving {
+        store::Saving::Done => {}
+        store::Saving::Failed => state.dispatch(Msg::StorageFailed),
+        store::Saving::Changed { base, theirs } => state.dispatch(Msg::Elsewhere(base, theirs)),
+    }
+}
+
 /// The app.
 #[function_component]
 pub fn App() -> Html {
@@ -193,12 +203,34 @@ pub fn App() -> Html {
             });
         });
     }
-    // Save after every change; on failure, go on in memory and say so.
+    // Save after every change; on failure, go on in memory and say so. What another tab saved in
+    // the meantime (the pool page writing attested work processes back, the app in a second
+    // window) is merged in first, never written over: as soon as the browser says so (`storage`
+    // event), and at the latest when this tab saves.
     {
         let state = state.clone();
         use_effect_with(state.saved(), move |saved| {
-            if state.storage_ok && !store::save(saved) {
-                state.dispatch(Msg::StorageFailed);
+            if state.storage_ok {
+                on_saving(&state, store::save(saved));
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || {
+                if state.storage_ok {
+                    on_saving(&state, store::changed().unwrap_or(store::Saving::Done));
+                }
+            });
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+                }
             }
         });
     }

@@ -342,6 +342,9 @@ pub enum Msg {
     ImportFailed(String),
     /// Read back what could be read of an unreadable saved state (`None`: nothing could be).
     Recover(Option<Box<Salvaged>>),
+    /// Another tab saved (`store::Saving::Changed`): what this tab started from, and what the
+    /// other tab wrote (`None`: it deleted everything).
+    Elsewhere(Option<Box<Saved>>, Option<Box<Saved>>),
 }
 
 /// What could be read back from a saved state the app could not read.
@@ -375,14 +378,91 @@ pub fn merge(profile: &mut Profile, found: Profile) {
     }
 }
 
+/// A three-way merge: `ours` unless it differs from `base` only where `theirs` does not.
+fn pick<T: PartialEq>(base: T, ours: T, theirs: T) -> T {
+    if ours == base {
+        theirs
+    } else {
+        ours
+    }
+}
+
+/// Merges what another tab saved (`theirs`) into this tab's profile (`ours`), both started from
+/// `base`: each claim, "I don't know", answered flag, practical fact and wish that this tab did
+/// not change since `base` takes the other tab's value, so neither tab's change is lost (an
+/// attested work process written back by the pool page, say, and an answer given here). When both
+/// changed the same thing, this tab's change wins: it is the one the person sees.
+pub fn merge3(base: &Profile, ours: &Profile, theirs: &Profile) -> Profile {
+    let claim = |p: &Profile, item: &ItemRef| p.claims.iter().find(|c| &c.item == item).cloned();
+    let mut claims = Vec::new();
+    for item in ours.claims.iter().chain(&theirs.claims).chain(&base.claims).map(|c| &c.item) {
+        if claims.iter().any(|c: &Claim| &c.item == item) {
+            continue;
+        }
+        claims.extend(pick(claim(base, item), claim(ours, item), claim(theirs, item)));
+    }
+    let mut unsure = Vec::new();
+    let (b, o, t) = (&base.answered.unsure, &ours.answered.unsure, &theirs.answered.unsure);
+    for item in o.iter().chain(t).chain(b) {
+        if !unsure.contains(item) && pick(b.contains(item), o.contains(item), t.contains(item)) {
+            unsure.push(item.clone());
+        }
+    }
+    let (bp, op, tp) = (&base.practical, &ours.practical, &theirs.practical);
+    let (bw, ow, tw) = (&base.wishes, &ours.wishes, &theirs.wishes);
+    let mut merged = Profile {
+        id: pick(&base.id, &ours.id, &theirs.id).clone(),
+        claims,
+        answered: matching_core::Answered {
+            certificates: pick(base.answered.certificates, ours.answered.certificates, theirs.answered.certificates),
+            work_processes: pick(
+                base.answered.work_processes,
+                ours.answered.work_processes,
+                theirs.answered.work_processes,
+            ),
+            unsure,
+        },
+        practical: matching_core::Practical {
+            max_hours_per_week: pick(bp.max_hours_per_week, op.max_hours_per_week, tp.max_hours_per_week),
+            shifts: pick(&bp.shifts, &op.shifts, &tp.shifts).clone(),
+            home_town: pick(&bp.home_town, &op.home_town, &tp.home_town).clone(),
+            max_travel_km: pick(bp.max_travel_km, op.max_travel_km, tp.max_travel_km),
+            transport: pick(&bp.transport, &op.transport, &tp.transport).clone(),
+            available_from: pick(bp.available_from, op.available_from, tp.available_from),
+        },
+        wishes: matching_core::Wishes {
+            sectors: pick(&bw.sectors, &ow.sectors, &tw.sectors).clone(),
+            routes: pick(&bw.routes, &ow.routes, &tw.routes).clone(),
+            hours_per_week: pick(bw.hours_per_week, ow.hours_per_week, tw.hours_per_week),
+        },
+        ..ours.clone()
+    };
+    // A claim and an "I don't know" on the same item (each tab set one): the claim was given
+    // last in one of them, and a claim is never dropped for an unsure mark.
+    merged.answered.unsure.retain(|item| !merged.claims.iter().any(|c| &c.item == item));
+    merged
+}
+
 impl Reducible for State {
     type Action = Msg;
 
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut s = (*self).clone();
-        if let Msg::Ui(ui) = msg {
-            s.ui = *ui;
-            return Rc::new(s);
+        match msg {
+            Msg::Ui(ui) => {
+                s.ui = *ui;
+                return Rc::new(s);
+            }
+            // Not the person's own step here: the screen and a notice stay.
+            Msg::Elsewhere(base, theirs) => {
+                let fresh = || State::new(None, true).saved();
+                let (base, theirs) = (base.map_or_else(fresh, |b| *b), theirs.map_or_else(fresh, |t| *t));
+                s.profile = merge3(&base.profile, &s.profile, &theirs.profile);
+                s.lang = pick(base.lang, s.lang, theirs.lang);
+                s.resumed |= !s.profile.claims.is_empty();
+                return Rc::new(s);
+            }
+            _ => {}
         }
         s.notice = None;
         let p = &mut s.profile;
@@ -447,7 +527,7 @@ impl Reducible for State {
                     s.notice = Some(if found.dropped == 0 { "app.recovered_all" } else { "app.recovered_some" });
                 }
             }
-            Msg::Ui(_) => {}
+            Msg::Ui(_) | Msg::Elsewhere(..) => {}
         }
         Rc::new(s)
     }
@@ -560,5 +640,91 @@ mod tests {
         let json = serde_json::to_string(&state.saved()).expect("serialises");
         let back: Saved = serde_json::from_str(&json).expect("parses");
         assert_eq!(back, state.saved());
+    }
+
+    fn claim(item: &str, level: u8, evidence: Evidence) -> Claim {
+        let item = match item.split_once('.') {
+            Some(("wp", _)) => ItemRef::WorkProcess(item.into()),
+            Some(("cert", _)) => ItemRef::Certificate(item.into()),
+            Some(("soft", _)) => ItemRef::SoftSkill(item.into()),
+            _ => ItemRef::Skill(item.into()),
+        };
+        Claim { item, level: Level::new(level).expect("level"), evidence }
+    }
+
+    #[test]
+    fn a_change_in_another_tab_and_one_here_are_both_kept() {
+        let mut base = fixture("v1-strings.json").profile;
+        let wp = claim("wp.assistent_logistiek.b1_k1_w2", 2, Evidence::Self_);
+        base.claims.push(wp.clone());
+        // The pool page writes the trainer's confirmation back ...
+        let mut theirs = base.clone();
+        theirs.claims.iter_mut().find(|c| c.item == wp.item).expect("claim").evidence = Evidence::Practice;
+        // ... while the person, in the app's tab, adds a skill and changes their hours.
+        let mut ours = base.clone();
+        ours.claims.push(claim("log.reachtruck_rijden", 2, Evidence::Self_));
+        ours.practical.max_hours_per_week = Some(12);
+        let merged = merge3(&base, &ours, &theirs);
+        let evidence = |item: &ItemRef| merged.claims.iter().find(|c| &c.item == item).map(|c| c.evidence);
+        assert_eq!(evidence(&wp.item), Some(Evidence::Practice), "the attestation survives");
+        assert_eq!(evidence(&ItemRef::Skill("log.reachtruck_rijden".into())), Some(Evidence::Self_));
+        assert_eq!(merged.practical.max_hours_per_week, Some(12));
+        assert_eq!(merged.claims.len(), base.claims.len() + 1, "nothing lost, nothing doubled");
+        // The other way round gives the same profile, up to the order of the claims.
+        let mut other = merge3(&base, &theirs, &ours);
+        let mut claims = merged.claims.clone();
+        let key = |c: &Claim| format!("{:?}", c.item);
+        claims.sort_by_key(key);
+        other.claims.sort_by_key(key);
+        assert_eq!(other.claims, claims);
+    }
+
+    #[test]
+    fn an_unchanged_side_takes_the_other_sides_state_whole() {
+        let base = fixture("v1-strings.json").profile;
+        let mut changed = base.clone();
+        changed.claims.remove(0);
+        changed.claims.push(claim("cert.vca_basis", 1, Evidence::Formal));
+        changed.answered.unsure.push(ItemRef::Certificate("cert.bhv".into()));
+        changed.practical.home_town = None;
+        changed.wishes.sectors = vec!["zrg".into()];
+        assert_eq!(merge3(&base, &base, &changed), changed);
+        assert_eq!(merge3(&base, &changed, &base), changed);
+        assert_eq!(merge3(&base, &changed, &changed), changed);
+    }
+
+    #[test]
+    fn deleting_everything_in_another_tab_deletes_it_here_too() {
+        let base = fixture("v1-strings.json").profile;
+        let fresh = Profile::new("ik");
+        assert_eq!(merge3(&base, &base, &fresh), fresh, "a tab left open does not bring the data back");
+    }
+
+    #[test]
+    fn when_both_tabs_change_one_thing_this_tabs_change_wins() {
+        let base = fixture("v1-strings.json").profile;
+        let item = base.claims[0].item.clone();
+        let mut ours = base.clone();
+        ours.claims[0].level = Level::new(4).expect("level");
+        let mut theirs = base.clone();
+        theirs.claims.retain(|c| c.item != item);
+        theirs.answered.unsure.push(item.clone());
+        let merged = merge3(&base, &ours, &theirs);
+        assert_eq!(merged.claims.iter().find(|c| c.item == item).map(|c| c.level), Some(Level::new(4).expect("level")));
+        assert!(!merged.answered.unsure.contains(&item), "no claim and \"I don't know\" on one item");
+    }
+
+    #[test]
+    fn another_tabs_save_keeps_this_tabs_screen_and_notice() {
+        let mut state = State::new(None, true);
+        state.screen = Screen::Hours;
+        state.notice = Some("data.imported");
+        let theirs = Saved { screen: Screen::Results, lang: Lang::En, ..fixture("v1-strings.json") };
+        let after = Rc::new(state).reduce(Msg::Elsewhere(None, Some(Box::new(theirs.clone()))));
+        assert_eq!(after.screen, Screen::Hours);
+        assert_eq!(after.notice, Some("data.imported"));
+        assert_eq!(after.lang, Lang::En);
+        assert_eq!(after.profile, theirs.profile);
+        assert!(after.resumed);
     }
 }

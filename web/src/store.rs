@@ -6,7 +6,15 @@ use gloo_storage::{LocalStorage, Storage};
 use js_sys::{Array, Object, Reflect, JSON};
 use matching_core::Profile;
 use serde::de::DeserializeOwned;
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
+
+thread_local! {
+    /// The saved text as this page last read or wrote it. Another tab (the app in a second
+    /// window, or the pool page writing attested work processes back) may write in between;
+    /// [`save`] compares against this before writing, so it never writes over a newer state.
+    static LAST: RefCell<Option<String>> = const { RefCell::new(None) };
+}
 
 /// Where the app keeps its state.
 pub const KEY: &str = "vaardig.state";
@@ -38,6 +46,7 @@ pub fn load() -> Loaded {
         return Loaded { saved: None, storage_ok: false, unreadable: None };
     }
     let raw: Option<String> = LocalStorage::raw().get_item(KEY).ok().flatten();
+    LAST.set(raw.clone());
     let Some(raw) = raw else { return Loaded { saved: None, storage_ok: true, unreadable: None } };
     let migrated = crate::state::migrate(&raw);
     match read_saved(migrated.as_deref().unwrap_or(&raw)) {
@@ -85,14 +94,73 @@ pub fn backups() -> Vec<String> {
     (0..BACKUPS).filter_map(|n| storage.get_item(&backup_key(BACKUP_KEY, n)).ok().flatten()).collect()
 }
 
-/// Saves the state; false when storage is missing, blocked or full.
-pub fn save(saved: &Saved) -> bool {
-    available() && LocalStorage::set(KEY, saved).is_ok()
+/// What [`save`] did.
+#[derive(Debug, PartialEq)]
+pub enum Saving {
+    /// Written, or already there as it is.
+    Done,
+    /// Storage is missing, blocked or full.
+    Failed,
+    /// Another tab wrote since this page last read or wrote: nothing was written. The caller
+    /// merges (`state::merge3`) the state it started from (`base`) with its own and `theirs`, and
+    /// saves again; from now on `theirs` counts as read.
+    Changed {
+        /// What this page last read or wrote (`None`: nothing was stored).
+        base: Option<Box<Saved>>,
+        /// What the other tab wrote (`None`: it deleted everything).
+        theirs: Option<Box<Saved>>,
+    },
+}
+
+/// Saves the state, unless another tab wrote since this page last read or wrote (see
+/// [`Saving::Changed`]); an unreadable state another tab left is copied to a backup first.
+pub fn save(saved: &Saved) -> Saving {
+    if !available() {
+        return Saving::Failed;
+    }
+    if let Some(changed) = changed() {
+        return changed;
+    }
+    let Ok(raw) = serde_json::to_string(saved) else { return Saving::Failed };
+    if LAST.with_borrow(|last| last.as_deref() == Some(raw.as_str())) {
+        return Saving::Done;
+    }
+    if LocalStorage::raw().set_item(KEY, &raw).is_err() {
+        return Saving::Failed;
+    }
+    LAST.set(Some(raw));
+    Saving::Done
+}
+
+/// What another tab wrote since this page last read or wrote, if it did; from then on, that
+/// counts as read. An unreadable state is kept as a backup and then counts as nothing new.
+pub fn changed() -> Option<Saving> {
+    let current = LocalStorage::raw().get_item(KEY).ok().flatten();
+    if LAST.with_borrow(|last| *last == current) {
+        return None;
+    }
+    let read = |raw: &str| read_saved(crate::state::migrate(raw).as_deref().unwrap_or(raw)).map(Box::new);
+    let theirs = match current.as_deref().map(|raw| (raw, read(raw))) {
+        Some((_, Some(saved))) => Some(saved),
+        // Unreadable (broken, or a newer build's): like at load, kept as a copy, then written
+        // over; never written over without a copy.
+        Some((raw, None)) => {
+            if !keep_backup(BACKUP_KEY, raw) {
+                return Some(Saving::Failed);
+            }
+            LAST.set(current);
+            return None;
+        }
+        None => None,
+    };
+    let base = LAST.replace(current).and_then(|raw| read(&raw));
+    Some(Saving::Changed { base, theirs })
 }
 
 /// Deletes everything the app stored, backups included.
 pub fn clear() {
     if available() {
+        LAST.set(None);
         LocalStorage::delete(KEY);
         for n in 0..BACKUPS {
             LocalStorage::delete(backup_key(BACKUP_KEY, n));

@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { DIST, SHOTS, assertAxeClean, assertKeyboardReachable, launchChromium, startPoolServer } from "./pool-server.mjs";
+import { DIST, SHOTS, assertAxeClean, assertKeyboardReachable, launchChromium, seedStorage, startPoolServer } from "./pool-server.mjs";
 
 let base, browser, stopServer;
 let shotNumber = 0;
@@ -49,6 +49,14 @@ async function check(page, name) {
   // Nothing wider than the phone.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `no sideways scrolling on ${name}`);
   await assertKeyboardReachable(page, name);
+}
+
+/** The app's saved state with one skill, in `lang`. */
+function savedState(lang) {
+  return JSON.stringify({
+    format: "vaardig.app", version: 1, screen: "results", lang,
+    profile: { format: "vaardig.profile", version: 1, id: "ik", claims: [{ item: { skill: "log.heftruck_rijden" }, level: 3 }] },
+  });
 }
 
 async function title(page) {
@@ -304,11 +312,7 @@ test("offline, blocked storage and no profile: a clear message, never a crash", 
   // A profile, but the network goes away before publishing.
   {
     const { context, page } = await newPhone();
-    await page.goto(base);
-    await page.evaluate(() => localStorage.setItem("vaardig.state", JSON.stringify({
-      format: "vaardig.app", version: 1, screen: "results", lang: "nl",
-      profile: { format: "vaardig.profile", version: 1, id: "ik", claims: [{ item: { skill: "log.heftruck_rijden" }, level: 3 }] },
-    })));
+    await seedStorage(page, base, { "vaardig.state": savedState("nl") });
     await page.goto(`${base}delen.html`);
     await page.getByRole("button", { name: "Kies wat je deelt →" }).click();
     await page.getByLabel(/Wat je kunt/).check();
@@ -343,11 +347,7 @@ test("the pool page at 200 % zoom and in English", async () => {
   const context = await browser.newContext({ viewport: { width: 180, height: 320 }, deviceScaleFactor: 2, locale: "en-GB" });
   const page = await context.newPage();
   page.on("pageerror", (e) => { throw new Error(`page error: ${e.message}`); });
-  await page.goto(base);
-  await page.evaluate(() => localStorage.setItem("vaardig.state", JSON.stringify({
-    format: "vaardig.app", version: 1, screen: "results", lang: "en",
-    profile: { format: "vaardig.profile", version: 1, id: "ik", claims: [{ item: { skill: "log.heftruck_rijden" }, level: 3 }] },
-  })));
+  await seedStorage(page, base, { "vaardig.state": savedState("en") });
   await page.goto(`${base}delen.html`);
   await page.locator("#screen-title", { hasText: "Share with employers" }).waitFor();
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), "no sideways scrolling at 200 %");

@@ -60,6 +60,16 @@ export async function launchChromium() {
   });
 }
 
+/** Sets the origin's local storage to `items` (key → text) from a page that does not run the app,
+ * so no app page can write between this and the next page the test opens. */
+export async function seedStorage(page, base, items) {
+  await page.goto(`${base}manifest.webmanifest`);
+  await page.evaluate((items) => {
+    localStorage.clear();
+    for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
+  }, items);
+}
+
 /** axe-core on the page as it is now: no serious or critical violations. */
 export async function assertAxeClean(page, name) {
   await page.evaluate(AXE);

@@ -10,7 +10,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { SHOTS, assertAxeClean, launchChromium, startPoolServer } from "./pool-server.mjs";
+import { SHOTS, assertAxeClean, launchChromium, seedStorage, startPoolServer } from "./pool-server.mjs";
 
 const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), "fixtures", "storage");
 const fixture = (name) => fs.readFileSync(path.join(FIXTURES, name), "utf8");
@@ -36,19 +36,16 @@ async function phoneWith(items, { fill = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, deviceScaleFactor: 1, locale: "nl-NL", acceptDownloads: true });
   const page = await context.newPage();
   page.on("pageerror", (e) => { throw new Error(`page error: ${e.message}`); });
-  // The origin's storage is set from a page that does not run the app.
-  await page.goto(`${base}manifest.webmanifest`);
-  await page.evaluate(({ items, fill }) => {
-    localStorage.clear();
-    for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value);
-    if (fill) {
+  await seedStorage(page, base, items);
+  if (fill) {
+    await page.evaluate(() => {
       // Fill the rest of the quota, down to the last character.
       let chunk = "x".repeat(1 << 20);
       for (let i = 0; chunk.length > 0; i++) {
         try { localStorage.setItem(`filler.${i}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
       }
-    }
-  }, { items, fill });
+    });
+  }
   await page.goto(base);
   // index.html's static first screen is there until the app replaces it.
   await page.waitForFunction(() => !document.getElementById("shell") && document.getElementById("screen-title"));
@@ -127,6 +124,68 @@ test("a broken saved state: the app starts, keeps a copy and reads back what it 
     assert.equal(await page.getByText(UNREADABLE).count(), 0, "the banner is gone once used");
     await context.close();
   }
+});
+
+test("two tabs: what one tab saved is never written over by the other, and a deletion holds", async () => {
+  // The app is open in a tab with a work process the person did on their own ...
+  const start = JSON.parse(fixture("v1-strings.json"));
+  const wp = "wp.assistent_logistiek.b1_k1_w1";
+  start.profile.claims.find((c) => c.item.work_process === wp).evidence = "self";
+  const { context, page: app } = await phoneWith({ "vaardig.state": JSON.stringify(start) });
+  assert.equal(await app.locator("#screen-title").textContent(), "Wat kun je al?");
+  const claims = async () => JSON.parse(await stored(app, "vaardig.state")).profile.claims;
+  const evidence = async (id) => (await claims()).find((c) => c.item.work_process === id || c.item.skill === id)?.evidence;
+  const addSkill = async (query, label) => {
+    await app.getByLabel("Zoek wat je kunt, bijvoorbeeld heftruck").fill(query);
+    await app.locator("ul.hits").getByRole("button", { name: `+ ${label}` }).click();
+    await app.locator("ul.hits").getByRole("button", { name: `✓ ${label}` }).waitFor();
+  };
+  // ... when the pool page, in a second tab, writes the trainer's confirmation back (as
+  // web/src/delen/pool.rs does: read the saved state, mark the process, write it).
+  const pool = await context.newPage();
+  await pool.goto(`${base}manifest.webmanifest`);
+  const attest = (id) => {
+    const doc = JSON.parse(localStorage.getItem("vaardig.state"));
+    doc.profile.claims.find((c) => c.item.work_process === id).evidence = "practice";
+    localStorage.setItem("vaardig.state", JSON.stringify(doc));
+  };
+  await pool.evaluate(attest, wp);
+  // Then the person adds a skill in the app's tab: both changes are kept.
+  await addSkill("heftruk", "heftruck rijden");
+  await app.waitForFunction(() => localStorage.getItem("vaardig.state").includes("log.heftruck_rijden"));
+  assert.equal(await evidence(wp), "practice", "the trainer's confirmation is not written over");
+  assert.equal(await evidence("log.heftruck_rijden"), "self");
+
+  // The same when the other tab's write is not announced before the app saves: a write by the
+  // app's own document fires no storage event there, as a write from another tab whose event is
+  // still on its way.
+  const second = "wp.assistent_logistiek.b1_k1_w2";
+  await app.evaluate((id) => {
+    const doc = JSON.parse(localStorage.getItem("vaardig.state"));
+    doc.profile.claims.push({ item: { work_process: id }, level: 2, evidence: "practice" });
+    localStorage.setItem("vaardig.state", JSON.stringify(doc));
+  }, second);
+  await addSkill("kassa", "kassa bedienen");
+  await app.waitForFunction(() => localStorage.getItem("vaardig.state").includes("ret.kassa_bedienen"));
+  assert.equal(await evidence(second), "practice", "a write the app had not heard of is merged, not lost");
+  assert.equal(await evidence("log.heftruck_rijden"), "self");
+  assert.equal(await evidence(wp), "practice");
+  await check(app, "two-tabs");
+
+  // "Delete everything" in a second app tab: the first tab does not bring the data back.
+  const other = await context.newPage();
+  await other.goto(base);
+  await other.waitForFunction(() => !document.getElementById("shell") && document.getElementById("screen-title"));
+  await other.locator("summary").click();
+  await other.locator("nav button", { hasText: "Mijn gegevens" }).click();
+  await other.getByRole("button", { name: "Wis alles" }).click();
+  await other.getByRole("button", { name: "Ja, wis alles" }).click();
+  await other.getByText("Alles is gewist.").waitFor();
+  await app.getByLabel("Zoek wat je kunt, bijvoorbeeld heftruck").fill("reachtruk");
+  await app.locator("ul.hits").getByRole("button", { name: "+ reachtruck rijden" }).click();
+  await app.waitForFunction(() => localStorage.getItem("vaardig.state").includes("log.reachtruck_rijden"));
+  assert.deepEqual((await claims()).map((c) => Object.values(c.item)[0]), ["log.reachtruck_rijden"], "only what was added after the deletion");
+  await context.close();
 });
 
 test("a second broken state never writes over the first copy", async () => {

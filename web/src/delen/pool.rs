@@ -235,7 +235,7 @@ pub fn profile() -> (Option<Saved>, bool) {
 pub fn apply_attestations(signed: &[Signed]) -> Option<Profile> {
     let mut saved = store::load().saved?;
     apply_to(&mut saved.profile, signed);
-    store::save(&saved).then_some(saved.profile)
+    (store::save(&saved) == store::Saving::Done).then_some(saved.profile)
 }
 
 /// The pure part of [`apply_attestations`].
