@@ -12,7 +12,8 @@ const USAGE: &str = "usage:
                        [--trusted-proxy ADDR]... [--header-timeout SECONDS] [--request-timeout SECONDS]
                        [--max-connections N] [--writes-per-hour N]
       serve the web app and the API; --demo seeds an empty database with demo accounts and synthetic data;
-      --public-url is the only scheme, host and port answered (default http://127.0.0.1:PORT, any loopback name);
+      --public-url is the only scheme, host and port answered (default http://127.0.0.1:PORT, any loopback name;
+        a reverse proxy must pass the browser's Host header on);
       --trusted-proxy: the reverse proxy's address, whose X-Forwarded-For names the client
   vaardig-server create-admin --db FILE --email ADDRESS
       create an admin account; the password is read from the first line of standard input
