@@ -8,7 +8,7 @@ use crate::db::now;
 use crate::error::{ApiError, ApiResult};
 use crate::handlers::{Body, Path, Secret};
 use crate::{secret, AppState};
-use axum::extract::State;
+use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::Json;
 use matching_core::{Date, Evidence, ItemRef, Level, Profile, Text};
@@ -107,8 +107,11 @@ pub struct Link {
 
 pub async fn create(
     State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    headers: axum::http::HeaderMap,
     Body(body): Body<CreateIn>,
 ) -> ApiResult<(StatusCode, Json<Link>)> {
+    crate::limit::write(&state, peer, &headers, "trainer link")?;
     Ok((StatusCode::CREATED, Json(make_link(&state, &body, None)?)))
 }
 

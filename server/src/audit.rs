@@ -53,6 +53,8 @@ impl AuditLog {
     pub fn start(database: &Path) -> rusqlite::Result<AuditLog> {
         let conn = Connection::open(database)?;
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // As on the main connection (`db.rs`): what this one frees is zeroed too.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         // Foreign keys are checked by hand in `write` (the candidate, once per batch, under the write
         // lock); the account comes from a live session, and accounts are never deleted. SQLite's
         // own check cost two more index searches per line. Deletes on the other connection still

@@ -4,8 +4,9 @@
 //! - A session is a random token in an `HttpOnly; SameSite=Strict` cookie; only its hash is stored.
 //! - Every state change with a session must echo the session's CSRF token in `X-CSRF-Token`
 //!   (checked in the [`Account`] extractor, so a handler cannot forget it); and any state change
-//!   whose `Origin` is not this host is refused before it reaches a handler.
-//! - Failed logins are counted per e-mail address and per client address.
+//!   whose `Origin` is not this server's is refused before it reaches a handler (`http.rs`).
+//! - Login attempts are counted before the password is checked (see [`crate::limit`]): per
+//!   account from one client address, per account, and per client address, each with its own budget.
 //! - A session checked once is kept in memory for at most a minute ([`SessionCache`]), so a
 //!   request does not need SQLite to know who sent it; ending a session forgets it at once.
 
@@ -15,11 +16,9 @@ use crate::secret;
 use crate::AppState;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use axum::extract::{FromRequestParts, Request};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, Method, StatusCode};
-use axum::middleware::Next;
-use axum::response::Response;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -31,14 +30,31 @@ pub const COOKIE: &str = "vaardig_session";
 /// How long a session lasts: one working day.
 pub const SESSION_SECONDS: i64 = 12 * 3600;
 
-/// Failed logins allowed per e-mail address within [`LIMIT_WINDOW`] before logins are refused.
-pub const LIMIT_PER_EMAIL: usize = 5;
+/// Login attempts for one account from one client address within [`LIMIT_WINDOW`]: counted
+/// before the password is checked, given back when it was right.
+pub const LIMIT_PER_ADDRESS_AND_ACCOUNT: usize = 5;
 
-/// Failed logins allowed per client address within [`LIMIT_WINDOW`] (an office shares one address).
-pub const LIMIT_PER_CLIENT: usize = 20;
+/// Login attempts for one account from all addresses together within [`LIMIT_WINDOW`]: softer,
+/// so one address cannot lock an account (it spends at most 5 of these), yet many addresses
+/// together cannot guess on.
+pub const LIMIT_PER_ACCOUNT: usize = 50;
+
+/// Login attempts from one client address over all accounts within [`LIMIT_WINDOW`]: a budget of
+/// its own, so an office behind one address is not locked out by one person's typos.
+pub const LIMIT_PER_ADDRESS: usize = 100;
 
 /// The window of the login rate limit, in seconds.
 pub const LIMIT_WINDOW: i64 = 300;
+
+/// The longest e-mail address taken anywhere (RFC 5321 allows 254); a longer one is refused
+/// before anything about it is stored.
+pub const MAX_EMAIL: usize = 254;
+
+/// The longest password taken (in bytes); argon2 reads every byte.
+pub const MAX_PASSWORD: usize = 1024;
+
+/// The longest company name.
+pub const MAX_COMPANY: usize = 200;
 
 /// How long a session checked in the database is trusted from memory, in seconds: it bounds how
 /// long a change to sessions made outside this server (by hand in SQLite) goes unseen. Logout and
@@ -140,20 +156,6 @@ impl FromRequestParts<Arc<AppState>> for Account {
 
 fn is_safe(method: &Method) -> bool {
     matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
-}
-
-/// Middleware: a state change from another site's page is refused, whatever it carries.
-pub async fn same_origin(request: Request, next: Next) -> Result<Response, ApiError> {
-    if !is_safe(request.method()) {
-        if let Some(origin) = request.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-            let host = request.headers().get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
-            let origin_host = origin.split("://").nth(1).unwrap_or_default();
-            if origin_host != host {
-                return Err(ApiError::new(StatusCode::FORBIDDEN, "csrf", "Changes are only accepted from this site."));
-            }
-        }
-    }
-    Ok(next.run(request).await)
 }
 
 /// The account of a live session: from the cache, else from the database (and then cached).
@@ -279,11 +281,22 @@ pub fn create_account(db: &Db, new: &NewAccount) -> ApiResult<i64> {
     Ok(conn.last_insert_rowid())
 }
 
+/// An e-mail address as stored and as counted by the login limit: trimmed, lower case.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
 /// Checks a new account; returns the e-mail address as stored.
 fn check_account(conn: &Connection, new: &NewAccount) -> ApiResult<String> {
-    let email = new.email.trim().to_lowercase();
-    if !email.contains('@') || email.len() > 200 {
-        return Err(ApiError::bad_request("email: give an e-mail address."));
+    let email = normalize_email(&new.email);
+    if !email.contains('@') || email.len() > MAX_EMAIL {
+        return Err(ApiError::bad_request(format!("email: give an e-mail address of at most {MAX_EMAIL} characters.")));
+    }
+    if new.password.len() > MAX_PASSWORD {
+        return Err(ApiError::bad_request(format!("password: use at most {MAX_PASSWORD} characters.")));
+    }
+    if new.company.trim().chars().count() > MAX_COMPANY {
+        return Err(ApiError::bad_request(format!("company: give a name of at most {MAX_COMPANY} characters.")));
     }
     if new.password.chars().count() < MIN_PASSWORD {
         return Err(ApiError::bad_request(format!("password: use at least {MIN_PASSWORD} characters.")));
@@ -346,34 +359,6 @@ pub fn cookie_token(headers: &axum::http::HeaderMap) -> Option<String> {
         let (name, value) = pair.trim().split_once('=')?;
         (name == COOKIE && !value.is_empty()).then(|| value.to_string())
     })
-}
-
-/// Failed logins per key (e-mail address or client address), with their times.
-#[derive(Default)]
-pub struct Limiter {
-    failures: BTreeMap<String, Vec<i64>>,
-}
-
-impl Limiter {
-    /// Seconds until `key` may try again, or `None` when it may now.
-    pub fn blocked(&mut self, key: &str, limit: usize, at: i64) -> Option<i64> {
-        let times = self.failures.get_mut(key)?;
-        times.retain(|t| at - t < LIMIT_WINDOW);
-        (times.len() >= limit).then(|| LIMIT_WINDOW - (at - times[0]))
-    }
-
-    /// Counts a failed login for `key`.
-    pub fn fail(&mut self, key: &str, at: i64) {
-        if self.failures.len() > 100_000 {
-            self.failures.retain(|_, times| times.iter().any(|t| at - t < LIMIT_WINDOW));
-        }
-        self.failures.entry(key.to_string()).or_default().push(at);
-    }
-
-    /// Forgets the failures of `key` after a good login.
-    pub fn clear(&mut self, key: &str) {
-        self.failures.remove(key);
-    }
 }
 
 #[cfg(test)]

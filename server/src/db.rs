@@ -1,5 +1,7 @@
 //! The embedded SQLite database: opened in WAL mode with full sync (an acknowledged write survives
-//! a crash), foreign keys on (withdrawal cascades), and migrated on start by `user_version`.
+//! a crash), foreign keys on (withdrawal cascades), `secure_delete` on (deleted rows are
+//! overwritten with zeros, not left in free pages), only its owner may read it (the file and its
+//! `-wal`/`-shm` sidecars are mode 0600), and migrated on start by `user_version`.
 
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
@@ -153,7 +155,9 @@ pub struct Db {
 impl Db {
     /// Opens (creating if needed) and migrates the database file.
     pub fn open(path: &Path) -> rusqlite::Result<Db> {
+        owner_only(path).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
         let mut conn = Connection::open(path)?;
+        conn.pragma_update(None, "secure_delete", "ON")?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -166,6 +170,42 @@ impl Db {
     pub fn lock(&self) -> MutexGuard<'_, Connection> {
         self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// The database file and its sidecars, as SQLite names them.
+pub fn files(path: &Path) -> [std::path::PathBuf; 3] {
+    let with = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    };
+    [path.to_path_buf(), with("-wal"), with("-shm")]
+}
+
+/// Creates the database file readable by its owner only, and takes every other bit off the file
+/// and the sidecars that exist (a database made before this rule). SQLite gives the `-wal` and
+/// `-shm` files it creates the main file's mode.
+fn owner_only(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        std::fs::OpenOptions::new().create(true).append(true).mode(0o600).open(path)?;
+        for file in files(path) {
+            match std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                other => other?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// After a deletion of personal data: copies the write-ahead log into the file and truncates it,
+/// so the old pages (which `secure_delete` cannot reach) leave the log; the file's freed pages
+/// were zeroed by `secure_delete`. A reader holding an old snapshot can keep the log from being
+/// emptied; then the next erase (every sweep that deletes) finishes it.
+pub fn erase(conn: &Connection) -> rusqlite::Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
 }
 
 fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {

@@ -14,12 +14,20 @@ pub struct ApiError {
     pub code: &'static str,
     /// What went wrong and what to do, in plain English.
     pub message: String,
+    /// Seconds to wait before trying again (`Retry-After`), on 429 and 503.
+    pub retry_after: Option<i64>,
 }
 
 impl ApiError {
     /// An error with its status, code and message.
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError { status, code, message: message.into() }
+        ApiError { status, code, message: message.into(), retry_after: None }
+    }
+
+    /// The same error with `Retry-After: seconds`.
+    pub fn retry_after(mut self, seconds: i64) -> ApiError {
+        self.retry_after = Some(seconds.max(1));
+        self
     }
 
     /// 400: the body or a parameter is wrong.
@@ -63,7 +71,11 @@ impl From<rusqlite::Error> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = serde_json::json!({ "error": { "code": self.code, "message": self.message } });
-        (self.status, Json(body)).into_response()
+        let mut response = (self.status, Json(body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        response
     }
 }
 

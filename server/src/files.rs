@@ -7,6 +7,8 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use sha2::{Digest, Sha256};
 use std::path::{Component, Path};
 use std::sync::Arc;
 
@@ -57,4 +59,47 @@ pub async fn serve(State(state): State<Arc<AppState>>, uri: Uri, headers: Header
         h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
     }
     response
+}
+
+/// The SHA-256 (base64) of every inline `<script>` in the pages at the top of `dist`, for the
+/// Content-Security-Policy: the pages' own start-up scripts run, nothing injected does.
+pub fn inline_script_hashes(dist: &Path) -> Vec<String> {
+    let mut hashes = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dist) else { return hashes };
+    let mut pages: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    pages.sort();
+    for page in pages {
+        let Ok(html) = std::fs::read_to_string(&page) else { continue };
+        hashes.extend(
+            inline_scripts(&html)
+                .map(|script| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()))),
+        );
+    }
+    hashes.sort();
+    hashes.dedup();
+    hashes
+}
+
+/// The text of each `<script>` without a `src` in `html`.
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.split("<script").skip(1).filter_map(|rest| {
+        let (tag, after) = rest.split_once('>')?;
+        let (body, _) = after.split_once("</script>")?;
+        (!tag.contains("src=")).then_some(body)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_inline_scripts_are_hashed() {
+        let html = "<script src=\"a.js\"></script><script type=\"module\">\n  go();\n</script>";
+        assert_eq!(inline_scripts(html).collect::<Vec<_>>(), ["\n  go();\n"]);
+    }
 }

@@ -3,12 +3,18 @@
 use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 use vaardig_server::auth::{self, NewAccount, Role};
 use vaardig_server::{demo, serve, AppState, Config};
 
 const USAGE: &str = "usage:
   vaardig-server serve [--db FILE] [--dist DIR] [--host ADDR] [--port N] [--demo] [--public-url URL] [--secure-cookies]
-      serve the web app and the API; --demo seeds an empty database with demo accounts and synthetic data
+                       [--trusted-proxy ADDR]... [--header-timeout SECONDS] [--request-timeout SECONDS]
+                       [--max-connections N] [--writes-per-hour N]
+      serve the web app and the API; --demo seeds an empty database with demo accounts and synthetic data;
+      --public-url is the only scheme, host and port answered (default http://127.0.0.1:PORT, any loopback name;
+        a reverse proxy must pass the browser's Host header on);
+      --trusted-proxy: the reverse proxy's address, whose X-Forwarded-For names the client
   vaardig-server create-admin --db FILE --email ADDRESS
       create an admin account; the password is read from the first line of standard input
   vaardig-server seed --db FILE --openings N --candidates M
@@ -35,13 +41,35 @@ fn main() -> ExitCode {
     }
 }
 
-fn config(args: &[String], port: u16) -> Config {
-    Config {
-        database: PathBuf::from(flag(args, "--db").unwrap_or_else(|| "vaardig.sqlite".into())),
-        dist: flag(args, "--dist").map(PathBuf::from),
-        secure_cookies: args.iter().any(|a| a == "--secure-cookies"),
-        public_url: flag(args, "--public-url").unwrap_or_else(|| format!("http://127.0.0.1:{port}")),
-    }
+/// Every value of a flag that may be given more than once.
+fn flags(args: &[String], name: &str) -> Vec<String> {
+    args.windows(2).filter(|w| w[0] == name).map(|w| w[1].clone()).collect()
+}
+
+fn number<T: std::str::FromStr>(args: &[String], name: &str, default: T) -> Result<T, String> {
+    flag(args, name)
+        .map(|n| n.parse().map_err(|_| format!("{name} {n}: not a number")))
+        .transpose()
+        .map(|n| n.unwrap_or(default))
+}
+
+fn config(args: &[String], port: u16) -> Result<Config, String> {
+    let mut config = Config::new(
+        PathBuf::from(flag(args, "--db").unwrap_or_else(|| "vaardig.sqlite".into())),
+        flag(args, "--public-url").unwrap_or_else(|| format!("http://127.0.0.1:{port}")),
+    );
+    config.dist = flag(args, "--dist").map(PathBuf::from);
+    config.secure_cookies = args.iter().any(|a| a == "--secure-cookies");
+    config.trusted_proxies = flags(args, "--trusted-proxy")
+        .iter()
+        .map(|a| a.parse().map_err(|_| format!("--trusted-proxy {a}: not an IP address")))
+        .collect::<Result<_, _>>()?;
+    let seconds = |name, default: Duration| number(args, name, default.as_secs()).map(Duration::from_secs);
+    config.header_timeout = seconds("--header-timeout", config.header_timeout)?;
+    config.request_timeout = seconds("--request-timeout", config.request_timeout)?;
+    config.max_connections = number(args, "--max-connections", config.max_connections)?;
+    config.writes_per_hour = number(args, "--writes-per-hour", config.writes_per_hour)?;
+    Ok(config)
 }
 
 fn run(args: &[String]) -> Result<(), String> {
@@ -50,23 +78,25 @@ fn run(args: &[String]) -> Result<(), String> {
         .transpose()?
         .unwrap_or(8080);
     let host = flag(args, "--host").unwrap_or_else(|| "127.0.0.1".into());
-    let config = config(args, port);
-    let state = AppState::open(config.clone())?;
-    if args.iter().any(|a| a == "--demo") {
-        if demo::seed(&state)? {
-            eprintln!(
-                "Seeded the demo pool: {} synthetic openings and {} synthetic candidates in {}.",
-                demo::OPENINGS,
-                demo::CANDIDATES,
-                demo::REGION
-            );
-        }
-        eprint!("{}", demo::banner());
-    }
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
         let listener =
             tokio::net::TcpListener::bind((host.as_str(), port)).await.map_err(|e| format!("{host}:{port}: {e}"))?;
+        // The port bound (`--port 0` picks one): the default public URL names it.
+        let bound = listener.local_addr().map_err(|e| e.to_string())?.port();
+        let config = config(args, bound)?;
+        let state = AppState::open(config.clone())?;
+        if args.iter().any(|a| a == "--demo") {
+            if demo::seed(&state)? {
+                eprintln!(
+                    "Seeded the demo pool: {} synthetic openings and {} synthetic candidates in {}.",
+                    demo::OPENINGS,
+                    demo::CANDIDATES,
+                    demo::REGION
+                );
+            }
+            eprint!("{}", demo::banner());
+        }
         eprintln!(
             "Vaardig serves on http://{} (database {}, app {})",
             listener.local_addr().map_err(|e| e.to_string())?,
@@ -82,7 +112,7 @@ fn create_admin(args: &[String]) -> Result<(), String> {
     if flag(args, "--db").is_none() {
         return Err("create-admin needs --db".into());
     }
-    let state = AppState::open(config(args, 8080))?;
+    let state = AppState::open(config(args, 8080)?)?;
     let mut password = String::new();
     std::io::stdin().lock().read_line(&mut password).map_err(|e| e.to_string())?;
     let new = NewAccount {
@@ -101,15 +131,11 @@ fn seed(args: &[String]) -> Result<(), String> {
     if flag(args, "--db").is_none() {
         return Err("seed needs --db".into());
     }
-    let number = |name: &str, default: usize| -> Result<usize, String> {
-        flag(args, name)
-            .map(|n| n.parse().map_err(|_| format!("{name} {n}: not a number")))
-            .transpose()
-            .map(|n| n.unwrap_or(default))
-    };
-    let size =
-        vaardig::demo::DemoSize::new(number("--openings", demo::OPENINGS)?, number("--candidates", demo::CANDIDATES)?);
-    let state = AppState::open(config(args, 8080))?;
+    let size = vaardig::demo::DemoSize::new(
+        number(args, "--openings", demo::OPENINGS)?,
+        number(args, "--candidates", demo::CANDIDATES)?,
+    );
+    let state = AppState::open(config(args, 8080)?)?;
     if demo::seed_sized(&state, size)? {
         eprintln!(
             "Seeded {} synthetic openings and {} synthetic candidates in {}.",

@@ -104,7 +104,8 @@ impl Server {
             let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
         }
         let mut child = Command::new(bin)
-            .args(["serve", "--demo", "--port", "0", "--db"])
+            // Schemathesis publishes far more than a person would from one address.
+            .args(["serve", "--demo", "--port", "0", "--writes-per-hour", "1000000", "--db"])
             .arg(db)
             .stderr(Stdio::piped())
             .spawn()

@@ -8,7 +8,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::page::{Page, PageQuery};
 use crate::pool::{ListedPage, RegionPool};
 use crate::{secret, AppState};
-use axum::extract::State;
+use axum::extract::{ConnectInfo, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -267,10 +267,13 @@ pub struct ContactView {
 
 pub async fn request_contact(
     State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    headers: axum::http::HeaderMap,
     account: Account,
     Body(body): Body<ContactIn>,
 ) -> ApiResult<(StatusCode, Json<ContactView>)> {
     employer(&account)?;
+    crate::limit::write(&state, peer, &headers, "contact request")?;
     let message = body.message.trim();
     if message.is_empty() || message.len() > MAX_MESSAGE {
         return Err(ApiError::bad_request(format!("message: write a message of at most {MAX_MESSAGE} characters.")));

@@ -5,9 +5,13 @@ mod employer;
 mod jobhunter;
 mod youth;
 
-use crate::auth::{self, Account, NewAccount, Role, LIMIT_PER_CLIENT, LIMIT_PER_EMAIL};
+use crate::auth::{
+    self, Account, NewAccount, Role, LIMIT_PER_ACCOUNT, LIMIT_PER_ADDRESS, LIMIT_PER_ADDRESS_AND_ACCOUNT, LIMIT_WINDOW,
+    MAX_EMAIL, MAX_PASSWORD,
+};
 use crate::db::now;
 use crate::error::{ApiError, ApiResult};
+use crate::limit::{self, Budget};
 use crate::page::{Page, PageQuery};
 use crate::pool::{Candidate, RegionPool};
 use crate::{attest, AppState};
@@ -287,26 +291,31 @@ struct SessionInfo {
 
 async fn login(
     State(state): State<Arc<AppState>>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Body(login): Body<Login>,
 ) -> ApiResult<Response> {
-    let email = login.email.trim().to_lowercase();
-    // Failures count per address *from this client* (so nobody can lock an employer out from
-    // elsewhere) and per client over all addresses (so one client cannot try many).
-    let (email_key, client_key) = (format!("email:{email} from {}", client.ip()), format!("client:{}", client.ip()));
+    let email = auth::normalize_email(&login.email);
+    // Refused before anything about it is kept or hashed.
+    if email.len() > MAX_EMAIL || login.password.len() > MAX_PASSWORD {
+        return Err(ApiError::bad_request(format!(
+            "An e-mail address has at most {MAX_EMAIL} characters and a password at most {MAX_PASSWORD}."
+        )));
+    }
+    let client = limit::client_address(peer, &headers, &state.config.trusted_proxies);
+    let address = client.to_string();
+    let budget = |key, limit| Budget { key, limit, window: LIMIT_WINDOW };
+    let pair = limit::key(&[b"login: account from address", email.as_bytes(), address.as_bytes()]);
+    let budgets = [
+        budget(pair, LIMIT_PER_ADDRESS_AND_ACCOUNT),
+        budget(limit::key(&[b"login: account", email.as_bytes()]), LIMIT_PER_ACCOUNT),
+        budget(limit::key(&[b"login: address", address.as_bytes()]), LIMIT_PER_ADDRESS),
+    ];
+    // Counted before the password is checked: a parallel burst passes at most the limit.
     let at = now();
-    {
-        let mut limiter = state.limiter.lock().unwrap_or_else(|p| p.into_inner());
-        let wait =
-            limiter.blocked(&email_key, LIMIT_PER_EMAIL, at).or(limiter.blocked(&client_key, LIMIT_PER_CLIENT, at));
-        if let Some(wait) = wait {
-            let error = ApiError::new(
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
-                format!("Too many failed logins. Try again in {} minutes.", ((wait + 59) / 60).max(1)),
-            );
-            return Ok(([(header::RETRY_AFTER, wait.max(1).to_string())], error).into_response());
-        }
+    if let Err(wait) = state.limiter.take(&budgets, at) {
+        let message = format!("Too many login attempts. Try again in {} minutes.", limit::minutes(wait));
+        return Err(limit::too_many(wait, message));
     }
     let stored: Option<(i64, String)> = {
         let conn = state.db.lock();
@@ -318,17 +327,24 @@ async fn login(
     // Verify even for an unknown address, so timing does not tell which addresses exist.
     let (id, hash) = stored.clone().unwrap_or((0, DUMMY_HASH.to_string()));
     let password = login.password;
-    let good = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
-        .await
-        .map_err(ApiError::internal)?
-        && stored.is_some();
+    let checked = state.password_checks.run(move || auth::verify_password(&password, &hash)).await;
+    let good = match checked {
+        Ok(good) => good && stored.is_some(),
+        Err(busy) => {
+            // Not checked: the attempt does not count.
+            for b in &budgets {
+                state.limiter.give_back(&b.key, at);
+            }
+            return Err(busy);
+        }
+    };
     if !good {
-        let mut limiter = state.limiter.lock().unwrap_or_else(|p| p.into_inner());
-        limiter.fail(&email_key, at);
-        limiter.fail(&client_key, at);
         return Err(ApiError::new(StatusCode::UNAUTHORIZED, "bad_login", "The e-mail address or password is wrong."));
     }
-    state.limiter.lock().unwrap_or_else(|p| p.into_inner()).clear(&email_key);
+    for b in &budgets[1..] {
+        state.limiter.give_back(&b.key, at);
+    }
+    state.limiter.clear(&pair);
     let conn = state.db.lock();
     let (token, csrf) = auth::start_session(&conn, id)?;
     audit(&conn, Some(id), "login", None, None, "")?;

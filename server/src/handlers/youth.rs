@@ -8,14 +8,15 @@ use crate::consent::{self, Fields, CONSENT_TEXT_VERSION, DEFAULT_CONSENT_DAYS, M
 use crate::db::now;
 use crate::error::{ApiError, ApiResult};
 use crate::page::{Page, PageQuery};
-use crate::{secret, AppState};
-use axum::extract::State;
-use axum::http::StatusCode;
+use crate::{limit, secret, AppState};
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use matching_core::format::{FORMAT_VERSION, PROFILE_FORMAT};
 use matching_core::{Date, Profile};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 /// What the young person agreed to.
@@ -106,8 +107,24 @@ fn prepare(
     }
     let mut profile = consent::cut(&body.profile, &c.fields, id);
     profile.synthetic = false;
+    profile.practical.home_town = known_town(state, profile.practical.home_town.as_deref())?;
     let downgraded = attest::require_signatures(&mut profile, &body.attestations, &state.signing_key);
     Ok((profile, until, downgraded))
+}
+
+/// The home town as the taxonomy spells it, or none; anything not on the list of towns is refused
+/// (it would reach every employer and jobhunter of the region).
+fn known_town(state: &AppState, town: Option<&str>) -> ApiResult<Option<String>> {
+    let Some(town) = town.map(str::trim).filter(|t| !t.is_empty()) else { return Ok(None) };
+    let wanted = matching_core::normalize(town);
+    match state.taxonomy.data().towns.iter().find(|t| matching_core::normalize(&t.name) == wanted) {
+        Some(known) => Ok(Some(known.name.clone())),
+        None => Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "unknown_town",
+            "profile.practical.home_town: this is not a town on the list; choose a town from the list, or leave it empty.",
+        )),
+    }
 }
 
 fn store_consent(conn: &Connection, id: &str, c: &ConsentIn, until: Date) -> rusqlite::Result<()> {
@@ -138,8 +155,11 @@ fn pseudonym() -> String {
 
 pub async fn publish(
     State(state): State<Arc<AppState>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Body(body): Body<Publish>,
 ) -> ApiResult<(StatusCode, Json<Published>)> {
+    limit::write(&state, peer, &headers, "publish")?;
     let id = secret::id("c");
     let token = secret::token();
     let pseudonym = pseudonym();
@@ -272,6 +292,7 @@ pub async fn withdraw(
         let conn = state.db.lock();
         let region = owned(&conn, &id, &secret)?;
         conn.execute("DELETE FROM candidates WHERE id = ?1", [&id])?;
+        crate::db::erase(&conn)?;
         region
     };
     state.pools.invalidate(&region);
