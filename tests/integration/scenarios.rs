@@ -322,3 +322,26 @@ fn a_qualifications_ladder_uses_the_official_work_processes_and_shows_only_their
     let name = t.name(&ItemRef::WorkProcess(official[0].clone()), Lang::Nl);
     assert!(name.ends_with(&format!("({})", codes[0])), "{name}");
 }
+
+#[test]
+fn helpende_zorg_en_welzijns_ladder_uses_the_dossiers_basisdeel() {
+    // The five official work processes of the Dienstverlening basisdeel (SOURCES.md, Q4).
+    let t = taxonomy();
+    let q = t.data().qualifications.iter().find(|q| q.id == "q.helpende_zorg_welzijn").expect("in the taxonomy");
+    assert_eq!((q.crebo.as_str(), q.level, q.source), ("25960", 2, matching_core::Source::Dossier));
+    let official: Vec<_> = q.core_tasks.iter().flat_map(|c| &c.work_processes).filter(|w| w.official).collect();
+    let codes: Vec<_> = official.iter().filter_map(|w| w.shown_code()).collect();
+    assert_eq!(codes, ["B1-K1-W1", "B1-K1-W2", "B1-K1-W3", "B1-K1-W4", "B1-K1-W5"]);
+    assert_eq!(official[1].title.nl, "Treedt op als online en/of offline aanspreekpunt");
+    let mut p = person("noor", Some(32));
+    for w in &official {
+        p = p.with_claim(ItemRef::WorkProcess(w.id.clone()), Level::ON_MY_OWN, Evidence::Practice);
+    }
+    let all = matching_core::progress(t, &p);
+    let mine = all.iter().find(|g| g.qualification == q.id).expect("progress on Helpende Zorg en Welzijn");
+    assert_eq!(mine.ladder, matching_core::Ladder::Praktijkcertificaat, "the basisdeel is attested at work");
+    assert_eq!(mine.done, 5);
+    let shown: Vec<_> = mine.processes.iter().filter_map(|s| s.code.as_deref()).collect();
+    assert_eq!(shown, codes, "only the dossier's codes are shown, in its order");
+    assert!(t.name(&ItemRef::WorkProcess(official[0].id.clone()), Lang::Nl).ends_with("(B1-K1-W1)"));
+}
