@@ -2,8 +2,8 @@
 //! `--lang en`) or, with `--json`, for machines. A bad file exits with code 2 and says where.
 
 use matching_core::{
-    advise, explain, format, lookup, progress, text, FormatError, Lang, OpeningPool, OpeningSet, Profile, RankOptions,
-    Taxonomy,
+    advise, explain, format, good_matches, lookup, progress, text, FormatError, Lang, OpeningPool, OpeningSet, Profile,
+    RankOptions, Taxonomy,
 };
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -168,12 +168,22 @@ fn cmd_lookup(taxonomy: &Taxonomy, args: &Args) -> Result<(), Failure> {
     if query.trim().is_empty() {
         return Err(Failure::Usage("lookup needs a word to look for".into()));
     }
-    let hits = lookup(taxonomy, &query, args.number("top", 10)?);
+    let hits = good_matches(lookup(taxonomy, &query, args.number("top", 10)?));
     if args.json {
         return print_json(&hits);
     }
     if hits.is_empty() {
-        println!("{}", pick(args.lang, "Niets gevonden. Probeer een ander woord.", "Nothing found. Try another word."));
+        println!(
+            "{}",
+            pick(
+                args.lang,
+                "Geen goede match. Kies een soort werk en kijk wat erbij hoort:",
+                "No good match. Choose a kind of work and see what belongs to it:"
+            )
+        );
+        for sector in &taxonomy.data().sectors {
+            println!("  {}  [{}]", sector.label.get(args.lang), sector.id);
+        }
     }
     for hit in hits {
         let name = taxonomy.name(&hit.item, args.lang);
@@ -352,6 +362,16 @@ struct Stats {
     labels_per_skill_en: f64,
     related_links: usize,
     lookup_entries: usize,
+    qualifications_with_crebo: usize,
+    qualifications_with_source: usize,
+    entree_profiles: usize,
+    mbo2_qualifications: usize,
+    official_work_processes: usize,
+    certificates_with_validity: usize,
+    certificates_with_min_age: usize,
+    certificates_with_validity_and_min_age: usize,
+    certificates_with_source: usize,
+    certificates_implying_skills: usize,
 }
 
 fn cmd_stats(taxonomy: &Taxonomy, args: &Args) -> Result<(), Failure> {
@@ -375,6 +395,26 @@ fn cmd_stats(taxonomy: &Taxonomy, args: &Args) -> Result<(), Failure> {
         labels_per_skill_en: (en as f64 / skills * 100.0).round() / 100.0,
         related_links: d.skills.iter().map(|s| s.related.len()).sum(),
         lookup_entries: taxonomy.label_count(),
+        qualifications_with_crebo: d.qualifications.iter().filter(|q| !q.crebo.is_empty()).count(),
+        qualifications_with_source: d.qualifications.iter().filter(|q| !q.sources.is_empty()).count(),
+        entree_profiles: d.qualifications.iter().filter(|q| q.level == 1).count(),
+        mbo2_qualifications: d.qualifications.iter().filter(|q| q.level == 2).count(),
+        official_work_processes: d
+            .qualifications
+            .iter()
+            .flat_map(|q| &q.core_tasks)
+            .flat_map(|t| &t.work_processes)
+            .filter(|w| w.official)
+            .count(),
+        certificates_with_validity: d.certificates.iter().filter(|c| c.valid_years.is_some()).count(),
+        certificates_with_min_age: d.certificates.iter().filter(|c| c.min_age.is_some()).count(),
+        certificates_with_validity_and_min_age: d
+            .certificates
+            .iter()
+            .filter(|c| c.valid_years.is_some() && c.min_age.is_some())
+            .count(),
+        certificates_with_source: d.certificates.iter().filter(|c| !c.sources.is_empty()).count(),
+        certificates_implying_skills: d.certificates.iter().filter(|c| !c.implies.is_empty()).count(),
     };
     if args.json {
         return print_json(&stats);

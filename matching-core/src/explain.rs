@@ -44,6 +44,11 @@ pub enum Route {
         /// Work process id.
         work_process: String,
     },
+    /// A certificate the person holds shows the skill.
+    Certificate {
+        /// Certificate id.
+        certificate: String,
+    },
     /// A related skill the person has partly transfers.
     Related {
         /// The skill the person has.

@@ -56,18 +56,20 @@ export interface Skill {
   esco?: string;
 }
 export interface SoftSkill { id: string; icon: string; group: string; label: Text; questions: Text[]; levels: Text[] }
-export interface Certificate { id: string; label: Text; syn: Labels; sector: string; hours: number; note: Text }
+export interface Certificate { id: string; label: Text; syn: Labels; sector: string; hours: number; note: Text; valid_years?: number; min_age?: number; by_law?: boolean; law?: string; exam?: string; read_aloud?: boolean; sources?: string[]; implies?: Record<string, number> }
 export interface Qualification {
   id: string;
   name: Text;
   level: number;
   sector: string;
   crebo: string;
+  cohort?: string;
   source: "dossier" | "ours";
+  sources?: string[];
   core_tasks: CoreTask[];
 }
 export interface CoreTask { code: string; title: Text; work_processes: WorkProcess[] }
-export interface WorkProcess { id: string; code: string; title: Text; implies: Record<string, number> }
+export interface WorkProcess { id: string; code: string; title: Text; implies: Record<string, number>; official?: boolean }
 export interface Town { name: string; province: string; lat: number; lon: number }
 
 /** A young person's profile (format `vaardig.profile`, version 1). Unknown fields are refused. */
@@ -126,6 +128,7 @@ export interface Interval { low: number; high: number }
 export type Route =
   | { route: "direct" }
   | { route: "work_process"; work_process: string }
+  | { route: "certificate"; certificate: string }
   | { route: "related"; skill: string; strength: number }
   | { route: "not_listed" }
   | { route: "not_held" }
@@ -223,7 +226,7 @@ export type Status =
   | { status: "ready" }
   | { status: "partly"; have: number; of: number }
   | { status: "not_yet" };
-export interface ProcessStatus { work_process: string; code: string; status: Status }
+export interface ProcessStatus { work_process: string; code?: string; status: Status }
 export type Ladder = "start" | "praktijkverklaring" | "praktijkcertificaat" | "diploma";
 export interface Progress {
   qualification: string;

@@ -69,7 +69,7 @@ pub use advice::{advise, Action, Advice, Step};
 pub use date::Date;
 pub use error::{FormatError, TaxonomyError};
 pub use explain::{Explanation, Interval, Line, MustCount, Route, SubScores, WishFit};
-pub use lookup::{lookup, normalize, Hit, MIN_SIMILARITY};
+pub use lookup::{good_matches, lookup, normalize, Hit, GOOD_MATCH, GOOD_MATCH_MARGIN, MIN_SIMILARITY};
 pub use model::{Evidence, Importance, ItemKind, ItemRef, Lang, Level, RouteType, Shift, Text};
 pub use opening::{
     Hours, Opening, OpeningSet, Requirement, DEFAULT_MIN_LEVEL, DEFAULT_MUST_WEIGHT, DEFAULT_NICE_WEIGHT, MAX_WEIGHT,

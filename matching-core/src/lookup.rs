@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 
 /// Hits below this similarity (per-mille) are noise, not typos.
 pub const MIN_SIMILARITY: u16 = 600;
+/// A best hit below this (per-mille) is a guess, not an answer: "tandarts" finding "taart" at 81 %.
+/// [`good_matches`] then gives nothing, and the caller says so and offers the sectors instead.
+pub const GOOD_MATCH: u16 = 820;
 /// At most this many candidates from the trigram index get the full similarity.
 const MAX_CANDIDATES: usize = 150;
 /// A candidate must share at least 1/CANDIDATE_SHARE of the best candidate's trigram hits.
@@ -22,6 +25,20 @@ const COMPOUND_SPAN: f64 = 0.3;
 const JARO_WINKLER_SHARE: f64 = 0.9;
 /// Shortest part of a compound that counts; shorter parts match too much by chance.
 const MIN_COMPOUND_PART: usize = 4;
+
+/// A hit this far (per-mille) below the best one is a different word, not another answer: "kapper"
+/// finds the hair skills at 100 % and "tapper" (bier tappen) at 83 %.
+pub const GOOD_MATCH_MARGIN: u16 = 150;
+
+/// The hits worth showing: good matches ([`GOOD_MATCH`]) not far below the best one
+/// ([`GOOD_MATCH_MARGIN`]). Weak hits are not shown as answers ("kapper" must not offer "bier
+/// tappen"); with none left the caller says plainly that nothing fits well and offers the sectors
+/// to browse. `hits` is in [`lookup`]'s order, best first.
+pub fn good_matches(mut hits: Vec<Hit>) -> Vec<Hit> {
+    let floor = hits.first().map_or(GOOD_MATCH, |best| GOOD_MATCH.max(best.score.saturating_sub(GOOD_MATCH_MARGIN)));
+    hits.retain(|h| h.score >= floor);
+    hits
+}
 
 /// One lookup result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,7 +83,13 @@ pub(crate) struct LookupIndex {
 /// Lower case, diacritics off, `ij` as `y`, every other non-alphanumeric as one space.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    let chars: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
+    for (i, &c) in chars.iter().enumerate() {
+        // A dot after a single letter is part of an abbreviation ("v.c.a.", "b.h.v."): it joins
+        // the letters instead of splitting them, so the abbreviation reads as "vca".
+        if c == '.' && i > 0 && chars[i - 1].is_alphabetic() && (i == 1 || !chars[i - 2].is_alphanumeric()) {
+            continue;
+        }
         let c = match c {
             'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
             'è' | 'é' | 'ê' | 'ë' => 'e',
@@ -478,7 +501,8 @@ pub fn lookup(taxonomy: &Taxonomy, query: &str, limit: usize) -> Vec<Hit> {
 
 #[cfg(test)]
 mod tests {
-    use super::{counts, distance_floor, normalize, osa_distance, word_similarity};
+    use super::{counts, distance_floor, good_matches, normalize, osa_distance, word_similarity, Hit};
+    use crate::model::{ItemRef, Lang};
 
     #[test]
     fn letter_counts_never_overestimate_the_distance() {
@@ -546,5 +570,26 @@ mod tests {
         assert_eq!(normalize("rijbewys"), "rybewys");
         assert_eq!(normalize("  Café-bediening! "), "cafe bediening");
         assert_eq!(normalize("Hygiëne"), "hygiene");
+    }
+
+    #[test]
+    fn dots_inside_abbreviations_join_the_letters() {
+        assert_eq!(normalize("v.c.a."), "vca");
+        assert_eq!(normalize("V.C.A"), "vca");
+        assert_eq!(normalize("b.h.v.-cursus"), "bhv cursus");
+        assert_eq!(normalize("e.h.b.o. diploma"), "ehbo diploma");
+        // A dot after a longer word still splits.
+        assert_eq!(normalize("nr.5 heftruck.rijden"), "nr 5 heftruck ryden");
+    }
+
+    #[test]
+    fn good_matches_drop_guesses_and_far_weaker_hits() {
+        let hit =
+            |score| Hit { item: ItemRef::Skill(format!("s{score}")), matched: String::new(), lang: Lang::Nl, score };
+        let ids = |hits: Vec<Hit>| hits.into_iter().map(|h| h.score).collect::<Vec<_>>();
+        assert_eq!(ids(good_matches(vec![hit(1000), hit(900), hit(830)])), vec![1000, 900]);
+        assert_eq!(ids(good_matches(vec![hit(900), hit(850), hit(830)])), vec![900, 850, 830]);
+        assert!(good_matches(vec![hit(810), hit(700)]).is_empty(), "a best hit below GOOD_MATCH is a guess");
+        assert!(good_matches(Vec::new()).is_empty());
     }
 }

@@ -8,9 +8,11 @@
 //! `[sectors, skills, soft_skills, certificates, qualifications, towns]` with
 //! sector `[id, icon, label]`, skill `[id, sector, labels, syn, related, esco or null]`,
 //! soft skill `[id, icon, group, label, [questions], [levels]]`,
-//! certificate `[id, label, syn, sector, hours, note]`,
-//! qualification `[id, name, level, sector, crebo, "dossier" or "ours", [core tasks]]`,
-//! core task `[code, title, [work processes]]`, work process `[id, code, title, implies]`,
+//! certificate `[id, label, syn, sector, hours, note, valid_years, min_age, by_law, law, exam,
+//! read_aloud, [sources], implies]` (an unknown number or yes/no is `null`, yes/no is 1/0),
+//! qualification `[id, name, level, sector, crebo, cohort, "dossier" or "ours", [sources], [core tasks]]`,
+//! core task `[code, title, [work processes]]`, work process `[id, code, title, implies]` with a
+//! trailing `1` when it is official,
 //! town `[name, province, lat, lon]`.
 
 use crate::model::Text;
@@ -54,6 +56,14 @@ pub fn to_packed(data: &TaxonomyData) -> String {
         w.str(&c.sector);
         w.num(c.hours);
         w.text(&c.note);
+        w.opt(c.valid_years);
+        w.opt(c.min_age);
+        w.opt(c.by_law.map(u8::from));
+        w.str(&c.law);
+        w.str(&c.exam);
+        w.opt(c.read_aloud.map(u8::from));
+        w.values(&c.sources, |w, s| w.str(s));
+        w.map(&c.implies);
     });
     w.list(&data.qualifications, |w, q| {
         w.str(&q.id);
@@ -61,10 +71,12 @@ pub fn to_packed(data: &TaxonomyData) -> String {
         w.num(q.level);
         w.str(&q.sector);
         w.str(&q.crebo);
+        w.str(&q.cohort);
         w.str(match q.source {
             Source::Dossier => "dossier",
             Source::Ours => "ours",
         });
+        w.values(&q.sources, |w, s| w.str(s));
         w.list(&q.core_tasks, |w, t| {
             w.str(&t.code);
             w.text(&t.title);
@@ -73,6 +85,9 @@ pub fn to_packed(data: &TaxonomyData) -> String {
                 w.str(&p.code);
                 w.text(&p.title);
                 w.map(&p.implies);
+                if p.official {
+                    w.num(1);
+                }
             });
         });
     });
@@ -121,6 +136,14 @@ pub fn from_packed(text: &str) -> Option<TaxonomyData> {
                     sector: r.str()?,
                     hours: r.int()?,
                     note: r.text()?,
+                    valid_years: r.opt()?,
+                    min_age: r.opt()?,
+                    by_law: r.opt_bool()?,
+                    law: r.str()?,
+                    exam: r.str()?,
+                    read_aloud: r.opt_bool()?,
+                    sources: r.values(Reader::str)?,
+                    implies: r.map(Reader::int)?,
                 })
             })?,
             qualifications: r.list(|r| {
@@ -130,11 +153,13 @@ pub fn from_packed(text: &str) -> Option<TaxonomyData> {
                     level: r.int()?,
                     sector: r.str()?,
                     crebo: r.str()?,
+                    cohort: r.str()?,
                     source: match r.str()?.as_str() {
                         "dossier" => Source::Dossier,
                         "ours" => Source::Ours,
                         _ => return None,
                     },
+                    sources: r.values(Reader::str)?,
                     core_tasks: r.list(|r| {
                         Some(CoreTask {
                             code: r.str()?,
@@ -145,6 +170,10 @@ pub fn from_packed(text: &str) -> Option<TaxonomyData> {
                                     code: r.str()?,
                                     title: r.text()?,
                                     implies: r.map(Reader::int)?,
+                                    official: match r.peek()? {
+                                        b']' => false,
+                                        _ => r.int::<u8>()? == 1,
+                                    },
                                 })
                             })?,
                         })
@@ -182,6 +211,14 @@ impl Writer {
     /// value, never an exponent.
     fn num(&mut self, n: impl std::fmt::Display) {
         let _ = write!(self.0, "{n},");
+    }
+
+    /// A number, or `null`.
+    fn opt(&mut self, n: Option<u8>) {
+        match n {
+            Some(n) => self.num(n),
+            None => self.0.push_str("null,"),
+        }
     }
 
     fn text(&mut self, t: &Text) {
@@ -291,6 +328,25 @@ impl Reader<'_> {
         let found = self.peek() == Some(b'n') && self.bytes[self.at..].starts_with(b"null");
         self.at += if found { 4 } else { 0 };
         found
+    }
+
+    /// A small number or `null`; `None` if neither.
+    fn opt(&mut self) -> Option<Option<u8>> {
+        if self.null() {
+            Some(None)
+        } else {
+            self.int().map(Some)
+        }
+    }
+
+    /// 1, 0 or `null`.
+    fn opt_bool(&mut self) -> Option<Option<bool>> {
+        match self.opt()? {
+            None => Some(None),
+            Some(0) => Some(Some(false)),
+            Some(1) => Some(Some(true)),
+            Some(_) => None,
+        }
     }
 
     fn text(&mut self) -> Option<Text> {

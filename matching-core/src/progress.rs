@@ -34,8 +34,9 @@ pub enum Status {
 pub struct ProcessStatus {
     /// Work process id.
     pub work_process: String,
-    /// SBB-style code.
-    pub code: String,
+    /// The dossier's code, only for an official process (`WorkProcess::shown_code`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
     /// Where it stands.
     pub status: Status,
 }
@@ -116,7 +117,11 @@ fn qualification_progress(
                 task_attested = false;
             }
             all_formal &= evidence == Some(Evidence::Formal);
-            processes.push(ProcessStatus { work_process: wp.id.clone(), code: wp.code.clone(), status });
+            processes.push(ProcessStatus {
+                work_process: wp.id.clone(),
+                code: wp.shown_code().map(str::to_string),
+                status,
+            });
         }
         any_task_attested |= task_attested && !task.work_processes.is_empty();
     }

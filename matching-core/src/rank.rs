@@ -533,7 +533,7 @@ impl PeoplePool {
             for h in &person.holdings {
                 let strength = match h.via {
                     Via::Related(_, strength) => strength,
-                    Via::Direct | Via::WorkProcess(_) => FULL,
+                    Via::Direct | Via::WorkProcess(_) | Via::Certificate(_) => FULL,
                 };
                 postings[h.item as usize].push(Posting {
                     person: p as u32,

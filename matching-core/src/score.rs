@@ -19,6 +19,7 @@ pub const EVIDENCE_CAP: u32 = 500;
 pub(crate) enum Via {
     Direct,
     WorkProcess(ItemIdx),
+    Certificate(ItemIdx),
     Related(ItemIdx, Permille),
 }
 
@@ -50,10 +51,16 @@ impl Person {
             let Some(item) = taxonomy.index_of(&claim.item) else { continue };
             let (level, evidence) = (claim.level.get(), claim.evidence);
             holdings.push(Holding { item, via: Via::Direct, level, evidence });
+            let certificate = taxonomy.items[item as usize].kind == ItemKind::Certificate;
             for &(implied, implied_level) in &taxonomy.implies[item as usize] {
                 // Doing a process with help shows its skills with help: the claim's level caps them.
-                let level = implied_level.min(level);
-                holdings.push(Holding { item: implied, via: Via::WorkProcess(item), level, evidence });
+                // A certificate has no level: holding it shows its skills at the taxonomy's level.
+                let (level, via) = if certificate {
+                    (implied_level, Via::Certificate(item))
+                } else {
+                    (implied_level.min(level), Via::WorkProcess(item))
+                };
+                holdings.push(Holding { item: implied, via, level, evidence });
             }
             for &(other, strength) in &taxonomy.related[item as usize] {
                 holdings.push(Holding { item: other, via: Via::Related(item, strength), level, evidence });
@@ -198,7 +205,7 @@ impl Outcome {
 fn holding_credit(req: &CompiledRequirement, h: &Holding) -> (u32, bool) {
     let strength = match h.via {
         Via::Related(_, strength) => strength,
-        Via::Direct | Via::WorkProcess(_) => FULL,
+        Via::Direct | Via::WorkProcess(_) | Via::Certificate(_) => FULL,
     };
     credit(req, h.level, h.evidence, strength)
 }
@@ -376,6 +383,7 @@ fn public_route(taxonomy: &Taxonomy, outcome: &Outcome) -> Route {
         Err(Missing::Unknown) => Route::Unknown,
         Ok(Via::Direct) => Route::Direct,
         Ok(Via::WorkProcess(wp)) => Route::WorkProcess { work_process: taxonomy.items[wp as usize].id.clone() },
+        Ok(Via::Certificate(c)) => Route::Certificate { certificate: taxonomy.items[c as usize].id.clone() },
         Ok(Via::Related(skill, strength)) => {
             Route::Related { skill: taxonomy.items[skill as usize].id.clone(), strength: strength as u16 }
         }

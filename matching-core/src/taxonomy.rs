@@ -83,15 +83,42 @@ pub struct Certificate {
     pub hours: u32,
     /// What it takes, in one sentence.
     pub note: Text,
+    /// Years it stays valid (0: it does not expire); `None` where no source was found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_years: Option<u8>,
+    /// The lowest age at which a person can get it or use it on their own; `None` where no source
+    /// was found. Shown with a step ("vanaf 18"); it never enters scoring.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_age: Option<u8>,
+    /// Whether a law requires it for the work it is asked for; `None` where no source was found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by_law: Option<bool>,
+    /// Which law or agreement asks for it (a law, a CAO), where one does; else empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub law: String,
+    /// How the exam is taken, in a few words; empty where no source was found.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub exam: String,
+    /// Whether a read-aloud (voorlees) exam exists; `None` where no source was found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_aloud: Option<bool>,
+    /// Keys of the sources in `data/taxonomy/SOURCES.md` these facts come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Skills that holding it shows, with the level (like a work process's `implies`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub implies: BTreeMap<String, u8>,
 }
 
-/// Where a qualification's description comes from.
+/// Where a qualification's core tasks and work processes come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
-    /// Follows the published SBB kwalificatiedossier (titles in our own words).
+    /// The published SBB kwalificatiedossier: the processes marked `official` carry its codes
+    /// and titles exactly, with the dossier named in `sources`.
     Dossier,
-    /// Our own description.
+    /// Our own description of the work: its codes are positions inside our description, never
+    /// shown as if they were SBB's.
     Ours,
 }
 
@@ -107,10 +134,17 @@ pub struct Qualification {
     pub level: u8,
     /// Sector id.
     pub sector: String,
-    /// Crebo number where known for sure, else empty.
+    /// Crebo number (erkende opleidingscode) where a source gives it, else empty.
     pub crebo: String,
-    /// Where the description comes from.
+    /// The dossier's version or cohort where a source gives it, else empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cohort: String,
+    /// Where the core tasks and work processes come from.
     pub source: Source,
+    /// Keys of the sources in `data/taxonomy/SOURCES.md` for the name, level and what else is
+    /// sourced (crebo, cohort, official work processes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
     /// Core tasks (kerntaken).
     pub core_tasks: Vec<CoreTask>,
 }
@@ -119,7 +153,7 @@ pub struct Qualification {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CoreTask {
-    /// SBB-style code, such as `P1-K1`.
+    /// Code, such as `P1-K1`; shown only through [`CoreTask::shown_code`].
     pub code: String,
     /// Title.
     pub title: Text,
@@ -133,12 +167,34 @@ pub struct CoreTask {
 pub struct WorkProcess {
     /// Stable id, `wp.<qualification>.<code>`.
     pub id: String,
-    /// SBB-style code, such as `P1-K1-W2`.
+    /// Code, such as `P1-K1-W2`: the dossier's where `official`, else a position inside our own
+    /// description. Show it only through [`WorkProcess::shown_code`].
     pub code: String,
     /// Title.
     pub title: Text,
     /// Skills and soft skills that doing this work process shows, with the level.
     pub implies: BTreeMap<String, u8>,
+    /// Code and title are exactly the dossier's (its qualification has `source: dossier` and
+    /// names the dossier in `sources`; the check refuses an official process anywhere else).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub official: bool,
+}
+
+impl WorkProcess {
+    /// The code to show next to the title: the dossier's code for an official process, `None`
+    /// for ours, so our own numbering is never shown as if it were SBB's. Every screen, the CLI
+    /// and every export show a code only through this function.
+    pub fn shown_code(&self) -> Option<&str> {
+        self.official.then_some(self.code.as_str())
+    }
+}
+
+impl CoreTask {
+    /// The core task's code when every one of its processes is official, else `None`.
+    pub fn shown_code(&self) -> Option<&str> {
+        (!self.work_processes.is_empty() && self.work_processes.iter().all(|w| w.official))
+            .then_some(self.code.as_str())
+    }
 }
 
 /// A town with its position, for travel distances.
@@ -196,7 +252,7 @@ pub struct Taxonomy {
     by_id: BTreeMap<String, ItemIdx>,
     /// Per item: related skills with strength, both directions, strongest kept.
     pub(crate) related: Vec<Vec<(ItemIdx, Permille)>>,
-    /// Per work process item: the items it implies with their level.
+    /// Per work process and certificate item: the items it implies with their level.
     pub(crate) implies: Vec<Vec<(ItemIdx, u8)>>,
     /// Town positions in micro-degrees (lat, lon), and their index by normalised name.
     pub(crate) towns: Vec<(i64, i64)>,
@@ -269,6 +325,18 @@ impl Taxonomy {
                 }
             }
         }
+        for cert in &data.certificates {
+            let Some(&c) = by_id.get(&cert.id) else { continue };
+            for (target, &level) in &cert.implies {
+                match by_id.get(target).map(|&j| (j, items[j as usize].kind)) {
+                    Some((j, ItemKind::Skill)) if Level::new(level).is_some() => implies[c as usize].push((j, level)),
+                    _ => problems.push(format!(
+                        "certificate {:?}: implies {target:?} at level {level}, which is not a skill at level 1-4",
+                        cert.id
+                    )),
+                }
+            }
+        }
         let mut towns = Vec::new();
         let mut town_index = BTreeMap::new();
         for town in &data.towns {
@@ -329,7 +397,10 @@ impl Taxonomy {
             ItemKind::Certificate => self.data.certificates[a].label.get(lang).to_string(),
             ItemKind::WorkProcess => {
                 let wp = &self.data.qualifications[a].core_tasks[b].work_processes[c];
-                format!("{} ({})", wp.title.get(lang), wp.code)
+                match wp.shown_code() {
+                    Some(code) => format!("{} ({code})", wp.title.get(lang)),
+                    None => wp.title.get(lang).to_string(),
+                }
             }
         }
     }

@@ -55,11 +55,19 @@ pub fn line(taxonomy: &Taxonomy, l: &Line, lang: Lang) -> String {
         (Importance::Nice, Lang::En) => "nice to have",
     };
     let why = match (&l.route, lang) {
-        (Route::Direct, _) => match (l.level, lang) {
+        // A certificate has no level: it is held or not.
+        (Route::Direct, _) => match (l.level.filter(|_| l.kind != crate::model::ItemKind::Certificate), lang) {
             (Some(level), Lang::Nl) => format!("jij hebt niveau {level}, nodig is {}", l.min_level),
             (Some(level), Lang::En) => format!("you have level {level}, {} is needed", l.min_level),
             (None, _) => pick(lang, "jij hebt het", "you have it"),
         },
+        (Route::Certificate { certificate }, _) => {
+            let cert = taxonomy.name(&crate::model::ItemRef::Certificate(certificate.clone()), lang);
+            match lang {
+                Lang::Nl => format!("dat laat je zien met je certificaat {cert}"),
+                Lang::En => format!("shown by your certificate {cert}"),
+            }
+        }
         (Route::WorkProcess { work_process }, _) => {
             let wp = taxonomy.name(&crate::model::ItemRef::WorkProcess(work_process.clone()), lang);
             match lang {
@@ -189,7 +197,13 @@ pub fn step(taxonomy: &Taxonomy, s: &Step, lang: Lang) -> String {
     let what = match &s.action {
         Action::GetCertificate { certificate } => {
             let name = taxonomy.name(&crate::model::ItemRef::Certificate(certificate.clone()), lang);
-            pick(lang, &format!("Haal {name}"), &format!("Get {name}"))
+            // The minimum age is said, never asked: no age enters scoring.
+            match taxonomy.certificate(certificate).and_then(|c| c.min_age) {
+                Some(age) => {
+                    pick(lang, &format!("Haal {name} (vanaf {age} jaar)"), &format!("Get {name} (from age {age})"))
+                }
+                None => pick(lang, &format!("Haal {name}"), &format!("Get {name}")),
+            }
         }
         Action::DoWorkProcess { work_process } => {
             let name = taxonomy.name(&crate::model::ItemRef::WorkProcess(work_process.clone()), lang);

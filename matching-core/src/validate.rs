@@ -78,6 +78,10 @@ pub(crate) fn check(data: &TaxonomyData) -> Vec<String> {
         if !sector_known(&c.sector) || c.hours == 0 || !c.id.starts_with("cert.") {
             problems.push(format!("certificate {:?}: unknown sector, zero hours or id without cert.", c.id));
         }
+        let facts = c.valid_years.is_some() || c.min_age.is_some() || c.by_law.is_some() || c.read_aloud.is_some();
+        if facts && c.sources.iter().all(|k| k.trim().is_empty()) {
+            problems.push(format!("certificate {:?}: facts without a source", c.id));
+        }
     }
     for q in &data.qualifications {
         if !sector_known(&q.sector) || !(1..=4).contains(&q.level) || !q.id.starts_with("q.") {
@@ -87,8 +91,18 @@ pub(crate) fn check(data: &TaxonomyData) -> Vec<String> {
         if !crebo_ok {
             problems.push(format!("qualification {:?}: a crebo number has five digits", q.id));
         }
+        let sourced = !q.sources.is_empty() && q.sources.iter().all(|k| !k.trim().is_empty());
+        if q.source == crate::taxonomy::Source::Dossier && !sourced {
+            problems.push(format!("qualification {:?}: follows a dossier but names no source", q.id));
+        }
         for t in &q.core_tasks {
             for w in &t.work_processes {
+                if w.official && (q.source != crate::taxonomy::Source::Dossier || !sourced) {
+                    problems.push(format!(
+                        "work process {:?}: official, but its qualification does not follow a named dossier",
+                        w.id
+                    ));
+                }
                 if !w.code.strip_prefix(t.code.as_str()).is_some_and(|rest| rest.starts_with("-W")) {
                     problems.push(format!(
                         "work process {:?}: code {:?} is not under core task {:?}",

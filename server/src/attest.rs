@@ -172,7 +172,9 @@ fn load(state: &AppState, token: &str) -> ApiResult<Stored> {
 #[derive(Serialize)]
 pub struct ProcessView {
     id: String,
-    code: String,
+    /// The dossier's code, only for an official process (`WorkProcess::shown_code`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<String>,
     title: Text,
     qualification: Text,
 }
@@ -192,7 +194,7 @@ pub async fn show(State(state): State<Arc<AppState>>, Path(token): Path<String>)
         .filter_map(|id| state.taxonomy.work_process(id))
         .map(|(q, w)| ProcessView {
             id: w.id.clone(),
-            code: w.code.clone(),
+            code: w.shown_code().map(str::to_string),
             title: w.title.clone(),
             qualification: q.name.clone(),
         })

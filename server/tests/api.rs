@@ -463,6 +463,8 @@ fn workplace_evidence_needs_the_servers_signature() {
     let mut trainer = server.anonymous();
     let (_, shown) = trainer.call("GET", &format!("/api/attestations/{token}"), None);
     assert_eq!(shown["work_processes"][0]["id"], json!(wp));
+    // Our own codes are never shown as SBB's: the trainer page gets a code only for an official process.
+    assert!(shown["work_processes"][0].get("code").is_none(), "{shown}");
     let confirm =
         json!({"name": "Ria de Vries", "company": "Magazijn Tilburg", "confirmed": [{"work_process": wp, "level": 3}]});
     assert_eq!(trainer.call("POST", &format!("/api/attestations/{token}"), Some(confirm.clone())).0, 204);

@@ -256,7 +256,15 @@ pub fn shared_view(ctx: &Ctx, fragment: &str) -> Html {
             .claims
             .iter()
             .filter(|c| c.item.kind() == kind)
-            .map(|c| html! { <li>{level_dots(c.level.get())}{" "}{taxonomy.name(&c.item, lang)}{" · "}{t(evidence_key(c.evidence), lang)}</li> })
+            // A certificate has no level: no dots for it.
+            .map(|c| {
+                let dots = if kind == ItemKind::Certificate {
+                    html! {}
+                } else {
+                    html! { <>{level_dots(c.level.get())}{" "}</> }
+                };
+                html! { <li>{dots}{taxonomy.name(&c.item, lang)}{" · "}{t(evidence_key(c.evidence), lang)}</li> }
+            })
             .collect()
     };
     html! {

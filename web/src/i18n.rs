@@ -37,7 +37,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("soft.stop", "Genoeg vragen, ga verder", "Enough questions, go on"),
     ("skills.title", "Wat kun je al?", "What can you do already?"),
     ("skills.search", "Zoek wat je kunt, bijvoorbeeld heftruck", "Search what you can do, for example forklift"),
-    ("skills.none", "Niets gevonden. Probeer een ander woord.", "Nothing found. Try another word."),
+    ("skills.none", "Geen goede match. Kies hieronder een soort werk.", "No good match. Choose a kind of work below."),
     ("skills.popular", "Vaak gekozen", "Often chosen"),
     ("skills.sector", "Kies een soort werk", "Choose a kind of work"),
     ("skills.yours", "Dit kun jij", "You can do this"),

@@ -4,7 +4,7 @@ use crate::app::Ctx;
 use crate::i18n::{t, tf};
 use crate::speech::speak;
 use crate::state::{Msg, Screen, SOFT_QUESTIONS};
-use matching_core::{lookup, Date, Evidence, ItemKind, ItemRef, Lang, Level, Shift};
+use matching_core::{good_matches, lookup, Date, Evidence, ItemKind, ItemRef, Lang, Level, Shift};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -109,6 +109,7 @@ pub fn pictogram(icon: &str) -> &'static str {
         "circle-help" | "hand" | "hand-helping" => "✋",
         "list-checks" | "clipboard-check" => "📋",
         "sparkles" => "✨",
+        "scissors" => "✂️",
         "puzzle" => "🧩",
         "life-buoy" => "🛟",
         "triangle-alert" => "⚠️",
@@ -191,7 +192,7 @@ pub fn skills(ctx: &Ctx) -> Html {
     let query = &ui.query;
     let sector = ui.sector.as_deref().unwrap_or("log");
     let taxonomy = &ctx.data.taxonomy;
-    let hits = lookup(taxonomy, query, 8);
+    let hits = good_matches(lookup(taxonomy, query, 8));
     let oninput = ctx.edit(|ui, e: InputEvent| ui.query = e.target_unchecked_into::<HtmlInputElement>().value());
     let onsector = ctx.edit(|ui, e: Event| ui.sector = Some(e.target_unchecked_into::<HtmlSelectElement>().value()));
     let add = |item: ItemRef| {
@@ -311,7 +312,8 @@ fn evidence_key(e: Evidence) -> &'static str {
 /// Work processes: pick a qualification, tick what you did, say who saw it.
 pub fn work_processes(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
-    let quals = &ctx.data.taxonomy.data().qualifications;
+    // Only qualifications with work processes to tick (many list only crebo, name and level).
+    let quals: Vec<_> = ctx.data.taxonomy.data().qualifications.iter().filter(|q| !q.core_tasks.is_empty()).collect();
     let chosen = ctx.state.ui.qualification.as_deref().or(quals.first().map(|q| q.id.as_str())).unwrap_or_default();
     let onqual =
         ctx.edit(|ui, e: Event| ui.qualification = Some(e.target_unchecked_into::<HtmlSelectElement>().value()));
@@ -345,7 +347,10 @@ pub fn work_processes(ctx: &Ctx) -> Html {
                         let current = claim.map(|c| c.evidence);
                         html! {
                             <li class="wp">
-                                <label for={id.clone()}>{format!("{} — {}", wp.code, wp.title.get(lang))}</label>
+                                <label for={id.clone()}>{match wp.shown_code() {
+                                    Some(code) => format!("{code} — {}", wp.title.get(lang)),
+                                    None => wp.title.get(lang).to_string(),
+                                }}</label>
                                 <select id={id} {onchange}>
                                     <option value="none" selected={current.is_none()}>{ctx.t("wp.none")}</option>
                                     { for Evidence::ALL.iter().map(|e| html! {

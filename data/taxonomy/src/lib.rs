@@ -26,6 +26,7 @@ pub const FILES: &[(&str, &str, &str)] = &[
     ("skills/tec.json", "skills", include_str!("../skills/tec.json")),
     ("skills/grn.json", "skills", include_str!("../skills/grn.json")),
     ("skills/ict.json", "skills", include_str!("../skills/ict.json")),
+    ("skills/uit.json", "skills", include_str!("../skills/uit.json")),
 ];
 
 /// The whole taxonomy as one JSON value (the shape of [`TaxonomyData`]); names the file on error.

@@ -434,8 +434,9 @@ pub struct AttestationLink {
 pub struct ProcessView {
     /// Id.
     pub id: String,
-    /// Code.
-    pub code: String,
+    /// The dossier's code, only for an official process; absent for our own description.
+    #[serde(default)]
+    pub code: Option<String>,
     /// Title.
     pub title: Text,
     /// Its qualification.

@@ -208,7 +208,8 @@ fn work_processes(taxonomy: &Taxonomy, query: &str) -> Vec<ItemRef> {
     for q in &taxonomy.data().qualifications {
         for task in &q.core_tasks {
             for wp in &task.work_processes {
-                let text = normalize(&format!("{} {} {}", wp.title.nl, wp.title.en, wp.code));
+                let text =
+                    normalize(&format!("{} {} {}", wp.title.nl, wp.title.en, wp.shown_code().unwrap_or_default()));
                 if words.iter().all(|w| text.contains(w.as_str())) {
                     found.push(ItemRef::WorkProcess(wp.id.clone()));
                 }
@@ -255,13 +256,18 @@ pub fn line(s: &Shared, taxonomy: &Taxonomy, l: &Line) -> String {
         Importance::Nice => s.t("line.nice"),
     };
     let why = match &l.route {
-        Credit::Direct => match l.level {
+        // A certificate has no level: it is held or not.
+        Credit::Direct => match l.level.filter(|_| l.kind != ItemKind::Certificate) {
             Some(level) => s.tf("line.level", &[("level", level.to_string()), ("min", l.min_level.to_string())]),
             None => s.t("line.has").to_string(),
         },
         Credit::WorkProcess { work_process } => {
             let wp = taxonomy.name(&ItemRef::WorkProcess(work_process.clone()), s.lang);
             s.tf("line.work_process", &[("wp", wp)])
+        }
+        Credit::Certificate { certificate } => {
+            let cert = taxonomy.name(&ItemRef::Certificate(certificate.clone()), s.lang);
+            s.tf("line.certificate", &[("cert", cert)])
         }
         Credit::Related { skill, strength } => {
             let other = taxonomy.name(&ItemRef::Skill(skill.clone()), s.lang);

@@ -100,6 +100,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("line.level", "heeft niveau {level}, gevraagd {min}", "has level {level}, {min} asked"),
     ("line.has", "heeft het", "has it"),
     ("line.work_process", "blijkt uit het werkproces {wp}", "shown by the work process {wp}"),
+    ("line.certificate", "blijkt uit het certificaat {cert}", "shown by the certificate {cert}"),
     ("line.related", "lijkt op {other}, dat kan de kandidaat ({pct}% telt mee)", "close to {other}, which the candidate can do ({pct}% counts)"),
     ("line.not_listed", "niet opgegeven", "not listed"),
     ("line.not_held", "heeft dit niet", "does not have this"),

@@ -103,7 +103,7 @@ pub fn Attest(props: &AttestProps) -> Html {
                     html! {
                         <fieldset class="process">
                             <legend>{p.title.get(s.lang).to_string()}</legend>
-                            <p class="hint">{p.qualification.get(s.lang).to_string()}{" · "}{p.code.clone()}</p>
+                            <p class="hint">{p.qualification.get(s.lang).to_string()}{p.code.as_ref().map(|c| format!(" · {c}")).unwrap_or_default()}</p>
                             <div class="check">
                                 <input type="checkbox" id={check.clone()} checked={level.is_some()} onchange={toggle} />
                                 <label for={check}>{s.t("attest.seen")}</label>
