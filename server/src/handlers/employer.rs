@@ -320,7 +320,16 @@ pub async fn contacts(
     Query(page): Query<PageQuery>,
 ) -> ApiResult<Json<Page<ContactView>>> {
     employer(&account)?;
-    let conn = state.db.lock();
+    let page = {
+        let conn = state.db.lock();
+        contact_page(&conn, &account, page)?
+    };
+    // The pseudonyms (and, once accepted, the details given): a list read like any other.
+    log_listed(&state, &account, page.items.iter().map(|c| c.candidate.as_str()), None, "contact requests").await?;
+    Ok(Json(page))
+}
+
+fn contact_page(conn: &rusqlite::Connection, account: &Account, page: PageQuery) -> ApiResult<Page<ContactView>> {
     let mut stmt = conn.prepare(
         "SELECT r.id, r.candidate_id, c.pseudonym, r.opening_id, r.message, r.status, r.contact, r.created
          FROM contact_requests r JOIN candidates c ON c.id = r.candidate_id
@@ -340,7 +349,7 @@ pub async fn contacts(
             created: r.get(7)?,
         })
     })?;
-    Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
+    Ok(page.of(rows.collect::<rusqlite::Result<_>>()?))
 }
 
 /// How many of the region's candidates an opening would reach.

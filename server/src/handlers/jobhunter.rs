@@ -465,10 +465,12 @@ pub async fn shortlist(
         let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    let candidates = entries
+    let candidates: Vec<ShortlistEntry> = entries
         .into_iter()
         .filter_map(|(c, note)| Some(ShortlistEntry { candidate: CandidateCard::of(pool.candidate(&c)?), note }))
         .collect();
+    // Full cards: every candidate on it sees this showing in "who looked".
+    log_listed(&state, &account, candidates.iter().map(|e| e.candidate.id.as_str()), None, "shortlist").await?;
     Ok(Json(Shortlist { id, name, created, candidates }))
 }
 
@@ -496,11 +498,16 @@ pub async fn add_to_shortlist(
     if body.note.len() > 1000 {
         return Err(ApiError::bad_request("note: at most 1000 characters."));
     }
-    state.db.lock().execute(
+    let mut conn = state.db.lock();
+    // The entry and its line in "who looked" together; the note's time is this line's (`youth::views`).
+    let tx = conn.transaction()?;
+    tx.execute(
         "INSERT INTO shortlist_entries (shortlist_id, candidate_id, note) VALUES (?1, ?2, ?3)
          ON CONFLICT (shortlist_id, candidate_id) DO UPDATE SET note = ?3",
         params![id, candidate, body.note],
     )?;
+    audit(&tx, Some(account.id), "shortlisted", Some(&candidate), None, &format!("shortlist {id}"))?;
+    tx.commit()?;
     Ok(StatusCode::NO_CONTENT)
 }
 

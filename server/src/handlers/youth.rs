@@ -410,10 +410,14 @@ pub struct ViewLine {
     opening_title: Option<String>,
     at: i64,
     times: i64,
+    /// For `note`: what a jobhunter wrote about the young person on a shortlist, as it is now.
+    note: Option<String>,
 }
 
-/// Who looked: every view and contact request logged for this candidate, and the lists they were
-/// shown in (one line per account, opening and kind of list, with how often and when last).
+/// Who looked: every view and contact request logged for this candidate, the lists they were
+/// shown in (one line per account, opening and kind of list, with how often and when last), and
+/// every note a jobhunter keeps about them on a shortlist, as it is now (dated by the last time
+/// the jobhunter put them on that shortlist, which is when a note is written or changed).
 pub async fn views(
     State(state): State<Arc<AppState>>,
     secret: Secret,
@@ -423,18 +427,32 @@ pub async fn views(
     let conn = state.db.lock();
     owned(&conn, &id, &secret)?;
     let mut stmt = conn.prepare(
-        "WITH lines (account_id, action, opening_id, at, times, line) AS (
-             SELECT account_id, action, opening_id, at, 1, id FROM audit WHERE candidate_id = ?1
+        "WITH lines (account_id, action, opening_id, at, times, line, note) AS (
+             SELECT account_id, action, opening_id, at, 1, id, NULL FROM audit WHERE candidate_id = ?1
              UNION ALL
-             SELECT account_id, 'listed', NULLIF(opening_id, ''), last_at, times, 0 FROM listed WHERE candidate_id = ?1)
-         SELECT CASE WHEN a.role = 'jobhunter' THEN 'Jobhunter ' || COALESCE(r.name, '') ELSE COALESCE(NULLIF(a.company, ''), 'Werkgever') END,
-                l.action, json_extract(o.body, '$.title'), l.at, l.times
+             SELECT account_id, 'listed', NULLIF(opening_id, ''), last_at, times, 0, NULL FROM listed WHERE candidate_id = ?1
+             UNION ALL
+             SELECT s.account_id, 'note', NULL,
+                    COALESCE((SELECT MAX(u.at) FROM audit u WHERE u.candidate_id = e.candidate_id
+                              AND u.action = 'shortlisted' AND u.detail = 'shortlist ' || s.id), s.created),
+                    1, 0, e.note
+             FROM shortlist_entries e JOIN shortlists s ON s.id = e.shortlist_id
+             WHERE e.candidate_id = ?1 AND e.note <> '')
+         SELECT CASE WHEN a.role = 'jobhunter' THEN 'Jobhunter ' || COALESCE(NULLIF(a.company, ''), r.name, '') ELSE COALESCE(NULLIF(a.company, ''), 'Werkgever') END,
+                l.action, json_extract(o.body, '$.title'), l.at, l.times, l.note
          FROM lines l LEFT JOIN accounts a ON a.id = l.account_id LEFT JOIN regions r ON r.id = a.region
          LEFT JOIN openings o ON o.id = l.opening_id
          ORDER BY l.at DESC, l.line DESC",
     )?;
     let rows = stmt.query_map([&id], |r| {
-        Ok(ViewLine { who: r.get(0)?, action: r.get(1)?, opening_title: r.get(2)?, at: r.get(3)?, times: r.get(4)? })
+        Ok(ViewLine {
+            who: r.get(0)?,
+            action: r.get(1)?,
+            opening_title: r.get(2)?,
+            at: r.get(3)?,
+            times: r.get(4)?,
+            note: r.get(5)?,
+        })
     })?;
     Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
 }

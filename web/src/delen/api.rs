@@ -108,7 +108,8 @@ pub struct Incoming {
 pub struct ViewLine {
     /// Company, or `Jobhunter <region>`.
     pub who: String,
-    /// `listed`, `viewed`, `contact_requested` or `coach_evidence`.
+    /// `listed`, `viewed`, `contact_requested`, `shortlisted`, `coach_evidence`, `attestation_link`
+    /// or `note`.
     pub action: String,
     /// The opening, if any.
     #[serde(default)]
@@ -118,6 +119,9 @@ pub struct ViewLine {
     /// How often (`listed` counts every showing in the same list).
     #[serde(default)]
     pub times: i64,
+    /// For `note`: what a jobhunter wrote about the person, as it is now.
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 #[derive(Deserialize)]

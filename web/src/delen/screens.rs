@@ -677,6 +677,8 @@ fn views(ctx: &Ctx) -> Html {
                     "listed" => "views.listed",
                     "contact_requested" => "views.contact",
                     "coach_evidence" => "views.coach",
+                    "shortlisted" => "views.shortlisted",
+                    "note" => "views.note",
                     _ => "views.viewed",
                 };
                 let values = [("who", v.who.clone()), ("date", day_of_unix(v.at, lang)), ("times", v.times.to_string())];
@@ -685,6 +687,9 @@ fn views(ctx: &Ctx) -> Html {
                         {tf(key, lang, &values)}
                         if let Some(opening) = &v.opening_title {
                             <br /><span class="meta">{tf("requests.about", lang, &[("opening", opening.clone())])}</span>
+                        }
+                        if let Some(note) = v.note.as_ref().filter(|_| v.action == "note") {
+                            <blockquote class="note">{note.clone()}</blockquote>
                         }
                     </li>
                 }

@@ -185,7 +185,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("shortlist.empty", "Nog niemand op deze lijst.", "Nobody on this list yet."),
     ("shortlist.add", "Kandidaat toevoegen", "Add a candidate"),
     ("shortlist.who", "Kandidaat", "Candidate"),
-    ("shortlist.note", "Notitie (mag leeg)", "Note (optional)"),
+    ("shortlist.note", "Notitie (mag leeg; de jongere kan hem lezen)", "Note (optional; the young person can read it)"),
     ("shortlist.add_button", "Zet op de lijst", "Put on the list"),
     ("shortlist.remove", "Haal weg: {who}", "Remove: {who}"),
     ("table.title", "Matchtabel", "Match table"),
