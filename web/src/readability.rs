@@ -7,10 +7,11 @@
 //! `206.835 − 0.93 × (words / sentences) − 77 × (syllables / words)`.
 
 /// The Dutch vowel units that sound as one syllable, longest first: a group of vowels is cut into
-/// these from the left, and every other vowel is a syllable of its own ("materiaal" = ma-te-ri-aal).
-const UNITS: [&str; 19] = [
-    "aai", "ooi", "oei", "eeu", "ieu", "ij", "ei", "ui", "ou", "au", "oe", "ie", "eu", "aa", "ee", "oo", "uu", "ai",
-    "oi",
+/// these from the left, and every other vowel is a syllable of its own ("materiaal" = ma-te-ri-aal);
+/// French "eau" is one ("niveau" = ni-veau).
+const UNITS: [&str; 20] = [
+    "eau", "aai", "ooi", "oei", "eeu", "ieu", "ij", "ei", "ui", "ou", "au", "oe", "ie", "eu", "aa", "ee", "oo", "uu",
+    "ai", "oi",
 ];
 
 /// Abbreviations written in lower case that are spelled out when read ("mbo" = em-bee-o).
@@ -224,6 +225,7 @@ fn syllables_follow_dutch_spelling() {
         ("koeien", 2),
         ("praktijkverklaring", 5),
         ("materiaal", 4),
+        ("niveau", 2),
         ("situatie", 4),
         ("geïnteresseerd", 5),
         ("ideeën", 3),
