@@ -52,7 +52,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("certs.help", "Vink aan wat je hebt. Weet je het niet zeker? Kies dan 'Weet ik niet'.", "Tick what you have. Not sure? Choose 'I don't know'."),
     ("certs.unknown", "Weet ik niet", "I don't know"),
     ("wp.title", "Wat heb je al gedaan op je werk?", "What have you done at work already?"),
-    ("wp.help", "Kies een opleiding. Vink aan wat je al hebt gedaan. Een werkproces is een stuk werk uit een mbo-opleiding.", "Choose a qualification. Tick what you have done. A work process is a piece of work from an mbo qualification."),
+    ("wp.help", "Kies een opleiding. Vink aan welke werkprocessen je al hebt gedaan.", "Choose a qualification. Tick the work processes you have done."),
     ("wp.choose", "Kies een opleiding", "Choose a qualification"),
     ("wp.who.self", "Alleen ikzelf", "Only me"),
     ("wp.who.coach", "Mijn coach", "My coach"),

@@ -322,7 +322,7 @@ pub fn work_processes(ctx: &Ctx) -> Html {
         <section>
             {title(ctx, ctx.t("wp.title"), ctx.t("wp.help"))}
             <p>{ctx.t("wp.help")}</p>
-            {words(&["werkproces", "kwalificatie", "entree", "crebo", "praktijkopleider"], lang, ctx.t("speak"))}
+            {words(&["werkproces"], lang, ctx.t("speak"))}
             <label for="qualification">{ctx.t("wp.choose")}</label>
             <select id="qualification" onchange={onqual}>
                 { for quals.iter().map(|q| html! {
@@ -361,6 +361,7 @@ pub fn work_processes(ctx: &Ctx) -> Html {
                     }) }
                 </ul>
             }
+            {words(&["praktijkopleider", "kwalificatie", "entree", "crebo"], lang, ctx.t("speak"))}
             {nav(ctx, Skip::Send(Msg::WorkProcessesAnswered(false)), Some(Msg::WorkProcessesAnswered(true)))}
         </section>
     }
