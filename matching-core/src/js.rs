@@ -227,7 +227,7 @@ export type Status =
   | { status: "partly"; have: number; of: number }
   | { status: "not_yet" };
 export interface ProcessStatus { work_process: string; code?: string; status: Status }
-export type Ladder = "start" | "praktijkverklaring" | "praktijkcertificaat" | "diploma";
+export type Ladder = "start" | "praktijkverklaring" | "core_task" | "diploma";
 export interface Progress {
   qualification: string;
   level: number;

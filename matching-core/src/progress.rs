@@ -1,5 +1,6 @@
-//! Readiness per work process and progress per qualification: the ladder praktijkverklaring →
-//! praktijkcertificaat → mbo diploma, "7 of 12 work processes of Logistiek medewerker".
+//! Readiness per work process and progress per qualification: how far a person is on the way to
+//! the official steps praktijkverklaring → mbo-certificaat → mbo diploma, "7 of 12 work processes
+//! of Logistiek medewerker". Only a school issues those papers; the ladder is our estimate.
 
 use crate::model::{Evidence, ItemRef};
 use crate::profile::Profile;
@@ -42,17 +43,19 @@ pub struct ProcessStatus {
 }
 
 /// The step on the ladder a person has reached for a qualification. These thresholds are ours
-/// (ARCHITECTURE.md): a praktijkverklaring needs one attested process, a praktijkcertificaat a
-/// whole core task attested, the diploma every process formally.
+/// (ARCHITECTURE.md, "Ladder (ours)"): one process attested at work is on the way to a
+/// praktijkverklaring, a whole core task attested at work is a step we name ourselves (no official
+/// paper: an mbo-certificaat needs a school's exam), every process formally shown is the diploma.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Ladder {
     /// Nothing attested yet.
     Start,
-    /// At least one work process attested at work.
+    /// At least one work process attested at work: on the way to a praktijkverklaring, which a
+    /// school issues with a recognised learning company.
     Praktijkverklaring,
-    /// Every work process of at least one core task attested at work.
-    Praktijkcertificaat,
+    /// Every work process of at least one core task attested at work (ours, not an official paper).
+    CoreTask,
     /// Every work process formally shown: the mbo certificate or diploma.
     Diploma,
 }
@@ -126,7 +129,7 @@ fn qualification_progress(
         any_task_attested |= task_attested && !task.work_processes.is_empty();
     }
     if any_task_attested {
-        ladder = ladder.max(Ladder::Praktijkcertificaat);
+        ladder = ladder.max(Ladder::CoreTask);
     }
     if all_formal && !processes.is_empty() {
         ladder = Ladder::Diploma;

@@ -48,6 +48,47 @@ fn soft_skills_are_behaviours_with_questions_and_four_levels() {
     }
 }
 
+/// Soft-skill questions are situations with concrete answers (issue 14): a situation first, then
+/// the question; never "how does that go?"; level 4 is being very good at it, not teaching others;
+/// and nothing about private life, because a profile can be shared with employers.
+#[test]
+fn soft_skill_questions_are_work_situations_and_level_4_is_being_very_good() {
+    let private = ["thuis", "ouders", "familie", "gezin", "relatie", "schulden", "verslaving", "politie"];
+    for s in &taxonomy().data().soft_skills {
+        for q in &s.questions {
+            let (nl, en) = (q.nl.to_lowercase(), q.en.to_lowercase());
+            assert!(!nl.contains("hoe gaat") && !nl.contains("hoe ga je"), "{}: asks for a judgement: {}", s.id, q.nl);
+            assert!(
+                !en.contains("how does") && !en.contains("how do you handle"),
+                "{}: asks for a judgement: {}",
+                s.id,
+                q.en
+            );
+            for text in [&q.nl, &q.en] {
+                let sentences = text.split_inclusive(['.', '?']).filter(|p| !p.trim().is_empty()).count();
+                assert!(sentences >= 2 && text.ends_with('?'), "{}: a situation, then a question: {text}", s.id);
+            }
+            for word in private {
+                assert!(
+                    !nl.split(|c: char| !c.is_alphanumeric()).any(|w| w == word),
+                    "{}: private life: {}",
+                    s.id,
+                    q.nl
+                );
+            }
+        }
+        let top = &s.levels[3];
+        let (nl, en) = (top.nl.to_lowercase(), top.en.to_lowercase());
+        for (text, words) in [(&nl, ["anderen", "uitleg", "leer collega"]), (&en, ["others", "teach", "explain"])] {
+            assert!(
+                !words.iter().any(|w| text.contains(w)),
+                "{}: level 4 is being very good, not teaching: {text}",
+                s.id
+            );
+        }
+    }
+}
+
 #[test]
 fn hard_skills_cover_the_sectors_young_people_enter() {
     let d = taxonomy().data();

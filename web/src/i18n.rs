@@ -52,7 +52,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("certs.help", "Vink aan wat je hebt. Weet je het niet zeker? Kies dan 'Weet ik niet'.", "Tick what you have. Not sure? Choose 'I don't know'."),
     ("certs.unknown", "Weet ik niet", "I don't know"),
     ("wp.title", "Wat heb je al gedaan op je werk?", "What have you done at work already?"),
-    ("wp.help", "Kies een opleiding. Vink aan wat je al hebt gedaan. Een werkproces is een stuk werk uit een mbo-opleiding.", "Choose a qualification. Tick what you have done. A work process is a piece of work from an mbo qualification."),
+    ("wp.help", "Kies een opleiding. Vink aan welke werkprocessen je al hebt gedaan.", "Choose a qualification. Tick the work processes you have done."),
     ("wp.choose", "Kies een opleiding", "Choose a qualification"),
     ("wp.who.self", "Alleen ikzelf", "Only me"),
     ("wp.who.coach", "Mijn coach", "My coach"),
@@ -97,11 +97,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("next.fits", "Je past nu bij {n} werkplekken.", "You fit {n} openings now."),
     ("next.none", "We weten nog geen stap. Vul meer in.", "We do not know a step yet. Fill in more."),
     ("next.ladder", "Jouw opleiding tot nu toe", "Your qualification so far"),
-    ("next.ladder_help", "Praktijkverklaring: een papier van je werk waarop staat wat je kunt. Daarna een praktijkcertificaat, en dan een mbo-diploma.", "Praktijkverklaring: a paper from your work that says what you can do. Then a praktijkcertificaat, then an mbo diploma."),
-    ("next.progress", "{done} van de {total} werkprocessen gedaan", "{done} of {total} work processes done"),
+    ("next.ladder_help", "Dit is onze schatting. Echte papieren krijg je van een school. Eerst een praktijkverklaring. Dan een certificaat. Dan een diploma. Voor die laatste twee doe je examen.", "This is our estimate. Real papers come from a school. First a praktijkverklaring. Then a certificate. Then a diploma. For the last two you take an exam."),
+    ("next.progress", "Je deed {done} van de {total} werkprocessen.", "You did {done} of {total} work processes."),
     ("ladder.start", "Begin", "Start"),
-    ("ladder.praktijkverklaring", "Praktijkverklaring", "Praktijkverklaring"),
-    ("ladder.praktijkcertificaat", "Praktijkcertificaat", "Praktijkcertificaat"),
+    ("ladder.praktijkverklaring", "Op weg naar een praktijkverklaring", "On the way to a praktijkverklaring"),
+    ("ladder.core_task", "Een hele kerntaak gezien op je werk", "A whole core task shown at work"),
     ("ladder.diploma", "Diploma", "Diploma"),
     ("card.title", "Jouw kaart", "Your card"),
     ("card.help", "Eén plaatje met wat je kunt. Voor je telefoon of Instagram.", "One picture of what you can do. For your phone or Instagram."),
@@ -174,7 +174,7 @@ pub fn ladder_key(l: Ladder) -> &'static str {
     match l {
         Ladder::Start => "ladder.start",
         Ladder::Praktijkverklaring => "ladder.praktijkverklaring",
-        Ladder::Praktijkcertificaat => "ladder.praktijkcertificaat",
+        Ladder::CoreTask => "ladder.core_task",
         Ladder::Diploma => "ladder.diploma",
     }
 }
@@ -255,10 +255,7 @@ mod tests {
             .iter()
             .map(|&r| route_key(r))
             .chain(ItemKind::ALL.iter().map(|&k| kind_key(k)))
-            .chain(
-                [Ladder::Start, Ladder::Praktijkverklaring, Ladder::Praktijkcertificaat, Ladder::Diploma]
-                    .map(ladder_key),
-            )
+            .chain([Ladder::Start, Ladder::Praktijkverklaring, Ladder::CoreTask, Ladder::Diploma].map(ladder_key))
             .chain(Evidence::ALL.iter().map(|&e| evidence_key(e)));
         for key in keys {
             assert!(TEXTS.iter().any(|(k, _, _)| *k == key), "{key} has no text");

@@ -6,6 +6,8 @@ pub mod app;
 pub mod delen;
 pub mod extras;
 pub mod i18n;
+#[cfg(test)]
+mod readability;
 pub mod results;
 pub mod screens;
 pub mod share;
@@ -13,6 +15,7 @@ pub mod speech;
 pub mod state;
 pub mod store;
 pub mod werk;
+pub mod words;
 
 /// Mounts the app in `#app`. Until its data is loaded, the static first screen of index.html
 /// (`#shell`) stays, so the first paint needs no WebAssembly; the app removes it when ready.

@@ -50,7 +50,7 @@ async function check(page, name) {
   await assertAxeClean(page, name);
   // Touch targets: every control is at least 44 px tall (checkboxes count by their label).
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll("button, a.button, select, input:not([type=checkbox]):not(.file), .check label, .checklist label")]
+    [...document.querySelectorAll("button, a.button, select, summary, input:not([type=checkbox]):not(.file), .check label, .checklist label")]
       .filter((e) => e.offsetParent !== null)
       .map((e) => [e.outerHTML.slice(0, 60), e.getBoundingClientRect().height])
       .filter(([, h]) => h < 44));
@@ -188,14 +188,14 @@ test("a new young person goes through the whole app on a phone", async () => {
   await context.setOffline(true);
   await page.reload();
   await page.locator("#screen-title").waitFor();
-  await page.locator("summary").click();
+  await page.locator("details.menu summary").click();
   await page.locator("nav button", { hasText: "Werk dat past" }).click();
   assert.ok(await page.locator("li.match").count() > 0, "matches offline");
   await check(page, "offline-results");
   await context.setOffline(false);
 
   // Delete everything.
-  await page.locator("summary").click();
+  await page.locator("details.menu summary").click();
   await page.locator("nav button", { hasText: "Mijn gegevens" }).click();
   await page.getByRole("button", { name: "Wis alles" }).click();
   await page.getByRole("button", { name: "Ja, wis alles" }).click();
@@ -203,6 +203,61 @@ test("a new young person goes through the whole app on a phone", async () => {
   assert.equal(await title(page), "Wat kun jij?");
   assert.equal(await page.evaluate(() => localStorage.getItem("vaardig.state")?.includes("heftruck") ?? false), false);
   await check(page, "deleted");
+  await context.close();
+});
+
+test("a word's explanation opens by tap and by keyboard, and is read aloud", async () => {
+  const { context, page } = await newPhone();
+  // Headless Chromium has no voices: a stand-in voice (a real SpeechSynthesisVoice by its
+  // prototype, so the app's type check passes) and a speechSynthesis that writes down what it says.
+  await page.addInitScript(() => {
+    window.spoken = [];
+    const voice = Object.create(SpeechSynthesisVoice.prototype);
+    Object.defineProperty(voice, "lang", { value: "nl-NL" });
+    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+    Object.defineProperty(window, "speechSynthesis", {
+      value: { getVoices: () => [voice], cancel() {}, speak(u) { window.spoken.push({ text: u.text, lang: u.lang }); } },
+    });
+  });
+  await page.goto(base);
+  await page.getByRole("button", { name: "Begin →" }).click();
+  await page.getByRole("button", { name: "Genoeg vragen, ga verder" }).click();
+  await page.getByRole("button", { name: "Verder →" }).click();
+
+  // By tap: VCA on the certificates screen, closed until asked.
+  assert.equal(await title(page), "Welke papieren heb je?");
+  const vca = page.locator("details.word", { hasText: "Wat is VCA?" });
+  assert.equal(await vca.locator("p").isVisible(), false, "closed at first");
+  await vca.locator("summary").click();
+  assert.match(await vca.locator("p").textContent(), /VCA is een diploma over veilig werken\./);
+  await page.getByRole("button", { name: "Verder →" }).click();
+
+  // By keyboard: Enter on the question opens it, Tab reaches its read-aloud button, Enter reads
+  // the question and the explanation, Space on the question closes it again.
+  assert.equal(await title(page), "Wat heb je al gedaan op je werk?");
+  const word = page.locator("details.word", { hasText: "Wat is een werkproces?" });
+  await word.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  assert.ok(await word.evaluate((d) => d.open), "Enter opens the explanation");
+  const text = (await word.locator("p").textContent()).trim();
+  assert.match(text, /stuk werk uit een mbo-opleiding/);
+  await check(page, "work-processes-word-open");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.closest("details.word")?.querySelector("summary").textContent), "❓ Wat is een werkproces?");
+  await page.keyboard.press("Enter");
+  const spoken = await page.evaluate(() => window.spoken);
+  assert.deepEqual(spoken.at(-1), { text: `Wat is een werkproces? ${text}`, lang: "nl-NL" });
+  await word.locator("summary").focus();
+  await page.keyboard.press("Space");
+  assert.equal(await word.evaluate((d) => d.open), false, "Space closes it");
+
+  // The next step: the ladder says it is our estimate, and what a praktijkverklaring really is.
+  await page.locator("details.menu summary").click();
+  await page.locator("details.menu nav").getByRole("button", { name: "Volgende stap" }).click();
+  assert.equal(await title(page), "Je volgende stap");
+  await page.locator("details.word", { hasText: "Wat is een praktijkverklaring?" }).locator("summary").click();
+  assert.match(await page.locator("main").textContent(), /Deze app geeft zelf geen praktijkverklaring\./);
+  assert.match(await page.locator("main").textContent(), /Dit is onze schatting\. Echte papieren krijg je van een school\./);
   await context.close();
 });
 

@@ -119,7 +119,7 @@ test("a broken saved state: the app starts, keeps a copy and reads back what it 
       }
     }
     assert.equal(await stored(page, "vaardig.backup"), raw, `${name}: the copy stays`);
-    await page.locator("summary").click();
+    await page.locator("details.menu summary").click();
     await page.locator("nav button", { hasText: "Vragen" }).click();
     assert.equal(await page.getByText(UNREADABLE).count(), 0, "the banner is gone once used");
     await context.close();
@@ -227,7 +227,7 @@ test("full storage and a broken state: no copy fits, so the broken state is left
   assert.equal(await page.getByText(COPY).count(), 1);
   await page.getByRole("button", { name: "Haal terug wat kan" }).click();
   await page.getByText("Je antwoorden zijn terug. Een paar dingen konden we niet lezen.").waitFor();
-  await page.locator("summary").click();
+  await page.locator("details.menu summary").click();
   await page.locator("nav button", { hasText: "Vragen" }).click();
   await check(page, "full-and-broken");
   assert.equal(await stored(page, "vaardig.state"), raw, "the broken state is untouched");

@@ -6,6 +6,7 @@ use super::pool::{self, Fields, Publication, TrainerLink};
 use super::texts::{t, tf};
 use super::{day_of, day_of_unix, fail_key, gone_if_not_found, today, Ctx, Draft, Load, Screen, St};
 use crate::speech::speak_labelled;
+use crate::words::words;
 use matching_core::{Date, Evidence, ItemRef, Lang};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
@@ -161,6 +162,7 @@ fn parts(ctx: &Ctx) -> Html {
         <section>
             {title(ctx, head, t("parts.help", lang))}
             <p>{t("parts.help", lang)}</p>
+            {words(&["werkproces", "vca"], lang, t("speak", lang))}
             <fieldset class="checklist">
                 <legend class="sr-only">{head}</legend>
                 { for Fields::ALL.iter().enumerate().map(|(i, (name, get))| {
@@ -264,6 +266,7 @@ fn coach(ctx: &Ctx) -> Html {
         <section>
             {title(ctx, head, t("coach.help", lang))}
             <p>{t("coach.help", lang)}</p>
+            {words(&["jobhunter"], lang, t("speak", lang))}
             <fieldset class="answers">
                 <legend class="sr-only">{head}</legend>
                 {answer(true, "coach.yes")}
@@ -812,6 +815,7 @@ fn attest(ctx: &Ctx) -> Html {
         <section>
             {title(ctx, head, t("attest.help", lang))}
             <p>{t("attest.help", lang)}</p>
+            {words(&["praktijkverklaring", "praktijkopleider"], lang, t("speak", lang))}
             if let Some(wait) = loading(ctx, &s.titles, Screen::Attest) {
                 {wait}
             }

@@ -208,7 +208,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("link.copied", "Gekopieerd", "Copied"),
     ("attest.title", "Wat heeft de jongere laten zien?", "What did the young person show?"),
     ("attest.intro", "Je bent praktijkopleider. Een jongere vraagt je om te zeggen wat hij of zij op het werk goed deed.", "You are a workplace trainer. A young person asks you to say what they did well at work."),
-    ("attest.what", "Vink aan wat je zelf zag. Kies hoe goed het ging. Dit wordt een praktijkverklaring: een bewijs van wat de jongere kan.", "Tick what you saw yourself. Choose how well it went. This becomes a praktijkverklaring: proof of what the young person can do."),
+    ("attest.what", "Vink aan wat je zelf zag. Kies hoe goed het ging. Zo bevestig je wat de jongere op het werk liet zien. Dit is nog geen praktijkverklaring: die geeft een mbo-school, samen met een erkend leerbedrijf.", "Tick what you saw yourself. Choose how well it went. This confirms what the young person showed at work. It is not a praktijkverklaring yet: an mbo school issues that, together with a recognised learning company."),
     ("attest.name", "Je naam", "Your name"),
     ("attest.company", "Je bedrijf", "Your company"),
     ("attest.seen", "Ja, dit heb ik gezien", "Yes, I saw this"),
