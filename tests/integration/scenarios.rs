@@ -315,7 +315,7 @@ fn a_qualifications_ladder_uses_the_official_work_processes_and_shows_only_their
     }
     let all = matching_core::progress(&t, &p);
     let mine = all.iter().find(|g| g.qualification == qid).expect("progress on the qualification");
-    assert_eq!(mine.ladder, matching_core::Ladder::Praktijkcertificaat, "a whole core task attested");
+    assert_eq!(mine.ladder, matching_core::Ladder::CoreTask, "a whole core task attested");
     let shown: Vec<_> = mine.processes.iter().filter_map(|s| s.code.clone()).collect();
     assert_eq!(shown, codes, "exactly the official codes are shown, in the dossier's order");
     assert!(mine.processes.iter().filter(|s| !official.contains(&s.work_process)).all(|s| s.code.is_none()));
@@ -339,7 +339,7 @@ fn helpende_zorg_en_welzijns_ladder_uses_the_dossiers_basisdeel() {
     }
     let all = matching_core::progress(t, &p);
     let mine = all.iter().find(|g| g.qualification == q.id).expect("progress on Helpende Zorg en Welzijn");
-    assert_eq!(mine.ladder, matching_core::Ladder::Praktijkcertificaat, "the basisdeel is attested at work");
+    assert_eq!(mine.ladder, matching_core::Ladder::CoreTask, "the basisdeel is attested at work");
     assert_eq!(mine.done, 5);
     let shown: Vec<_> = mine.processes.iter().filter_map(|s| s.code.as_deref()).collect();
     assert_eq!(shown, codes, "only the dossier's codes are shown, in its order");
