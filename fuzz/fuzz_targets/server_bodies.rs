@@ -32,7 +32,13 @@ fn world() -> &'static World {
         let dir = std::env::temp_dir().join(format!("vaardig-fuzz-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let config =
-            Config { database: dir.join("pool.sqlite"), dist: None, secure_cookies: false, public_url: String::new() };
+            Config {
+            database: dir.join("pool.sqlite"),
+            dist: None,
+            secure_cookies: false,
+            public_url: String::new(),
+            key_dir: None,
+        };
         let state = AppState::open(config).unwrap();
         let new = vaardig_server::auth::NewAccount {
             email: "fuzz@test.nl".into(),

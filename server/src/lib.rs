@@ -12,11 +12,13 @@ pub mod attest;
 pub mod audit;
 pub mod auth;
 pub mod consent;
+pub mod credential;
 pub mod db;
 pub mod demo;
 pub mod error;
 mod files;
 mod handlers;
+pub mod keys;
 pub mod page;
 pub mod pool;
 pub mod secret;
@@ -45,6 +47,9 @@ pub struct Config {
     pub secure_cookies: bool,
     /// The address links for workplace trainers start with, such as `https://vaardig.example`.
     pub public_url: String,
+    /// Where the Ed25519 signing keys live (`keys.rs`); `None`: `<database>.keys/` beside the
+    /// database file.
+    pub key_dir: Option<PathBuf>,
 }
 
 /// What every handler shares.
@@ -61,8 +66,8 @@ pub struct AppState {
     pub sessions: auth::SessionCache,
     /// The writer of "who looked" (group commit).
     pub audit: audit::AuditLog,
-    /// The key attestations are signed with.
-    pub signing_key: Vec<u8>,
+    /// The keys credentials are signed with (files outside the database).
+    pub keys: keys::KeyRing,
     /// How it runs.
     pub config: Config,
 }
@@ -71,7 +76,8 @@ impl AppState {
     /// Opens the database (migrating it) and loads the embedded taxonomy.
     pub fn open(config: Config) -> Result<Arc<AppState>, String> {
         let db = db::Db::open(&config.database).map_err(|e| format!("{}: {e}", config.database.display()))?;
-        let signing_key = db::server_key(&db.lock(), "attestation").map_err(|e| e.to_string())?;
+        let key_dir = config.key_dir.clone().unwrap_or_else(|| keys::default_dir(&config.database));
+        let keys = keys::KeyRing::open(&key_dir, &config.public_url)?;
         let taxonomy = vaardig_taxonomy::embedded();
         let audit = audit::AuditLog::start(&config.database).map_err(|e| format!("the audit writer: {e}"))?;
         Ok(Arc::new(AppState {
@@ -81,7 +87,7 @@ impl AppState {
             limiter: Mutex::new(auth::Limiter::default()),
             sessions: auth::SessionCache::default(),
             audit,
-            signing_key,
+            keys,
             config,
         }))
     }

@@ -7,8 +7,11 @@ use vaardig_server::auth::{self, NewAccount, Role};
 use vaardig_server::{demo, serve, AppState, Config};
 
 const USAGE: &str = "usage:
-  vaardig-server serve [--db FILE] [--dist DIR] [--host ADDR] [--port N] [--demo] [--public-url URL] [--secure-cookies]
-      serve the web app and the API; --demo seeds an empty database with demo accounts and synthetic data
+  vaardig-server serve [--db FILE] [--key-dir DIR] [--dist DIR] [--host ADDR] [--port N] [--demo] [--public-url URL] [--secure-cookies]
+      serve the web app and the API; --demo seeds an empty database with demo accounts and synthetic data;
+      the signing keys live in --key-dir (default: FILE.keys beside the database), made on first start
+  vaardig-server rotate-key [--db FILE] [--key-dir DIR]
+      add the next signing key; it signs from the next start, and the older keys keep verifying
   vaardig-server create-admin --db FILE --email ADDRESS
       create an admin account; the password is read from the first line of standard input
   vaardig-server seed --db FILE --openings N --candidates M
@@ -24,6 +27,7 @@ fn main() -> ExitCode {
         Some("serve") => run(&args),
         Some("create-admin") => create_admin(&args),
         Some("seed") => seed(&args),
+        Some("rotate-key") => rotate_key(&args),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -41,7 +45,16 @@ fn config(args: &[String], port: u16) -> Config {
         dist: flag(args, "--dist").map(PathBuf::from),
         secure_cookies: args.iter().any(|a| a == "--secure-cookies"),
         public_url: flag(args, "--public-url").unwrap_or_else(|| format!("http://127.0.0.1:{port}")),
+        key_dir: flag(args, "--key-dir").map(PathBuf::from),
     }
+}
+
+fn rotate_key(args: &[String]) -> Result<(), String> {
+    let config = config(args, 8080);
+    let dir = config.key_dir.clone().unwrap_or_else(|| vaardig_server::keys::default_dir(&config.database));
+    let number = vaardig_server::keys::rotate(&dir)?;
+    eprintln!("Key {number} added in {}; restart the server to sign with it.", dir.display());
+    Ok(())
 }
 
 fn run(args: &[String]) -> Result<(), String> {
