@@ -224,7 +224,8 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         // The lines only: no accounts or candidates behind them.
         conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
-        let before = MIGRATIONS.len() - 1;
+        // The step that made `listed` (later steps may follow it).
+        let before = MIGRATIONS.iter().position(|m| m.contains("CREATE TABLE listed")).unwrap();
         for sql in &MIGRATIONS[..before] {
             conn.execute_batch(sql).unwrap();
         }

@@ -332,7 +332,7 @@ fn every_role_reaches_only_its_own_endpoints_and_region() {
         // Young people's endpoints take the device secret, not a session.
         ("GET", format!("/api/candidates/{ca}"), None, [401, 401, 401, 401, 401, 401]),
         ("DELETE", format!("/api/candidates/{ca}"), None, [401, 401, 401, 401, 401, 401]),
-        ("POST", "/api/attestations".into(), Some(json!({"work_processes": [wp]})), [201, 201, 201, 201, 201, 201]),
+        ("POST", "/api/attestations".into(), Some(json!({"work_processes": [wp]})), [401, 401, 401, 401, 401, 401]),
     ];
     let mut clients: Vec<Client> =
         roles.iter().map(|r| if r.is_empty() { w.server.anonymous() } else { w.server.login(r) }).collect();
@@ -759,6 +759,23 @@ fn workplace_evidence_is_a_credential_bound_to_its_publication() {
     assert!(!revoked_in_status_list(&server, index));
     let (s, did) = server.anonymous().call("GET", "/.well-known/did.json", None);
     assert_eq!((s, &did["verificationMethod"][0]["id"]), (200, &json!("did:web:127.0.0.1#key-1")));
+    // `vaardig verify`, offline with the DID document: what it proves in plain words, or why not.
+    let now = vaardig_server::db::now();
+    let checked = vaardig::verify::check(jws, Some(&did), now, matching_core::Lang::Nl);
+    assert!(checked.valid, "{:?}", checked.lines);
+    assert_eq!(checked.lines[0], "Dit bewijs klopt.");
+    assert!(
+        checked.lines[1].starts_with("Ria de Vries van Magazijn Tilburg zag dit op het werk: "),
+        "{:?}",
+        checked.lines
+    );
+    assert!(checked.lines[1].ends_with("op niveau 3 van 4."), "{:?}", checked.lines);
+    let bundle = json!({"credential": jws, "did_document": did}).to_string();
+    assert!(vaardig::verify::check(&bundle, None, now, matching_core::Lang::En).valid);
+    let late = vaardig::verify::check(jws, Some(&did), now + 3 * 365 * 86_400, matching_core::Lang::Nl);
+    assert!(!late.valid && late.lines[0].starts_with("Dit bewijs is verlopen op "), "{:?}", late.lines);
+    let no_did = vaardig::verify::check(jws, None, now, matching_core::Lang::En);
+    assert!(!no_did.valid && no_did.lines[0].contains("--did FILE"), "{:?}", no_did.lines);
 
     // Sent back with this publication, it keeps "shown at work" at the level seen.
     let practice = with_practice(full_profile());
@@ -791,6 +808,9 @@ fn workplace_evidence_is_a_credential_bound_to_its_publication() {
     let mut tampered = signed.clone();
     tampered[0]["credential"] = json!(parts.join("."));
     tampered[0]["level"] = json!(4);
+    let forged_jws = tampered[0]["credential"].as_str().unwrap().to_string();
+    let checked = vaardig::verify::check(&forged_jws, Some(&did), vaardig_server::db::now(), matching_core::Lang::Nl);
+    assert!(!checked.valid && checked.lines[0].starts_with("Dit bewijs klopt niet."), "{:?}", checked.lines);
     let lowered = update(&server, &id, &secret, &practice, consent(all_fields(), "midden-brabant"), tampered);
     assert_eq!(lowered["downgraded"], json!([{"work_process": wp}]), "{lowered}");
     // Withdrawal revokes: the status list says so.
@@ -1043,17 +1063,40 @@ mod consent_property {
             WORLD.with(|w| {
                 let fields = kinds(skills, soft, certs, wps, availability, region);
                 let profile = full_profile();
-                let (id, _) = publish(&w.server, &profile, consent(fields.clone(), "midden-brabant"));
+                // Published with everything, evidence added on the server, then narrowed to `fields`:
+                // what entered later passes the consent of now, and a pending link goes.
+                let (id, secret) = publish(&w.server, &profile, consent(all_fields(), "midden-brabant"));
                 let oa = &w.opening_a;
                 let mut employer = w.server.login("emp-a@test.nl");
                 let mut jobhunter = w.server.login("jh-a@test.nl");
+                let coach = json!({"item": {"skill": "log.orders_verzamelen"}, "level": 4});
+                prop_assert_eq!(jobhunter.call("POST", &format!("/api/region/candidates/{id}/evidence"), Some(coach)).0, 204);
+                let wp = first_work_process();
+                let (_, link) = jobhunter.call("POST", &format!("/api/region/candidates/{id}/attestations"), Some(json!({"work_processes": [wp]})));
+                let token = link["token"].as_str().unwrap().to_string();
+                update(&w.server, &id, &secret, &profile, consent(fields.clone(), "midden-brabant"), json!([]));
+                let confirm = json!({"name": "Ria", "company": "Magazijn", "confirmed": [{"work_process": wp, "level": 4}]});
+                let confirmed = w.server.anonymous().call("POST", &format!("/api/attestations/{token}"), Some(confirm)).0;
+                prop_assert_eq!(confirmed, if wps { 204 } else { 404 }, "a pending link outlived the consent");
+                let (_, list) = jobhunter.call("POST", "/api/shortlists", Some(json!({"name": format!("Lijst {id}")})));
+                let list = list["id"].as_i64().unwrap();
+                prop_assert_eq!(jobhunter.call("PUT", &format!("/api/shortlists/{list}/candidates/{id}"), Some(json!({}))).0, 204);
+                let what_if = json!({"candidate": id, "add": [{"item": {"skill": "log.heftruck_rijden"}, "level": 4, "evidence": "self"}], "opening": oa});
                 let answers = [
                     employer.call("GET", &format!("/api/openings/{oa}/candidates?limit=100"), None).1,
                     employer.call("GET", &format!("/api/openings/{oa}/candidates/{id}"), None).1,
                     jobhunter.call("GET", "/api/region/candidates?limit=100", None).1,
                     jobhunter.call("POST", "/api/region/rank/candidates", Some(json!({"opening": oa, "include_knocked_out": true, "limit": 100}))).1,
                     jobhunter.call("POST", "/api/region/rank/openings", Some(json!({"candidate": id, "include_knocked_out": true}))).1,
+                    jobhunter.call("GET", &format!("/api/shortlists/{list}"), None).1,
+                    jobhunter.call("POST", "/api/region/what-if", Some(what_if)).1,
+                    jobhunter.call("POST", "/api/region/match-table", Some(json!({"openings": [oa], "candidates": [id]}))).1,
+                    employer.call("POST", "/api/openings/preview", Some(opening_body("Voorbeeld"))).1,
+                    employer.call("GET", &format!("/api/openings/{oa}/advice"), None).1,
                 ];
+                for answer in &answers {
+                    prop_assert!(answer.get("error").is_none(), "{answer}");
+                }
                 // What each answer says about this candidate (the lists also hold others).
                 let about = |answer: &Value| -> Vec<Value> {
                     match answer["items"].as_array() {
