@@ -316,62 +316,6 @@ fn data_href(json: &str) -> String {
     format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(json))
 }
 
-/// The workplace credentials the pool page keeps on this phone (`vaardig.pool`), read with the
-/// browser's JSON parser: (work process id, trainer, company, date, credential).
-fn credentials() -> Vec<[String; 5]> {
-    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).ok().and_then(|v| v.as_string());
-    let raw = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item("vaardig.pool").ok().flatten());
-    let Some(list) = raw
-        .and_then(|raw| js_sys::JSON::parse(&raw).ok())
-        .and_then(|doc| js_sys::Reflect::get(&doc, &"attestations".into()).ok())
-        .filter(js_sys::Array::is_array)
-    else {
-        return Vec::new();
-    };
-    js_sys::Array::from(&list)
-        .iter()
-        .filter_map(|a| {
-            Some([
-                get(&a, "work_process")?,
-                get(&a, "name")?,
-                get(&a, "company")?,
-                get(&a, "date")?,
-                get(&a, "credential")?,
-            ])
-        })
-        .collect()
-}
-
-/// The workplace credentials, each with a file to save (for `vaardig verify`, or a school).
-fn credential_list(ctx: &Ctx) -> Html {
-    let list = credentials();
-    if list.is_empty() {
-        return html! {};
-    }
-    let lang = ctx.lang();
-    html! {
-        <div class="credentials">
-            <h2>{ctx.t("data.credentials")}</h2>
-            <p>{ctx.t("data.credentials_help")}</p>
-            <ul class="lines">
-                { for list.iter().enumerate().map(|(i, [wp, name, company, date, jws])| {
-                    let title = ctx.data.taxonomy.work_process(wp).map_or_else(|| wp.clone(), |(_, w)| w.title.get(lang).to_string());
-                    let values = [("title", title), ("name", name.clone()), ("company", company.clone()), ("date", date.clone())];
-                    let href = format!("data:application/jwt;charset=utf-8,{}", js_sys::encode_uri_component(jws));
-                    html! {
-                        <li>
-                            {crate::i18n::tf("data.credential", lang, &values)}{" "}
-                            <a download={format!("vaardig-bewijs-{}.jwt", i + 1)} href={href}>{ctx.t("data.credential_save")}</a>
-                        </li>
-                    }
-                }) }
-            </ul>
-        </div>
-    }
-}
-
 /// My data: what is stored, export, import, delete everything.
 pub fn my_data(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
@@ -418,7 +362,6 @@ pub fn my_data(ctx: &Ctx) -> Html {
             if let Some(message) = ctx.state.ui.import_error.clone() {
                 <p class="error" role="alert">{message}</p>
             }
-            { credential_list(ctx) }
             <pre class="stored" tabindex="0">{profile_json}</pre>
             if confirm {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
