@@ -2,4 +2,5 @@
 //! checking a workplace credential offline (`verify`).
 
 pub mod demo;
+#[cfg(feature = "verify")]
 pub mod verify;

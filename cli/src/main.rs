@@ -127,12 +127,14 @@ fn run(raw: Vec<String>) -> Result<(), Failure> {
         "validate" => cmd_validate(taxonomy, &args),
         "stats" => cmd_stats(taxonomy, &args),
         "demo" => cmd_demo(taxonomy, &args),
+        #[cfg(feature = "verify")]
         "verify" => cmd_verify(&args),
         other => Err(Failure::Usage(format!("unknown command {other:?}"))),
     }
 }
 
 /// `vaardig verify FILE [--did FILE]`: a workplace credential checked offline (`vaardig::verify`).
+#[cfg(feature = "verify")]
 fn cmd_verify(args: &Args) -> Result<(), Failure> {
     let file = args.positional.first().ok_or_else(|| Failure::Usage("verify needs a FILE".into()))?;
     let read = |path: &str| std::fs::read_to_string(path).map_err(|e| Failure::BadFile(format!("{path}: {e}")));
