@@ -21,6 +21,8 @@ Usage:
   vaardig validate FILE
   vaardig stats
   vaardig demo --openings N --profiles M --seed S --out DIR
+  vaardig verify FILE [--did FILE]
+      check a workplace credential (exit 0: valid, 2: not valid or unreadable)
 
 Options for every command:
   --json        machine-readable output
@@ -125,7 +127,37 @@ fn run(raw: Vec<String>) -> Result<(), Failure> {
         "validate" => cmd_validate(taxonomy, &args),
         "stats" => cmd_stats(taxonomy, &args),
         "demo" => cmd_demo(taxonomy, &args),
+        #[cfg(feature = "verify")]
+        "verify" => cmd_verify(&args),
         other => Err(Failure::Usage(format!("unknown command {other:?}"))),
+    }
+}
+
+/// `vaardig verify FILE [--did FILE]`: a workplace credential checked offline (`vaardig::verify`).
+#[cfg(feature = "verify")]
+fn cmd_verify(args: &Args) -> Result<(), Failure> {
+    let file = args.positional.first().ok_or_else(|| Failure::Usage("verify needs a FILE".into()))?;
+    let read = |path: &str| std::fs::read_to_string(path).map_err(|e| Failure::BadFile(format!("{path}: {e}")));
+    let text = read(file)?;
+    let did = match args.get("did") {
+        Some(path) => Some(
+            serde_json::from_str::<serde_json::Value>(&read(path)?)
+                .map_err(|e| Failure::BadFile(format!("{path}: {e}")))?,
+        ),
+        None => None,
+    };
+    let now =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let outcome = vaardig::verify::check(&text, did.as_ref(), now, args.lang);
+    if args.json {
+        print_json(&serde_json::json!({"valid": outcome.valid, "lines": outcome.lines}))?;
+    } else if outcome.valid {
+        println!("{}", outcome.lines.join("\n"));
+    }
+    if outcome.valid {
+        Ok(())
+    } else {
+        Err(Failure::BadFile(outcome.lines.join("\n")))
     }
 }
 

@@ -1,18 +1,23 @@
-//! Workplace trainer attestation (the praktijkverklaring at work): a young person makes a one-time
-//! link for chosen work processes; the trainer opens it without an account and confirms each with
-//! name and company; the device collects the result, signed by this server. On publishing, a
-//! `practice` claim on a work process without a valid signature is stored as `self`, so the device
-//! cannot forge workplace evidence.
+//! Workplace trainer attestation (the praktijkverklaring at work). A link is asked for a
+//! publication: by the young person's device (its secret) or by a jobhunter the young person
+//! allowed to add evidence; it names the learning company. The trainer opens it without an
+//! account and confirms each work process with their name; a confirmation sent with the
+//! publication's own secret or the asking jobhunter's session is refused. Each confirmed work
+//! process becomes an Open Badges 3.0 credential signed by the pool (`credential.rs`), bound to
+//! that publication. On publishing and on every update, `practice` on a work process stays only
+//! where such a credential backs it, and `formal` on anything but a certificate is never taken from
+//! a device; whatever enters the stored profile later passes the consent of that moment.
 
+use crate::credential::{self, Backed, Confirmation};
 use crate::db::now;
 use crate::error::{ApiError, ApiResult};
 use crate::handlers::{Body, Path, Secret};
 use crate::{secret, AppState};
 use axum::extract::{ConnectInfo, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use matching_core::{Date, Evidence, ItemRef, Level, Profile, Text};
-use rusqlite::{params, OptionalExtension};
+use matching_core::{Date, Evidence, ItemKind, ItemRef, Level, Profile, Text};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -22,58 +27,63 @@ pub const LINK_DAYS: i64 = 14;
 /// The most work processes one link may carry: one qualification's worth.
 pub const MAX_PROCESSES: usize = 20;
 
-/// One work process confirmed by a workplace trainer, signed by the server.
+/// The longest name or company name taken.
+pub const MAX_NAME: usize = 200;
+
+/// One work process confirmed by a workplace trainer: what the device shows, and the credential
+/// that proves it (a compact JWS, `credential.rs`). The plain fields must say what the credential
+/// says, or the server does not take it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct SignedAttestation {
+pub struct Attestation {
     /// The work process id.
     pub work_process: String,
     /// The level the trainer saw.
     pub level: Level,
     /// The trainer's name.
     pub name: String,
-    /// The trainer's company.
+    /// The learning company.
     pub company: String,
     /// The day it was confirmed.
     pub date: Date,
-    /// HMAC-SHA256 by the server over all of the above.
-    pub signature: String,
+    /// The Open Badges 3.0 credential, `vc+jwt`.
+    pub credential: String,
 }
 
-impl SignedAttestation {
-    fn message(&self) -> String {
-        format!(
-            "vaardig.attestation.v1\n{}\n{}\n{}\n{}\n{}",
-            self.work_process,
-            u8::from(self.level),
-            self.name,
-            self.company,
-            self.date
-        )
-    }
-
-    /// Whether the server signed exactly this.
-    pub fn is_valid(&self, key: &[u8]) -> bool {
-        secret::verify(key, &self.message(), &self.signature)
+impl Attestation {
+    /// Whether the plain fields say what the checked credential says.
+    pub fn matches(&self, backed: &Backed) -> bool {
+        self.work_process == backed.work_process
+            && self.level == backed.level
+            && self.name == backed.trainer
+            && self.company == backed.company
     }
 }
 
-/// Keeps only evidence the server can stand behind. `practice` on a work process stays where a
-/// valid attestation backs it (at no higher level than attested); `coach` is recorded on the
-/// server by a jobhunter, never taken from the device; other `practice` claims cannot be checked.
-/// Those become `self`. `formal` (a diploma or certificate) stays: employers check the paper.
+/// Keeps only evidence the server can stand behind, given `check` (the credential checker for this
+/// publication). `practice` on a work process stays where a credential backs it (at no higher level
+/// than attested, and only when the plain fields match it); `coach` is recorded on the server by a
+/// jobhunter, never taken from the device; `formal` stays only on certificates (the paper is checked
+/// at the door) because no credential for a diploma exists yet. Everything else becomes `self`.
 /// Returns the claims that were lowered.
-pub fn require_signatures(profile: &mut Profile, attestations: &[SignedAttestation], key: &[u8]) -> Vec<ItemRef> {
+pub fn require_evidence(
+    profile: &mut Profile,
+    attestations: &[Attestation],
+    check: impl Fn(&str) -> Option<Backed>,
+) -> Vec<ItemRef> {
+    let backed: Vec<(&Attestation, Backed)> =
+        attestations.iter().filter_map(|a| check(&a.credential).filter(|b| a.matches(b)).map(|b| (a, b))).collect();
     let mut lowered = Vec::new();
     for claim in &mut profile.claims {
-        let backed = match (&claim.item, claim.evidence) {
+        let level = match (&claim.item, claim.evidence) {
             (ItemRef::WorkProcess(id), Evidence::Practice) => {
-                attestations.iter().filter(|a| &a.work_process == id && a.is_valid(key)).map(|a| a.level).max()
+                backed.iter().filter(|(_, b)| &b.work_process == id).map(|(_, b)| b.level).max()
             }
-            (_, Evidence::Practice | Evidence::Coach) => None,
-            _ => continue,
+            (item, Evidence::Formal) if item.kind() == ItemKind::Certificate => continue,
+            (_, Evidence::Practice | Evidence::Coach | Evidence::Formal) => None,
+            (_, Evidence::Self_) => continue,
         };
-        match backed {
+        match level {
             Some(level) => claim.level = claim.level.min(level),
             None => {
                 claim.evidence = Evidence::Self_;
@@ -84,11 +94,17 @@ pub fn require_signatures(profile: &mut Profile, attestations: &[SignedAttestati
     lowered
 }
 
-/// The work processes a link asks a trainer to confirm.
+/// What a link asks a trainer to confirm, and where.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreateIn {
+    /// The publication (on `POST /api/attestations`, with its secret); a jobhunter names it in the path.
+    #[serde(default)]
+    candidate: Option<String>,
     work_processes: Vec<String>,
+    /// The learning company where the young person did the work.
+    #[serde(default)]
+    company: Option<String>,
 }
 
 /// A new trainer link.
@@ -98,26 +114,39 @@ pub struct Link {
     token: String,
     /// The link to send the trainer.
     link: String,
-    /// The device's part: fetches the signed result (absent on a jobhunter's link, whose result
+    /// The device's part: fetches the credentials (absent on a jobhunter's link, whose result
     /// goes onto the published profile).
     #[serde(skip_serializing_if = "Option::is_none")]
     claim: Option<String>,
     expires: i64,
 }
 
+/// A trimmed name without control characters (a newline could re-split what is shown), at most
+/// [`MAX_NAME`] bytes; `None` when empty or too long.
+pub fn clean_name(text: &str) -> Option<&str> {
+    let text = text.trim();
+    (!text.is_empty() && text.len() <= MAX_NAME && !text.chars().any(char::is_control)).then_some(text)
+}
+
+/// `POST /api/attestations`: the young person's device asks a link for its publication.
 pub async fn create(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
-    headers: axum::http::HeaderMap,
+    headers: HeaderMap,
+    secret: Secret,
     Body(body): Body<CreateIn>,
 ) -> ApiResult<(StatusCode, Json<Link>)> {
     crate::limit::write(&state, peer, &headers, "trainer link")?;
-    Ok((StatusCode::CREATED, Json(make_link(&state, &body, None)?)))
+    let candidate = body.candidate.clone().ok_or_else(|| {
+        ApiError::bad_request("candidate: publish first; a trainer link is made for your published profile.")
+    })?;
+    crate::handlers::youth::owned(&state.db.lock(), &candidate, &secret)?;
+    Ok((StatusCode::CREATED, Json(make_link(&state, &body, &candidate, None)?)))
 }
 
-/// Stores a new one-time link; with a candidate, the confirmation is applied to that published
-/// profile (a jobhunter's link) instead of waiting for a device to collect it.
-pub fn make_link(state: &AppState, body: &CreateIn, candidate: Option<&str>) -> ApiResult<Link> {
+/// Stores a new one-time link for publication `candidate`, asked by its device (`account` none)
+/// or by a jobhunter's account, whose confirmation goes onto the published profile.
+pub fn make_link(state: &AppState, body: &CreateIn, candidate: &str, account: Option<i64>) -> ApiResult<Link> {
     if body.work_processes.is_empty() || body.work_processes.len() > MAX_PROCESSES {
         return Err(ApiError::bad_request(format!("work_processes: choose 1 to {MAX_PROCESSES} work processes.")));
     }
@@ -126,46 +155,84 @@ pub fn make_link(state: &AppState, body: &CreateIn, candidate: Option<&str>) -> 
             return Err(ApiError::bad_request(format!("work_processes[{i}]: there is no work process '{id}'.")));
         }
     }
+    let company = match &body.company {
+        None => None,
+        Some(c) => Some(clean_name(c).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "company: give the company's name, one line of at most {MAX_NAME} characters."
+            ))
+        })?),
+    };
     let (token, claim) = (secret::token(), secret::token());
     let expires = now() + LINK_DAYS * 86_400;
     state.db.lock().execute(
-        "INSERT INTO attestations (token_hash, claim_hash, work_processes, created, expires, candidate_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO attestations (token_hash, claim_hash, work_processes, created, expires, candidate_id, account_id, company)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             secret::hash(&token),
             secret::hash(&claim),
             serde_json::to_string(&body.work_processes).unwrap_or_default(),
             now(),
             expires,
-            candidate
+            candidate,
+            account,
+            company
         ],
     )?;
     let link = format!("{}/werk.html#attest/{token}", state.config.public_url.trim_end_matches('/'));
-    Ok(Link { token, link, claim: candidate.is_none().then_some(claim), expires })
+    Ok(Link { token, link, claim: account.is_none().then_some(claim), expires })
+}
+
+/// Cancels the pending jobhunters' links of a publication whose consent no longer covers them (work
+/// processes not shared, or coach evidence not allowed). A link the young person asked stays: its
+/// credentials go to the phone, and onto the profile only through an update that shares work
+/// processes. Returns how many went.
+pub fn cancel_pending(
+    conn: &Connection,
+    candidate: &str,
+    work_processes: bool,
+    coach_evidence: bool,
+) -> rusqlite::Result<usize> {
+    if work_processes && coach_evidence {
+        return Ok(0);
+    }
+    conn.execute(
+        "DELETE FROM attestations WHERE candidate_id = ?1 AND result IS NULL AND account_id IS NOT NULL",
+        [candidate],
+    )
 }
 
 struct Stored {
     work_processes: Vec<String>,
     claim_hash: Vec<u8>,
-    result: Option<Vec<SignedAttestation>>,
+    result: Option<Vec<Attestation>>,
+    candidate: Option<String>,
+    account: Option<i64>,
+    company: Option<String>,
 }
 
 fn load(state: &AppState, token: &str) -> ApiResult<Stored> {
-    let row: Option<(String, Vec<u8>, Option<String>)> = state
+    type Row = (String, Vec<u8>, Option<String>, Option<String>, Option<i64>, Option<String>);
+    let row: Option<Row> = state
         .db
         .lock()
         .query_row(
-            "SELECT work_processes, claim_hash, result FROM attestations WHERE token_hash = ?1 AND expires > ?2",
+            "SELECT work_processes, claim_hash, result, candidate_id, account_id, company FROM attestations
+             WHERE token_hash = ?1 AND expires > ?2",
             params![secret::hash(token), now()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
         )
         .optional()?;
-    let (processes, claim_hash, result) =
+    let (processes, claim_hash, result, candidate, account, company) =
         row.ok_or_else(|| ApiError::not_found("attestation link (or it has expired)"))?;
     Ok(Stored {
         work_processes: serde_json::from_str(&processes).map_err(ApiError::internal)?,
         claim_hash,
-        result: result.map(|r| serde_json::from_str(&r)).transpose().map_err(ApiError::internal)?,
+        // A result in an older form (before credentials) reads as done with nothing to collect.
+        result: result.map(|r| serde_json::from_str(&r).unwrap_or_default()),
+        candidate,
+        account,
+        company,
     })
 }
 
@@ -182,10 +249,13 @@ pub struct ProcessView {
 #[derive(Serialize)]
 pub struct LinkView {
     work_processes: Vec<ProcessView>,
+    /// The learning company the link names, if it names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company: Option<String>,
     done: bool,
 }
 
-/// What the trainer sees: the work processes to confirm.
+/// What the trainer sees: the work processes to confirm, and where.
 pub async fn show(State(state): State<Arc<AppState>>, Path(token): Path<String>) -> ApiResult<Json<LinkView>> {
     let stored = load(&state, &token)?;
     let work_processes = stored
@@ -199,7 +269,7 @@ pub async fn show(State(state): State<Arc<AppState>>, Path(token): Path<String>)
             qualification: q.name.clone(),
         })
         .collect();
-    Ok(Json(LinkView { work_processes, done: stored.result.is_some() }))
+    Ok(Json(LinkView { work_processes, company: stored.company, done: stored.result.is_some() }))
 }
 
 #[derive(Deserialize)]
@@ -213,103 +283,173 @@ pub struct Confirmed {
 #[serde(deny_unknown_fields)]
 pub struct ConfirmIn {
     name: String,
-    company: String,
+    /// The trainer's company; must be the one the link names, when it names one.
+    #[serde(default)]
+    company: Option<String>,
     confirmed: Vec<Confirmed>,
 }
 
-/// The trainer confirms; the link can be used once.
+/// Whether the request comes from whoever asked for the link: the publication's own secret, or a
+/// session of the jobhunter who made it.
+fn from_asker(conn: &Connection, headers: &HeaderMap, candidate: &str, account: Option<i64>) -> rusqlite::Result<bool> {
+    let bearer = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.get(7..).filter(|_| v.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("bearer "))));
+    if let Some(bearer) = bearer {
+        let owner: Option<Vec<u8>> =
+            conn.query_row("SELECT secret_hash FROM candidates WHERE id = ?1", [candidate], |r| r.get(0)).optional()?;
+        if owner == Some(secret::hash(bearer)) {
+            return Ok(true);
+        }
+    }
+    if let (Some(account), Some(token)) = (account, crate::auth::cookie_token(headers)) {
+        let session: Option<i64> = conn
+            .query_row("SELECT account_id FROM sessions WHERE token_hash = ?1", [secret::hash(&token)], |r| r.get(0))
+            .optional()?;
+        if session == Some(account) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The trainer confirms; the link can be used once. Each confirmed work process becomes a
+/// credential for the link's publication.
 pub async fn confirm(
     State(state): State<Arc<AppState>>,
     Path(token): Path<String>,
+    headers: HeaderMap,
     Body(body): Body<ConfirmIn>,
 ) -> ApiResult<StatusCode> {
     let stored = load(&state, &token)?;
     if stored.result.is_some() {
         return Err(ApiError::conflict("This link was already used."));
     }
-    let (name, company) = (body.name.trim(), body.company.trim());
-    if name.is_empty() || company.is_empty() || name.len() > 200 || company.len() > 200 {
-        return Err(ApiError::bad_request("name, company: give your name and your company (at most 200 characters)."));
+    let Some(candidate) = stored.candidate.clone() else {
+        return Err(ApiError::not_found("attestation link (or it has expired)"));
+    };
+    if from_asker(&state.db.lock(), &headers, &candidate, stored.account)? {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "self_confirmation",
+            "The one who asked for this link cannot confirm it: the workplace trainer does.",
+        ));
     }
+    let name = clean_name(&body.name).ok_or_else(|| {
+        ApiError::bad_request(format!("name: give your name, one line of at most {MAX_NAME} characters."))
+    })?;
+    let given = body.company.as_deref().map(|c| {
+        clean_name(c).ok_or_else(|| {
+            ApiError::bad_request(format!("company: give your company, one line of at most {MAX_NAME} characters."))
+        })
+    });
+    let given = given.transpose()?;
+    let company = match (&stored.company, given) {
+        (Some(named), Some(given)) if !named.eq_ignore_ascii_case(given) => {
+            return Err(ApiError::bad_request(format!("company: this link is for work at {named}.")))
+        }
+        (Some(named), _) => named.clone(),
+        (None, Some(given)) => given.to_string(),
+        (None, None) => return Err(ApiError::bad_request("company: give your company.")),
+    };
     let mut seen = std::collections::BTreeSet::new();
     if body.confirmed.is_empty() || !body.confirmed.iter().all(|c| seen.insert(&c.work_process)) {
         return Err(ApiError::bad_request("confirmed: confirm at least one work process, each once."));
     }
-    let date = Date::from_day_number(now().div_euclid(86_400));
-    let mut signed = Vec::new();
     for (i, c) in body.confirmed.iter().enumerate() {
         if !stored.work_processes.contains(&c.work_process) {
             return Err(ApiError::bad_request(format!("confirmed[{i}]: this work process is not on the link.")));
         }
-        let mut a = SignedAttestation {
-            work_process: c.work_process.clone(),
-            level: c.level,
-            name: name.to_string(),
-            company: company.to_string(),
-            date,
-            signature: String::new(),
-        };
-        a.signature = secret::sign(&state.signing_key, &a.message());
-        signed.push(a);
     }
-    let changed = state.db.lock().execute(
-        "UPDATE attestations SET result = ?2 WHERE token_hash = ?1 AND result IS NULL",
-        params![secret::hash(&token), serde_json::to_string(&signed).map_err(ApiError::internal)?],
-    )?;
-    if changed == 0 {
-        return Err(ApiError::conflict("This link was already used."));
+    let issued = now();
+    let date = Date::from_day_number(issued.div_euclid(86_400));
+    let valid_until = issued + credential::VALID_DAYS * 86_400;
+    let region = {
+        let mut conn = state.db.lock();
+        let tx = conn.transaction()?;
+        let mut signed = Vec::new();
+        for c in &body.confirmed {
+            let Some((q, w)) = state.taxonomy.work_process(&c.work_process) else { continue };
+            let index = credential::reserve_status(&tx, &candidate, valid_until)?;
+            let confirmation = Confirmation {
+                candidate: &candidate,
+                work_process: (&w.id, &w.code, &w.title.nl, &q.name.nl),
+                level: c.level,
+                trainer: name,
+                company: &company,
+            };
+            let vc = credential::build(&state.keys, &state.config.public_url, &confirmation, index, issued);
+            signed.push(Attestation {
+                work_process: w.id.clone(),
+                level: c.level,
+                name: name.to_string(),
+                company: company.clone(),
+                date,
+                credential: state.keys.sign_jws(credential::TYP, &vc),
+            });
+        }
+        let changed = tx.execute(
+            "UPDATE attestations SET result = ?2 WHERE token_hash = ?1 AND result IS NULL",
+            params![secret::hash(&token), serde_json::to_string(&signed).map_err(ApiError::internal)?],
+        )?;
+        if changed == 0 {
+            return Err(ApiError::conflict("This link was already used."));
+        }
+        let region = if stored.account.is_some() { apply_to_candidate(&tx, &candidate, &signed)? } else { None };
+        tx.commit()?;
+        region
+    };
+    if let Some(region) = region {
+        state.pools.invalidate(&region);
     }
-    apply_to_candidate(&state, &token, &signed)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// On a jobhunter's link, the confirmed work processes become `practice` claims of the published
-/// profile at the level the trainer saw (a stronger `formal` claim stays as it is).
-fn apply_to_candidate(state: &AppState, token: &str, signed: &[SignedAttestation]) -> ApiResult<()> {
-    let region = {
-        let mut conn = state.db.lock();
-        let tx = conn.transaction()?;
-        let row: Option<(String, String, String)> = tx
-            .query_row(
-                "SELECT c.id, c.profile, c.region FROM attestations a JOIN candidates c ON c.id = a.candidate_id
-                 WHERE a.token_hash = ?1",
-                [secret::hash(token)],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((id, profile, region)) = row else { return Ok(()) };
-        let mut profile: Profile = serde_json::from_str(&profile).map_err(ApiError::internal)?;
-        for a in signed {
-            let item = ItemRef::WorkProcess(a.work_process.clone());
-            match profile.claims.iter_mut().find(|c| c.item == item) {
-                Some(claim) if claim.evidence <= Evidence::Practice => {
-                    claim.level = a.level;
-                    claim.evidence = Evidence::Practice;
-                }
-                Some(_) => {}
-                None => {
-                    profile.claims.push(matching_core::Claim { item, level: a.level, evidence: Evidence::Practice })
-                }
+/// profile at the level the trainer saw (a stronger `formal` claim stays as it is), but only while
+/// the consent of this moment shares work processes and allows a jobhunter's evidence: the stored
+/// profile never holds more than the consent. Returns the region when the profile changed.
+fn apply_to_candidate(tx: &Connection, candidate: &str, signed: &[Attestation]) -> ApiResult<Option<String>> {
+    let row: Option<(String, String, String, bool)> = tx
+        .query_row(
+            "SELECT c.profile, c.region, k.fields, k.coach_evidence FROM candidates c
+             JOIN consents k ON k.candidate_id = c.id WHERE c.id = ?1",
+            [candidate],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let Some((profile, region, fields, coach_evidence)) = row else { return Ok(None) };
+    let fields: crate::consent::Fields = serde_json::from_str(&fields).map_err(ApiError::internal)?;
+    if !fields.work_processes || !coach_evidence {
+        return Ok(None);
+    }
+    let mut profile: Profile = serde_json::from_str(&profile).map_err(ApiError::internal)?;
+    for a in signed {
+        let item = ItemRef::WorkProcess(a.work_process.clone());
+        match profile.claims.iter_mut().find(|c| c.item == item) {
+            Some(claim) if claim.evidence <= Evidence::Practice => {
+                claim.level = a.level;
+                claim.evidence = Evidence::Practice;
             }
+            Some(_) => {}
+            None => profile.claims.push(matching_core::Claim { item, level: a.level, evidence: Evidence::Practice }),
         }
-        tx.execute(
-            "UPDATE candidates SET profile = ?2, updated = ?3 WHERE id = ?1",
-            params![id, serde_json::to_string(&profile).map_err(ApiError::internal)?, now()],
-        )?;
-        tx.commit()?;
-        region
-    };
-    state.pools.invalidate(&region);
-    Ok(())
+    }
+    tx.execute(
+        "UPDATE candidates SET profile = ?2, updated = ?3 WHERE id = ?1",
+        params![candidate, serde_json::to_string(&profile).map_err(ApiError::internal)?, now()],
+    )?;
+    Ok(Some(region))
 }
 
 #[derive(Serialize)]
 pub struct ResultView {
     done: bool,
-    attestations: Vec<SignedAttestation>,
+    attestations: Vec<Attestation>,
 }
 
-/// The device collects the signed result with its claim secret.
+/// The device collects the credentials with its claim secret.
 pub async fn result(
     State(state): State<Arc<AppState>>,
     secret: Secret,
@@ -320,4 +460,23 @@ pub async fn result(
         return Err(ApiError::not_found("attestation link (or it has expired)"));
     }
     Ok(Json(ResultView { done: stored.result.is_some(), attestations: stored.result.unwrap_or_default() }))
+}
+
+/// `GET /.well-known/did.json`: the pool's DID document (`did:web`), every key it signed with.
+pub async fn did_document(State(state): State<Arc<AppState>>) -> Json<serde_json::Value> {
+    Json(state.keys.did_document())
+}
+
+/// `GET /api/status/{list}`: a Bitstring Status List credential (`vc+jwt`), signed now.
+pub async fn status_list(
+    State(state): State<Arc<AppState>>,
+    Path(list): Path<i64>,
+) -> ApiResult<([(axum::http::HeaderName, &'static str); 1], String)> {
+    let highest: i64 =
+        state.db.lock().query_row("SELECT COALESCE(MAX(idx), 0) FROM credential_status", [], |r| r.get(0))?;
+    if list < 1 || list > highest / credential::LIST_SIZE + 1 {
+        return Err(ApiError::not_found("status list"));
+    }
+    let jws = credential::status_list(&state.db.lock(), &state.keys, &state.config.public_url, list)?;
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/vc+jwt")], jws))
 }

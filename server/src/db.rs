@@ -144,6 +144,26 @@ INSERT INTO listed (candidate_id, account_id, opening_id, detail, first_at, last
     GROUP BY candidate_id, account_id, COALESCE(opening_id, ''), detail;
 DELETE FROM audit WHERE action = 'listed';
 "#,
+    r#"
+-- Evidence anyone can verify (issue 15): a trainer link is asked for a publication, by its device
+-- or by a jobhunter (account_id), and names the learning company; every credential issued has a
+-- status row (the Bitstring Status List). A status row outlives its publication without saying
+-- whose it was: withdrawal and expiry set candidate_id to NULL, which reads as revoked. Links
+-- asked without a publication cannot be bound to one and go; the HMAC key goes with the old
+-- signatures (the Ed25519 keys live in files outside the database, see keys.rs).
+ALTER TABLE attestations ADD COLUMN account_id INTEGER REFERENCES accounts(id) ON DELETE CASCADE;
+ALTER TABLE attestations ADD COLUMN company TEXT;
+DELETE FROM attestations WHERE candidate_id IS NULL;
+CREATE TABLE credential_status (
+    idx          INTEGER PRIMARY KEY AUTOINCREMENT,
+    candidate_id TEXT REFERENCES candidates(id) ON DELETE SET NULL,
+    issued       INTEGER NOT NULL,
+    valid_until  INTEGER NOT NULL,
+    revoked      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX credential_status_candidate ON credential_status(candidate_id);
+DELETE FROM server_keys WHERE name = 'attestation';
+"#,
 ];
 
 /// The database behind one mutex: SQLite serialises writers anyway, and every statement here takes
@@ -244,7 +264,8 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         // The lines only: no accounts or candidates behind them.
         conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
-        let before = MIGRATIONS.len() - 1;
+        // The step that made `listed` (later steps may follow it).
+        let before = MIGRATIONS.iter().position(|m| m.contains("CREATE TABLE listed")).unwrap();
         for sql in &MIGRATIONS[..before] {
             conn.execute_batch(sql).unwrap();
         }

@@ -12,12 +12,14 @@ pub mod attest;
 pub mod audit;
 pub mod auth;
 pub mod consent;
+pub mod credential;
 pub mod db;
 pub mod demo;
 pub mod error;
 mod files;
 mod handlers;
 pub mod http;
+pub mod keys;
 pub mod limit;
 pub mod page;
 pub mod pool;
@@ -49,6 +51,9 @@ pub struct Config {
     /// The address links for workplace trainers start with, such as `https://vaardig.example`;
     /// also the only scheme, host and port requests are answered for (see `http.rs`).
     pub public_url: String,
+    /// Where the Ed25519 signing keys live (`keys.rs`); `None`: `<database>.keys/` beside the
+    /// database file.
+    pub key_dir: Option<PathBuf>,
     /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`).
     pub trusted_proxies: Vec<IpAddr>,
     /// How long a connection may take to send a request's head.
@@ -84,6 +89,7 @@ impl Config {
             request_timeout: REQUEST_TIMEOUT,
             max_connections: MAX_CONNECTIONS,
             writes_per_hour: WRITES_PER_HOUR,
+            key_dir: None,
         }
     }
 }
@@ -108,8 +114,8 @@ pub struct AppState {
     pub sessions: auth::SessionCache,
     /// The writer of "who looked" (group commit).
     pub audit: audit::AuditLog,
-    /// The key attestations are signed with.
-    pub signing_key: Vec<u8>,
+    /// The keys credentials are signed with (files outside the database).
+    pub keys: keys::KeyRing,
     /// How it runs.
     pub config: Config,
 }
@@ -123,7 +129,8 @@ impl AppState {
         let page_policy =
             http::page_policy(&config.dist.as_deref().map(files::inline_script_hashes).unwrap_or_default());
         let db = db::Db::open(&config.database).map_err(|e| format!("{}: {e}", config.database.display()))?;
-        let signing_key = db::server_key(&db.lock(), "attestation").map_err(|e| e.to_string())?;
+        let key_dir = config.key_dir.clone().unwrap_or_else(|| keys::default_dir(&config.database));
+        let keys = keys::KeyRing::open(&key_dir, &config.public_url)?;
         let taxonomy = vaardig_taxonomy::embedded();
         let audit = audit::AuditLog::start(&config.database).map_err(|e| format!("the audit writer: {e}"))?;
         Ok(Arc::new(AppState {
@@ -136,7 +143,7 @@ impl AppState {
             page_policy,
             sessions: auth::SessionCache::default(),
             audit,
-            signing_key,
+            keys,
             config,
         }))
     }

@@ -8,13 +8,16 @@ use vaardig_server::auth::{self, NewAccount, Role};
 use vaardig_server::{demo, serve, AppState, Config};
 
 const USAGE: &str = "usage:
-  vaardig-server serve [--db FILE] [--dist DIR] [--host ADDR] [--port N] [--demo] [--public-url URL] [--secure-cookies]
+  vaardig-server serve [--db FILE] [--key-dir DIR] [--dist DIR] [--host ADDR] [--port N] [--demo] [--public-url URL] [--secure-cookies]
                        [--trusted-proxy ADDR]... [--header-timeout SECONDS] [--request-timeout SECONDS]
                        [--max-connections N] [--writes-per-hour N]
       serve the web app and the API; --demo seeds an empty database with demo accounts and synthetic data;
       --public-url is the only scheme, host and port answered (default http://127.0.0.1:PORT, any loopback name;
         a reverse proxy must pass the browser's Host header on);
-      --trusted-proxy: the reverse proxy's address, whose X-Forwarded-For names the client
+      --trusted-proxy: the reverse proxy's address, whose X-Forwarded-For names the client;
+      the signing keys live in --key-dir (default: FILE.keys beside the database), made on first start
+  vaardig-server rotate-key [--db FILE] [--key-dir DIR]
+      add the next signing key; it signs from the next start, and the older keys keep verifying
   vaardig-server create-admin --db FILE --email ADDRESS
       create an admin account; the password is read from the first line of standard input
   vaardig-server seed --db FILE --openings N --candidates M
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
         Some("serve") => run(&args),
         Some("create-admin") => create_admin(&args),
         Some("seed") => seed(&args),
+        Some("rotate-key") => rotate_key(&args),
         _ => Err(USAGE.to_string()),
     };
     match result {
@@ -60,6 +64,7 @@ fn config(args: &[String], port: u16) -> Result<Config, String> {
     );
     config.dist = flag(args, "--dist").map(PathBuf::from);
     config.secure_cookies = args.iter().any(|a| a == "--secure-cookies");
+    config.key_dir = flag(args, "--key-dir").map(PathBuf::from);
     config.trusted_proxies = flags(args, "--trusted-proxy")
         .iter()
         .map(|a| a.parse().map_err(|_| format!("--trusted-proxy {a}: not an IP address")))
@@ -70,6 +75,14 @@ fn config(args: &[String], port: u16) -> Result<Config, String> {
     config.max_connections = number(args, "--max-connections", config.max_connections)?;
     config.writes_per_hour = number(args, "--writes-per-hour", config.writes_per_hour)?;
     Ok(config)
+}
+
+fn rotate_key(args: &[String]) -> Result<(), String> {
+    let config = config(args, 8080)?;
+    let dir = config.key_dir.clone().unwrap_or_else(|| vaardig_server::keys::default_dir(&config.database));
+    let number = vaardig_server::keys::rotate(&dir)?;
+    eprintln!("Key {number} added in {}; restart the server to sign with it.", dir.display());
+    Ok(())
 }
 
 fn run(args: &[String]) -> Result<(), String> {

@@ -1,5 +1,5 @@
-//! The region's pool in memory: the consenting candidates (cut to their consent, with coach
-//! evidence applied) and the region's openings, each behind `matching-core`'s ranking index.
+//! The region's pool in memory: the consenting candidates (cut to their current consent again at
+//! every load, with coach evidence applied while allowed) and the region's openings, each behind `matching-core`'s ranking index.
 //! Built from the database on first use and dropped whenever something in the region changes.
 
 use crate::consent::Fields;
@@ -127,7 +127,10 @@ impl RegionPool {
                 eprintln!("vaardig-server: candidate {id} has a stored profile that does not parse; left out");
                 continue;
             };
-            for (item, level) in coach.get(&id).into_iter().flatten() {
+            // Consent at every read: the stored profile is cut to the consent of this moment again,
+            // and coach evidence counts only while the young person allows it.
+            profile = crate::consent::cut(&profile, &fields, &id);
+            for (item, level) in coach.get(&id).into_iter().flatten().filter(|_| coach_evidence) {
                 apply_coach(&mut profile, item, *level);
             }
             candidates.push(Candidate { id, pseudonym, fields, until, coach_evidence, profile });

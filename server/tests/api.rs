@@ -136,7 +136,7 @@ fn every_role_reaches_only_its_own_endpoints_and_region() {
         // Young people's endpoints take the device secret, not a session.
         ("GET", format!("/api/candidates/{ca}"), None, [401, 401, 401, 401, 401, 401]),
         ("DELETE", format!("/api/candidates/{ca}"), None, [401, 401, 401, 401, 401, 401]),
-        ("POST", "/api/attestations".into(), Some(json!({"work_processes": [wp]})), [201, 201, 201, 201, 201, 201]),
+        ("POST", "/api/attestations".into(), Some(json!({"work_processes": [wp]})), [401, 401, 401, 401, 401, 401]),
     ];
     let mut clients: Vec<Client> =
         roles.iter().map(|r| if r.is_empty() { w.server.anonymous() } else { w.server.login(r) }).collect();
@@ -452,44 +452,260 @@ fn a_contact_request_goes_to_the_young_person_and_only_the_asker_sees_the_answer
     assert!(views.to_string().contains("Bedrijf A"));
 }
 
-#[test]
-fn workplace_evidence_needs_the_servers_signature() {
-    let server = Server::start();
-    let wp = first_work_process();
-    let mut device = server.anonymous();
-    let (s, link) = device.call("POST", "/api/attestations", Some(json!({"work_processes": [wp]})));
-    assert_eq!(s, 201, "{link}");
-    let (token, claim) = (link["token"].as_str().unwrap().to_string(), link["claim"].as_str().unwrap().to_string());
-    let mut trainer = server.anonymous();
-    let (_, shown) = trainer.call("GET", &format!("/api/attestations/{token}"), None);
-    assert_eq!(shown["work_processes"][0]["id"], json!(wp));
-    // Our own codes are never shown as SBB's: the trainer page gets a code only for an official process.
-    assert!(shown["work_processes"][0].get("code").is_none(), "{shown}");
-    let confirm =
-        json!({"name": "Ria de Vries", "company": "Magazijn Tilburg", "confirmed": [{"work_process": wp, "level": 3}]});
-    assert_eq!(trainer.call("POST", &format!("/api/attestations/{token}"), Some(confirm.clone())).0, 204);
-    assert_eq!(trainer.call("POST", &format!("/api/attestations/{token}"), Some(confirm)).0, 409, "a link works once");
-    assert_eq!(device.call("GET", &format!("/api/attestations/{token}/result"), None).0, 401);
-    let (_, result) = device.with_bearer("wrong").call("GET", &format!("/api/attestations/{token}/result"), None);
-    assert_eq!(result["error"]["code"], json!("not_found"));
-    let (_, result) = device.with_bearer(&claim).call("GET", &format!("/api/attestations/{token}/result"), None);
-    let signed = result["attestations"].clone();
-    assert_eq!(signed.as_array().map(Vec::len), Some(1));
-    let mut profile = full_profile();
+/// The payload of a compact JWS, unchecked (the server checks; this reads what it says).
+fn jws_payload(jws: &str) -> Value {
+    use base64::Engine;
+    let part = jws.split('.').nth(1).unwrap();
+    serde_json::from_slice(&base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(part).unwrap()).unwrap()
+}
+
+/// Whether status index `index` of list 1 is set, read from the served status list credential
+/// (the stored-gzip form the server writes: a 10-byte header, one 5-byte block header).
+fn revoked_in_status_list(server: &Server, index: u64) -> bool {
+    use base64::Engine;
+    let (status, text) = server.anonymous().raw("GET", "/api/status/1", None, "application/json");
+    assert_eq!(status, 200, "{text}");
+    let list = jws_payload(text.trim_matches('"'));
+    let encoded = list["credentialSubject"]["encodedList"].as_str().unwrap();
+    let gz = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(encoded.strip_prefix('u').unwrap()).unwrap();
+    let bits = &gz[15..gz.len() - 8];
+    assert_eq!(bits.len(), 16_384, "131,072 entries");
+    bits[(index / 8) as usize] & (0x80 >> (index % 8)) != 0
+}
+
+/// A publication's update with attestations sent along.
+fn update(server: &Server, id: &str, secret: &str, profile: &Profile, consent: Value, attestations: Value) -> Value {
+    let (s, body) = server.anonymous().with_bearer(secret).call(
+        "PUT",
+        &format!("/api/candidates/{id}"),
+        Some(json!({"profile": profile, "consent": consent, "attestations": attestations})),
+    );
+    assert_eq!(s, 200, "update: {body}");
+    body
+}
+
+fn with_practice(mut profile: Profile) -> Profile {
     for c in &mut profile.claims {
         if matches!(c.item, ItemRef::WorkProcess(_)) {
             c.evidence = Evidence::Practice;
         }
     }
-    let body = |attestations: Value| json!({"profile": profile, "consent": consent(all_fields(), "midden-brabant"), "attestations": attestations});
-    let (s, kept) = server.anonymous().call("POST", "/api/candidates", Some(body(signed.clone())));
-    assert_eq!((s, kept["downgraded"].as_array().map(Vec::len)), (201, Some(0)), "{kept}");
+    profile
+}
+
+/// Asks a trainer link for a publication with its secret, has a trainer confirm it, collects the
+/// attestations with the link's claim secret.
+fn attested(server: &Server, id: &str, secret: &str, wp: &str, level: u8) -> Value {
+    let mut device = server.anonymous().with_bearer(secret);
+    let (s, link) = device.call(
+        "POST",
+        "/api/attestations",
+        Some(json!({"candidate": id, "work_processes": [wp], "company": "Magazijn Tilburg"})),
+    );
+    assert_eq!(s, 201, "{link}");
+    let (token, claim) = (link["token"].as_str().unwrap(), link["claim"].as_str().unwrap());
+    let confirm = json!({"name": "Ria de Vries", "confirmed": [{"work_process": wp, "level": level}]});
+    assert_eq!(server.anonymous().call("POST", &format!("/api/attestations/{token}"), Some(confirm)).0, 204);
+    let (_, result) =
+        server.anonymous().with_bearer(claim).call("GET", &format!("/api/attestations/{token}/result"), None);
+    assert_eq!(result["done"], json!(true));
+    result["attestations"].clone()
+}
+
+#[test]
+fn workplace_evidence_is_a_credential_bound_to_its_publication() {
+    let server = Server::start();
+    let wp = first_work_process();
+    let (id, secret) = publish(&server, &full_profile(), consent(all_fields(), "midden-brabant"));
+    let mut trainer = server.anonymous();
+    // Only the publication's device asks (or a jobhunter with consent, below).
+    let body = json!({"candidate": id, "work_processes": [wp], "company": "Magazijn Tilburg"});
+    assert_eq!(trainer.call("POST", "/api/attestations", Some(body.clone())).0, 401);
+    assert_eq!(trainer.with_bearer("not-the-secret").call("POST", "/api/attestations", Some(body.clone())).0, 404);
+    let (s, link) = server.anonymous().with_bearer(&secret).call("POST", "/api/attestations", Some(body));
+    assert_eq!(s, 201, "{link}");
+    let (token, claim) = (link["token"].as_str().unwrap().to_string(), link["claim"].as_str().unwrap().to_string());
+    let (_, shown) = trainer.call("GET", &format!("/api/attestations/{token}"), None);
+    assert_eq!((&shown["work_processes"][0]["id"], &shown["company"]), (&json!(wp), &json!("Magazijn Tilburg")));
+    let confirm = |name: &str, company: Option<&str>| json!({"name": name, "company": company, "confirmed": [{"work_process": wp, "level": 3}]});
+    // The device confirming its own link is refused, so is another company or a two-line name.
+    let (s, own) = server.anonymous().with_bearer(&secret).call(
+        "POST",
+        &format!("/api/attestations/{token}"),
+        Some(confirm("Ria", None)),
+    );
+    assert_eq!((s, own["error"]["code"].as_str()), (403, Some("self_confirmation")), "{own}");
+    assert_eq!(
+        trainer.call("POST", &format!("/api/attestations/{token}"), Some(confirm("Ria", Some("Ander BV")))).0,
+        400
+    );
+    assert_eq!(trainer.call("POST", &format!("/api/attestations/{token}"), Some(confirm("Ria\nGroot", None))).0, 400);
+    let ok = confirm("Ria de Vries", Some("magazijn tilburg"));
+    assert_eq!(trainer.call("POST", &format!("/api/attestations/{token}"), Some(ok.clone())).0, 204);
+    assert_eq!(trainer.call("POST", &format!("/api/attestations/{token}"), Some(ok)).0, 409, "a link works once");
+    assert_eq!(server.anonymous().call("GET", &format!("/api/attestations/{token}/result"), None).0, 401);
+    let (_, result) =
+        server.anonymous().with_bearer(&claim).call("GET", &format!("/api/attestations/{token}/result"), None);
+    let signed = result["attestations"].clone();
+    assert_eq!(signed.as_array().map(Vec::len), Some(1));
+    // The credential: VC 2.0 + Open Badges 3.0, bound to this publication, trainer and company as evidence.
+    let jws = signed[0]["credential"].as_str().unwrap();
+    let vc = jws_payload(jws);
+    assert_eq!(vc["type"], json!(["VerifiableCredential", "OpenBadgeCredential"]));
+    // did:web of the public URL, the port's colon percent-encoded (did:web spec).
+    let did =
+        format!("did:web:{}", server.base.trim_start_matches("http://").trim_end_matches('/').replace(':', "%3A"));
+    assert_eq!(vc["issuer"]["id"], json!(did));
+    assert_eq!(vc["credentialSubject"]["id"], json!(format!("urn:vaardig:publication:{id}")));
+    assert_eq!(vc["credentialSubject"]["result"][0]["value"], json!("3"));
+    assert_eq!(
+        (&vc["evidence"][0]["name"], &vc["evidence"][0]["description"]),
+        (&json!("Ria de Vries"), &json!("Magazijn Tilburg"))
+    );
+    assert!(vc["validFrom"].as_str().unwrap() < vc["validUntil"].as_str().unwrap());
+    let index = vc["credentialStatus"]["statusListIndex"].as_str().unwrap().parse::<u64>().unwrap();
+    assert!(!revoked_in_status_list(&server, index));
+    let (s, did) = server.anonymous().call("GET", "/.well-known/did.json", None);
+    assert_eq!(
+        (s, &did["verificationMethod"][0]["id"]),
+        (200, &json!(format!("{}#key-1", vc["issuer"]["id"].as_str().unwrap())))
+    );
+    // `vaardig verify`, offline with the DID document: what it proves in plain words, or why not.
+    let now = vaardig_server::db::now();
+    let checked = vaardig::verify::check(jws, Some(&did), now, matching_core::Lang::Nl);
+    assert!(checked.valid, "{:?}", checked.lines);
+    assert_eq!(checked.lines[0], "Dit bewijs klopt.");
+    assert!(
+        checked.lines[1].starts_with("Ria de Vries van Magazijn Tilburg zag dit op het werk: "),
+        "{:?}",
+        checked.lines
+    );
+    assert!(checked.lines[1].ends_with("op niveau 3 van 4."), "{:?}", checked.lines);
+    let bundle = json!({"credential": jws, "did_document": did}).to_string();
+    assert!(vaardig::verify::check(&bundle, None, now, matching_core::Lang::En).valid);
+    let late = vaardig::verify::check(jws, Some(&did), now + 3 * 365 * 86_400, matching_core::Lang::Nl);
+    assert!(!late.valid && late.lines[0].starts_with("Dit bewijs is verlopen op "), "{:?}", late.lines);
+    let no_did = vaardig::verify::check(jws, None, now, matching_core::Lang::En);
+    assert!(!no_did.valid && no_did.lines[0].contains("--did FILE"), "{:?}", no_did.lines);
+
+    // Sent back with this publication, it keeps "shown at work" at the level seen.
+    let practice = with_practice(full_profile());
+    let kept = update(&server, &id, &secret, &practice, consent(all_fields(), "midden-brabant"), signed.clone());
+    assert_eq!(kept["downgraded"], json!([]), "{kept}");
+    let (_, stored) = server.anonymous().with_bearer(&secret).call("GET", &format!("/api/candidates/{id}"), None);
+    let claim_of = |stored: &Value| {
+        stored["profile"]["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["item"]["work_process"] == json!(wp))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        (claim_of(&stored)["evidence"].as_str(), claim_of(&stored)["level"].as_u64()),
+        (Some("practice"), Some(3))
+    );
+    // The level raised beside the credential, or inside it with the signature as it was: refused.
     let mut forged = signed.clone();
     forged[0]["level"] = json!(4);
-    let (_, lowered) = server.anonymous().call("POST", "/api/candidates", Some(body(forged)));
-    assert_eq!(lowered["downgraded"][0], json!({"work_process": wp}), "{lowered}");
-    let (_, none) = server.anonymous().call("POST", "/api/candidates", Some(body(json!([]))));
-    assert_eq!(none["downgraded"].as_array().map(Vec::len), Some(1));
+    let lowered = update(&server, &id, &secret, &practice, consent(all_fields(), "midden-brabant"), forged);
+    assert_eq!(lowered["downgraded"], json!([{"work_process": wp}]), "{lowered}");
+    let mut parts: Vec<String> = jws.split('.').map(str::to_string).collect();
+    let mut payload = vc.clone();
+    payload["credentialSubject"]["result"][0]["value"] = json!("4");
+    use base64::Engine;
+    parts[1] = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(payload.to_string());
+    let mut tampered = signed.clone();
+    tampered[0]["credential"] = json!(parts.join("."));
+    tampered[0]["level"] = json!(4);
+    let forged_jws = tampered[0]["credential"].as_str().unwrap().to_string();
+    let checked = vaardig::verify::check(&forged_jws, Some(&did), vaardig_server::db::now(), matching_core::Lang::Nl);
+    assert!(!checked.valid && checked.lines[0].starts_with("Dit bewijs klopt niet."), "{:?}", checked.lines);
+    let lowered = update(&server, &id, &secret, &practice, consent(all_fields(), "midden-brabant"), tampered);
+    assert_eq!(lowered["downgraded"], json!([{"work_process": wp}]), "{lowered}");
+    // Withdrawal revokes: the status list says so.
+    assert_eq!(server.anonymous().with_bearer(&secret).call("DELETE", &format!("/api/candidates/{id}"), None).0, 204);
+    assert!(revoked_in_status_list(&server, index), "withdrawal revokes the credential");
+}
+
+/// Probe 2 of issue 15, as it was tried: links without an account confirmed by the asker under any
+/// name, an attestation replayed on another profile after its link was gone, `formal` taken from
+/// the device, and a name with a newline re-split across name and company.
+#[test]
+fn forged_workplace_evidence_is_refused() {
+    let server = Server::start();
+    let wp = first_work_process();
+    // Before: 201 for anyone. Now a link needs a publication and its secret.
+    let (s, _) = server.anonymous().call("POST", "/api/attestations", Some(json!({"work_processes": [wp]})));
+    assert_eq!(s, 401);
+    let (id, secret) = publish(&server, &full_profile(), consent(all_fields(), "midden-brabant"));
+    let (s, _) = server.anonymous().with_bearer(&secret).call(
+        "POST",
+        "/api/attestations",
+        Some(json!({"work_processes": [wp]})),
+    );
+    assert_eq!(s, 400, "the link names the publication");
+    // Confirming one's own link, in parallel and repeatedly, never issues anything.
+    let (_, link) = server.anonymous().with_bearer(&secret).call(
+        "POST",
+        "/api/attestations",
+        Some(json!({"candidate": id, "work_processes": [wp], "company": "Groot Bedrijf"})),
+    );
+    let token = link["token"].as_str().unwrap().to_string();
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..8)
+            .map(|_| {
+                scope.spawn(|| {
+                    let confirm = json!({"name": "Ik Zelf", "confirmed": [{"work_process": wp, "level": 4}]});
+                    server
+                        .anonymous()
+                        .with_bearer(&secret)
+                        .call("POST", &format!("/api/attestations/{token}"), Some(confirm))
+                        .0
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(statuses.iter().all(|&s| s == 403), "{statuses:?}");
+    // A name with a newline could be re-split ("Ria\nGroot Bedrijf"): refused.
+    let confirm =
+        json!({"name": "Ria\nGroot", "company": "Groot Bedrijf", "confirmed": [{"work_process": wp, "level": 4}]});
+    assert_eq!(server.anonymous().call("POST", &format!("/api/attestations/{token}"), Some(confirm)).0, 400);
+    // A real confirmation, then replayed on another publication after its link row is gone.
+    let signed = attested(&server, &id, &secret, &wp, 4);
+    let conn = Connection::open(&server.db).unwrap();
+    conn.execute("DELETE FROM attestations", []).unwrap();
+    let practice = with_practice(full_profile());
+    let (s, other) = server.anonymous().call(
+        "POST",
+        "/api/candidates",
+        Some(json!({"profile": practice, "consent": consent(all_fields(), "midden-brabant"), "attestations": signed})),
+    );
+    assert_eq!((s, &other["downgraded"]), (201, &json!([{"work_process": wp}])), "{other}");
+    let other_id = other["id"].as_str().unwrap();
+    let other_secret = other["secret"].as_str().unwrap();
+    let again =
+        update(&server, other_id, other_secret, &practice, consent(all_fields(), "midden-brabant"), signed.clone());
+    assert_eq!(again["downgraded"], json!([{"work_process": wp}]), "bound to the publication it was made for");
+    let own = update(&server, &id, &secret, &practice, consent(all_fields(), "midden-brabant"), signed);
+    assert_eq!(own["downgraded"], json!([]), "{own}");
+    // `formal` on a skill or work process is not taken from a device; on a certificate it stays.
+    let mut formal = full_profile();
+    for c in &mut formal.claims {
+        if !matches!(c.item, ItemRef::Certificate(_)) && c.item.id() != "soft.aanwezig" {
+            c.evidence = Evidence::Formal;
+        }
+    }
+    let (_, lowered) = server.anonymous().call(
+        "POST",
+        "/api/candidates",
+        Some(json!({"profile": formal, "consent": consent(all_fields(), "midden-brabant")})),
+    );
+    let lowered_ids: Vec<String> = lowered["downgraded"].as_array().unwrap().iter().map(|i| i.to_string()).collect();
+    assert_eq!(lowered_ids.len(), 4, "{lowered}");
+    assert!(lowered_ids.iter().all(|i| !i.contains("certificate")), "{lowered}");
     // Coach evidence is recorded on the server by a jobhunter, never taken from the device.
     let mut coached = full_profile();
     coached.claims[0].evidence = Evidence::Coach;
@@ -499,20 +715,61 @@ fn workplace_evidence_needs_the_servers_signature() {
         Some(json!({"profile": coached, "consent": consent(all_fields(), "midden-brabant")})),
     );
     assert_eq!(lowered["downgraded"], json!([{"skill": "log.heftruck_rijden"}]), "{lowered}");
-    let secret = none["secret"].as_str().unwrap();
-    let (_, stored) = server.anonymous().with_bearer(secret).call(
-        "GET",
-        &format!("/api/candidates/{}", none["id"].as_str().unwrap()),
-        None,
+}
+
+/// Probe 1 of issue 15, as it was tried: a jobhunter's trainer link, consent narrowed to skills
+/// only, the old link confirmed anyway; and a work process written into the stored profile behind
+/// the consent's back never reaches an employer.
+#[test]
+fn narrowing_consent_holds_for_pending_links_and_every_read() {
+    let w = world();
+    let wp = first_work_process();
+    let mut jobhunter = w.server.login("jh-a@test.nl");
+    let path = format!("/api/region/candidates/{}/attestations", w.candidate_a);
+    let (s, link) = jobhunter.call("POST", &path, Some(json!({"work_processes": [wp]})));
+    assert_eq!(s, 201, "{link}");
+    let token = link["token"].as_str().unwrap();
+    // The jobhunter who asked cannot confirm it in their own session.
+    let confirm = json!({"name": "Ria", "confirmed": [{"work_process": wp, "level": 4}]});
+    let (s, own) = jobhunter.call("POST", &format!("/api/attestations/{token}"), Some(confirm.clone()));
+    assert_eq!((s, own["error"]["code"].as_str()), (403, Some("self_confirmation")), "{own}");
+    let skills_only = json!({"skills": true});
+    update(
+        &w.server,
+        &w.candidate_a,
+        &w.secret_a,
+        &full_profile(),
+        consent(skills_only.clone(), "midden-brabant"),
+        json!([]),
     );
-    let wp_claim = stored["profile"]["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["item"]["work_process"].is_string())
-        .unwrap()
-        .clone();
-    assert_eq!(wp_claim["evidence"], json!("self"));
+    assert_eq!(jobhunter.call("POST", &path, Some(json!({"work_processes": [wp]}))).0, 403, "new links refused");
+    // Before: 204 and the employer saw the work process at level 4. Now the link is gone.
+    assert_eq!(w.server.anonymous().call("POST", &format!("/api/attestations/{token}"), Some(confirm)).0, 404);
+    let card = |w: &World| {
+        let (s, card) = w.server.login("emp-a@test.nl").call(
+            "GET",
+            &format!("/api/openings/{}/candidates/{}", w.opening_a, w.candidate_a),
+            None,
+        );
+        assert_eq!(s, 200, "{card}");
+        card
+    };
+    let shown = card(&w);
+    assert!(!shown.to_string().contains("work_process\":\""), "{shown}");
+    // Whatever is in the stored row, the read is cut to the consent of this moment.
+    let conn = Connection::open(&w.server.db).unwrap();
+    let mut behind = full_profile();
+    behind.claims.retain(|c| matches!(c.item, ItemRef::Skill(_) | ItemRef::WorkProcess(_)));
+    conn.execute(
+        "UPDATE candidates SET profile = ?2 WHERE id = ?1",
+        rusqlite::params![w.candidate_a, serde_json::to_string(&with_practice(behind)).unwrap()],
+    )
+    .unwrap();
+    w.server.state.pools.invalidate_all();
+    let shown = card(&w);
+    assert!(!shown.to_string().contains(&wp), "the stored work process reached the employer: {shown}");
+    let claims = shown["candidate"]["claims"].as_array().unwrap();
+    assert!(claims.iter().all(|c| c["item"].get("skill").is_some()), "{shown}");
 }
 
 #[test]
@@ -617,17 +874,40 @@ mod consent_property {
             WORLD.with(|w| {
                 let fields = kinds(skills, soft, certs, wps, availability, region);
                 let profile = full_profile();
-                let (id, _) = publish(&w.server, &profile, consent(fields.clone(), "midden-brabant"));
+                // Published with everything, evidence added on the server, then narrowed to `fields`:
+                // what entered later passes the consent of now, and a pending link goes.
+                let (id, secret) = publish(&w.server, &profile, consent(all_fields(), "midden-brabant"));
                 let oa = &w.opening_a;
                 let mut employer = w.server.login("emp-a@test.nl");
                 let mut jobhunter = w.server.login("jh-a@test.nl");
+                let coach = json!({"item": {"skill": "log.orders_verzamelen"}, "level": 4});
+                prop_assert_eq!(jobhunter.call("POST", &format!("/api/region/candidates/{id}/evidence"), Some(coach)).0, 204);
+                let wp = first_work_process();
+                let (_, link) = jobhunter.call("POST", &format!("/api/region/candidates/{id}/attestations"), Some(json!({"work_processes": [wp]})));
+                let token = link["token"].as_str().unwrap().to_string();
+                update(&w.server, &id, &secret, &profile, consent(fields.clone(), "midden-brabant"), json!([]));
+                let confirm = json!({"name": "Ria", "company": "Magazijn", "confirmed": [{"work_process": wp, "level": 4}]});
+                let confirmed = w.server.anonymous().call("POST", &format!("/api/attestations/{token}"), Some(confirm)).0;
+                prop_assert_eq!(confirmed, if wps { 204 } else { 404 }, "a pending link outlived the consent");
+                let (_, list) = jobhunter.call("POST", "/api/shortlists", Some(json!({"name": format!("Lijst {id}")})));
+                let list = list["id"].as_i64().unwrap();
+                prop_assert_eq!(jobhunter.call("PUT", &format!("/api/shortlists/{list}/candidates/{id}"), Some(json!({}))).0, 204);
+                let what_if = json!({"candidate": id, "add": [{"item": {"skill": "log.heftruck_rijden"}, "level": 4, "evidence": "self"}], "opening": oa});
                 let answers = [
                     employer.call("GET", &format!("/api/openings/{oa}/candidates?limit=100"), None).1,
                     employer.call("GET", &format!("/api/openings/{oa}/candidates/{id}"), None).1,
                     jobhunter.call("GET", "/api/region/candidates?limit=100", None).1,
                     jobhunter.call("POST", "/api/region/rank/candidates", Some(json!({"opening": oa, "include_knocked_out": true, "limit": 100}))).1,
                     jobhunter.call("POST", "/api/region/rank/openings", Some(json!({"candidate": id, "include_knocked_out": true}))).1,
+                    jobhunter.call("GET", &format!("/api/shortlists/{list}"), None).1,
+                    jobhunter.call("POST", "/api/region/what-if", Some(what_if)).1,
+                    jobhunter.call("POST", "/api/region/match-table", Some(json!({"openings": [oa], "candidates": [id]}))).1,
+                    employer.call("POST", "/api/openings/preview", Some(opening_body("Voorbeeld"))).1,
+                    employer.call("GET", &format!("/api/openings/{oa}/advice"), None).1,
                 ];
+                for answer in &answers {
+                    prop_assert!(answer.get("error").is_none(), "{answer}");
+                }
                 // What each answer says about this candidate (the lists also hold others).
                 let about = |answer: &Value| -> Vec<Value> {
                     match answer["items"].as_array() {

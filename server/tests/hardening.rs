@@ -185,21 +185,25 @@ fn anonymous_writes_have_a_budget_per_address() {
     const BUDGET: usize = 6;
     let server = Server::start_with(|c| c.writes_per_hour = BUDGET);
     let body = json!({"profile": full_profile(), "consent": consent(all_fields(), "midden-brabant")});
-    let statuses: Vec<u16> = std::thread::scope(|s| {
+    let answers: Vec<(u16, serde_json::Value)> = std::thread::scope(|s| {
         let threads: Vec<_> = (0..30)
-            .map(|_| s.spawn(|| server.anonymous().call("POST", "/api/candidates", Some(body.clone())).0))
+            .map(|_| s.spawn(|| server.anonymous().call("POST", "/api/candidates", Some(body.clone()))))
             .collect();
         threads.into_iter().map(|t| t.join().unwrap()).collect()
     });
+    let statuses: Vec<u16> = answers.iter().map(|(s, _)| *s).collect();
     assert_eq!((count(&statuses, 201), count(&statuses, 429)), (BUDGET, 30 - BUDGET), "{statuses:?}");
     assert_eq!(server.rows("candidates"), BUDGET as i64);
-    // Trainer links: their own budget.
-    let link = json!({"work_processes": [first_work_process()]});
-    let statuses: Vec<u16> =
-        (0..BUDGET + 3).map(|_| server.anonymous().call("POST", "/api/attestations", Some(link.clone())).0).collect();
+    // Trainer links (asked with a publication's secret): their own budget.
+    let published = &answers.iter().find(|(s, _)| *s == 201).unwrap().1;
+    let (id, secret) = (published["id"].as_str().unwrap(), published["secret"].as_str().unwrap());
+    let link = json!({"candidate": id, "work_processes": [first_work_process()]});
+    let statuses: Vec<u16> = (0..BUDGET + 3)
+        .map(|_| server.anonymous().with_bearer(secret).call("POST", "/api/attestations", Some(link.clone())).0)
+        .collect();
     assert_eq!((count(&statuses, 201), count(&statuses, 429)), (BUDGET, 3), "{statuses:?}");
     // The answer says when to try again.
-    let mut client = server.anonymous();
+    let mut client = server.anonymous().with_bearer(secret);
     let (status, text) = client.raw("POST", "/api/attestations", Some(link.to_string()), "application/json");
     assert_eq!(status, 429, "{text}");
     assert!(text.contains("rate_limited"), "{text}");
@@ -233,11 +237,12 @@ fn the_sweep_deletes_expired_links_and_sessions() {
     let server = Server::start();
     server.account("emp@test.nl", Role::Employer, Some("midden-brabant"), "A");
     server.login("emp@test.nl");
+    let (id, secret) = publish(&server, &full_profile(), consent(all_fields(), "midden-brabant"));
     for _ in 0..5 {
-        let (s, _) = server.anonymous().call(
+        let (s, _) = server.anonymous().with_bearer(&secret).call(
             "POST",
             "/api/attestations",
-            Some(json!({"work_processes": [first_work_process()]})),
+            Some(json!({"candidate": id, "work_processes": [first_work_process()]})),
         );
         assert_eq!(s, 201);
     }

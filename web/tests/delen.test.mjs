@@ -229,6 +229,9 @@ test("a young person publishes skills and availability, answers an employer and 
   await page.getByRole("button", { name: "Kijk of het al is bevestigd" }).click();
   await page.getByText("In de app staat nu: gezien op werk.", { exact: false }).waitFor();
   await check(page, "attest-done");
+  const kept = JSON.parse(await page.evaluate(() => localStorage.getItem("vaardig.pool"))).attestations[0];
+  assert.equal(kept.credential.split(".").length, 3, "the phone keeps the credential (a compact JWS)");
+  assert.equal(JSON.parse(Buffer.from(kept.credential.split(".")[1], "base64url")).credentialSubject.id, `urn:vaardig:publication:${id}`, "made for this publication");
   const after = JSON.parse(await page.evaluate(() => localStorage.getItem("vaardig.state")));
   assert.equal(after.format, "vaardig.app");
   assert.equal(after.profile.claims.find((c) => c.item.work_process === wp).evidence, "practice");

@@ -322,6 +322,7 @@ fn test() -> Result<(), String> {
         "the OpenAPI document lists exactly the server's routes",
         args("python3", &["server/tests/openapi_routes.py"]),
     )?;
+    vc_verify()?;
     // The pool server's API as every caller under schemathesis; `cargo xtask api-fuzz` runs longer.
     api_fuzz::api_fuzz(api_fuzz::CI_MAX_EXAMPLES)?;
     gate::gate(false)?;
@@ -329,6 +330,22 @@ fn test() -> Result<(), String> {
     web::e2e()?;
     // Every parser under the fuzzer briefly, from the committed seeds; `cargo xtask fuzz` runs longer.
     fuzz::fuzz(CI_FUZZ_SECONDS)
+}
+
+/// The pool's workplace credentials checked by other implementations (jose, ajv with the Open
+/// Badges 3.0 JSON Schema, jsonld with the contexts from npm), offline, against a real server:
+/// `server/tests/vc`, its own npm lock file.
+fn vc_verify() -> Result<(), String> {
+    let dir = root().join("server").join("tests").join("vc");
+    if !dir.join("node_modules").join("jose").exists() {
+        let mut c = args("npm", &["ci", "--no-audit", "--no-fund"]);
+        c.current_dir(&dir);
+        step("npm ci (server/tests/vc: jose, ajv, jsonld, the VC 2.0 and OB 3.0 contexts)", c)?;
+    }
+    let mut c = args("node", &["--test", "verify.test.mjs"]);
+    c.current_dir(&dir);
+    c.env("VAARDIG_SERVER_BIN", server_binary(false)?);
+    step("workplace credentials verified independently (Open Badges 3.0, VC 2.0, vc+jwt)", c)
 }
 
 /// The CLI as a person meets it: commands work, a broken file exits 2 and says where.

@@ -626,7 +626,7 @@ pub async fn attestation_link(
             "This young person did not allow a jobhunter to add evidence to their work processes.",
         ));
     }
-    let link = crate::attest::make_link(&state, &body, Some(&candidate.id))?;
+    let link = crate::attest::make_link(&state, &body, &candidate.id, Some(account.id))?;
     audit(&state.db.lock(), Some(account.id), "attestation_link", Some(&candidate.id), None, "")?;
     Ok((StatusCode::CREATED, Json(link)))
 }

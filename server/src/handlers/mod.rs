@@ -3,7 +3,7 @@
 
 mod employer;
 mod jobhunter;
-mod youth;
+pub(crate) mod youth;
 
 use crate::auth::{
     self, Account, NewAccount, Role, LIMIT_PER_ACCOUNT, LIMIT_PER_ADDRESS, LIMIT_PER_ADDRESS_AND_ACCOUNT, LIMIT_WINDOW,
@@ -46,6 +46,8 @@ pub fn api() -> Router<Arc<AppState>> {
         .route("/api/attestations", post(attest::create))
         .route("/api/attestations/{token}", get(attest::show).post(attest::confirm))
         .route("/api/attestations/{token}/result", get(attest::result))
+        .route("/api/status/{list}", get(attest::status_list))
+        .route("/.well-known/did.json", get(attest::did_document))
         .route("/api/openings", get(employer::list).post(employer::create))
         .route("/api/openings/preview", post(employer::preview))
         .route("/api/openings/{id}/advice", get(employer::advice))

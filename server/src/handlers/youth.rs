@@ -3,8 +3,9 @@
 //! ownership, and only its hash is stored.
 
 use super::{Body, Path, Query, Secret};
-use crate::attest::{self, SignedAttestation};
+use crate::attest::{self, Attestation};
 use crate::consent::{self, Fields, CONSENT_TEXT_VERSION, DEFAULT_CONSENT_DAYS, MAX_CONSENT_DAYS};
+use crate::credential;
 use crate::db::now;
 use crate::error::{ApiError, ApiResult};
 use crate::page::{Page, PageQuery};
@@ -45,9 +46,10 @@ pub struct Publish {
     pub profile: Profile,
     /// The consent.
     pub consent: ConsentIn,
-    /// Work-process attestations signed by this server; a `practice` claim on a work process needs one.
+    /// Workplace credentials this server issued for this publication; a `practice` claim on a work
+    /// process needs one.
     #[serde(default)]
-    pub attestations: Vec<SignedAttestation>,
+    pub attestations: Vec<Attestation>,
 }
 
 #[derive(Serialize)]
@@ -58,7 +60,8 @@ pub struct Published {
     #[serde(skip_serializing_if = "Option::is_none")]
     secret: Option<String>,
     until: String,
-    /// Claims whose `practice` evidence had no valid attestation, stored as `self`.
+    /// Claims whose evidence the server could not check (`practice` without a valid credential for
+    /// this publication, `coach` from the device, `formal` on anything but a certificate), stored as `self`.
     downgraded: Vec<matching_core::ItemRef>,
 }
 
@@ -108,7 +111,9 @@ fn prepare(
     let mut profile = consent::cut(&body.profile, &c.fields, id);
     profile.synthetic = false;
     profile.practical.home_town = known_town(state, profile.practical.home_town.as_deref())?;
-    let downgraded = attest::require_signatures(&mut profile, &body.attestations, &state.signing_key);
+    let downgraded = attest::require_evidence(&mut profile, &body.attestations, |jws| {
+        credential::check(conn, &state.keys, jws, id).ok()
+    });
     Ok((profile, until, downgraded))
 }
 
@@ -183,7 +188,7 @@ pub async fn publish(
 }
 
 /// The candidate's region when `secret` owns `id`.
-fn owned(conn: &Connection, id: &str, secret: &Secret) -> ApiResult<String> {
+pub(crate) fn owned(conn: &Connection, id: &str, secret: &Secret) -> ApiResult<String> {
     let row: Option<(Vec<u8>, String)> = conn
         .query_row("SELECT secret_hash, region FROM candidates WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
@@ -271,6 +276,8 @@ pub async fn update(
         if !body.consent.coach_evidence {
             tx.execute("DELETE FROM coach_evidence WHERE candidate_id = ?1", [&id])?;
         }
+        // Narrowing takes effect at once: a jobhunter's link the consent no longer covers is cancelled.
+        attest::cancel_pending(&tx, &id, body.consent.fields.work_processes, body.consent.coach_evidence)?;
         store_consent(&tx, &id, &body.consent, until)?;
         let pseudonym: String = tx.query_row("SELECT pseudonym FROM candidates WHERE id = ?1", [&id], |r| r.get(0))?;
         tx.commit()?;

@@ -64,7 +64,7 @@ pub struct PublishOut<'a> {
     pub profile: &'a Profile,
     /// The consent.
     pub consent: ConsentOut<'a>,
-    /// Signed trainer attestations.
+    /// Trainer attestations with their credentials.
     pub attestations: &'a [Signed],
 }
 
@@ -165,6 +165,7 @@ pub struct LinkIn {
 
 #[derive(Serialize)]
 struct LinkOut<'a> {
+    candidate: &'a str,
     work_processes: &'a [String],
 }
 
@@ -247,9 +248,10 @@ pub async fn views(id: &str, secret: &str) -> Result<Vec<ViewLine>, Fail> {
     json::<Page<ViewLine>>(with(Request::get(&url), Some(secret)).build()).await.map(|p| p.items)
 }
 
-/// `POST /api/attestations`: a one-time link for a workplace trainer.
-pub async fn make_link(work_processes: &[String]) -> Result<LinkIn, Fail> {
-    json(with(Request::post("api/attestations"), None).json(&LinkOut { work_processes })).await
+/// `POST /api/attestations`: a one-time link for a workplace trainer, for the published profile
+/// `candidate` (with its secret).
+pub async fn make_link(candidate: &str, secret: &str, work_processes: &[String]) -> Result<LinkIn, Fail> {
+    json(with(Request::post("api/attestations"), Some(secret)).json(&LinkOut { candidate, work_processes })).await
 }
 
 /// `GET /api/attestations/{token}/result`, with the link's claim secret.

@@ -101,8 +101,10 @@ pub struct TrainerLink {
     pub expires: i64,
 }
 
-/// One work process confirmed by a workplace trainer and signed by the server; sent back with
-/// every publish and update so the server keeps `practice` evidence.
+/// One work process confirmed by a workplace trainer, with the credential the pool signed for this
+/// publication; sent back with every update so the server keeps `practice` evidence. An entry in
+/// the form before credentials (a `signature`) no longer reads and is left out: the server would
+/// not take it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signed {
     /// Work process id.
@@ -115,8 +117,8 @@ pub struct Signed {
     pub company: String,
     /// The day (`YYYY-MM-DD`).
     pub date: String,
-    /// The server's signature.
-    pub signature: String,
+    /// The Open Badges 3.0 credential the pool signed (`vc+jwt`), bound to the publication.
+    pub credential: String,
 }
 
 /// Everything under [`KEY`].
@@ -273,7 +275,7 @@ mod tests {
             name: "An".into(),
             company: "Demo".into(),
             date: "2026-11-28".into(),
-            signature: "x".into(),
+            credential: "x".into(),
         };
         apply_to(&mut profile, &[signed]);
         assert_eq!(profile.claims[0].evidence, Evidence::Practice);

@@ -782,13 +782,18 @@ fn attest(ctx: &Ctx) -> Html {
                 ctx.apply(|s| s.error = Some("intro.no_storage"));
                 return;
             }
+            // A link is made for the published profile: the confirmation is bound to it.
+            let Some((id, secret)) = ctx.st.pool.published.as_ref().map(|p| (p.id.clone(), p.secret.clone())) else {
+                ctx.apply(|s| s.error = Some("attest.publish_first"));
+                return;
+            };
             ctx.apply(|s| {
                 s.busy = true;
                 s.error = None;
             });
             let ctx = ctx.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = api::make_link(&chosen).await;
+                let result = api::make_link(&id, &secret, &chosen).await;
                 ctx.apply(move |s| {
                     s.busy = false;
                     match result {
