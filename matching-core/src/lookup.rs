@@ -83,25 +83,17 @@ pub(crate) struct LookupIndex {
 /// Lower case, diacritics off, `ij` as `y`, every other non-alphanumeric as one space.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let chars: Vec<char> = text.chars().flat_map(char::to_lowercase).collect();
-    for (i, &c) in chars.iter().enumerate() {
+    // The two characters before this one, folded (' ' before the start).
+    let (mut before, mut last) = (' ', ' ');
+    for c in text.chars().flat_map(char::to_lowercase).map(fold) {
+        let (two_back, one_back) = (before, last);
+        (before, last) = (last, c);
         // A dot after a single letter is part of an abbreviation ("v.c.a.", "b.h.v."): it joins
         // the letters instead of splitting them, so the abbreviation reads as "vca".
-        if c == '.' && i > 0 && chars[i - 1].is_alphabetic() && (i == 1 || !chars[i - 2].is_alphanumeric()) {
+        if c == '.' && one_back.is_ascii_alphabetic() && !two_back.is_ascii_alphanumeric() {
             continue;
         }
-        let c = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'ÿ' | 'ý' => 'y',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => ' ',
-        };
+        let c = if c.is_ascii_alphanumeric() { c } else { ' ' };
         if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
             continue;
         }
@@ -116,6 +108,21 @@ pub fn normalize(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// One lower-case character with its diacritics off; anything else unchanged.
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        'ÿ' | 'ý' => 'y',
+        c => c,
+    }
 }
 
 /// Calls `each` with every trigram of the word (padded: two spaces before, one after) as a 24-bit key.

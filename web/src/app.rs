@@ -223,15 +223,11 @@ pub fn App() -> Html {
                     on_saving(&state, store::changed().unwrap_or(store::Saving::Done));
                 }
             });
-            let window = web_sys::window();
-            if let Some(window) = &window {
-                let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+            // The app lives as long as the page: the listener is never taken off.
+            if let Some(window) = web_sys::window() {
+                window.set_onstorage(Some(listener.as_ref().unchecked_ref()));
             }
-            move || {
-                if let Some(window) = window {
-                    let _ = window.remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
-                }
-            }
+            listener.forget();
         });
     }
     // Put focus on the new screen's title, so keyboard and screen-reader users start at the top.

@@ -388,8 +388,8 @@ fn pick<T: PartialEq>(base: T, ours: T, theirs: T) -> T {
 }
 
 /// Merges what another tab saved (`theirs`) into this tab's profile (`ours`), both started from
-/// `base`: each claim, "I don't know", answered flag, practical fact and wish that this tab did
-/// not change since `base` takes the other tab's value, so neither tab's change is lost (an
+/// `base`: each claim, "I don't know" and answered flag, and the practical facts and the wishes
+/// (each as a whole), that this tab did not change since `base` takes the other tab's value, so neither tab's change is lost (an
 /// attested work process written back by the pool page, say, and an answer given here). When both
 /// changed the same thing, this tab's change wins: it is the one the person sees.
 pub fn merge3(base: &Profile, ours: &Profile, theirs: &Profile) -> Profile {
@@ -408,8 +408,6 @@ pub fn merge3(base: &Profile, ours: &Profile, theirs: &Profile) -> Profile {
             unsure.push(item.clone());
         }
     }
-    let (bp, op, tp) = (&base.practical, &ours.practical, &theirs.practical);
-    let (bw, ow, tw) = (&base.wishes, &ours.wishes, &theirs.wishes);
     let mut merged = Profile {
         id: pick(&base.id, &ours.id, &theirs.id).clone(),
         claims,
@@ -422,19 +420,8 @@ pub fn merge3(base: &Profile, ours: &Profile, theirs: &Profile) -> Profile {
             ),
             unsure,
         },
-        practical: matching_core::Practical {
-            max_hours_per_week: pick(bp.max_hours_per_week, op.max_hours_per_week, tp.max_hours_per_week),
-            shifts: pick(&bp.shifts, &op.shifts, &tp.shifts).clone(),
-            home_town: pick(&bp.home_town, &op.home_town, &tp.home_town).clone(),
-            max_travel_km: pick(bp.max_travel_km, op.max_travel_km, tp.max_travel_km),
-            transport: pick(&bp.transport, &op.transport, &tp.transport).clone(),
-            available_from: pick(bp.available_from, op.available_from, tp.available_from),
-        },
-        wishes: matching_core::Wishes {
-            sectors: pick(&bw.sectors, &ow.sectors, &tw.sectors).clone(),
-            routes: pick(&bw.routes, &ow.routes, &tw.routes).clone(),
-            hours_per_week: pick(bw.hours_per_week, ow.hours_per_week, tw.hours_per_week),
-        },
+        practical: pick(&base.practical, &ours.practical, &theirs.practical).clone(),
+        wishes: pick(&base.wishes, &ours.wishes, &theirs.wishes).clone(),
         ..ours.clone()
     };
     // A claim and an "I don't know" on the same item (each tab set one): the claim was given
