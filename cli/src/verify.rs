@@ -17,8 +17,8 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("ok", "Dit bewijs klopt.", "This proof is valid."),
     (
         "what",
-        "{trainer} van {company} zag dit op het werk: {title} ({code}), op niveau {level} van 4.",
-        "{trainer} of {company} saw this at work: {title} ({code}), at level {level} of 4.",
+        "{trainer} van {company} zag dit op het werk: {title}, op niveau {level} van 4.",
+        "{trainer} of {company} saw this at work: {title}, at level {level} of 4.",
     ),
     (
         "issuer",
@@ -159,8 +159,14 @@ pub fn check(file: &str, did: Option<&Value>, now: i64, lang: Lang) -> Outcome {
     let what = [
         ("trainer", text(&vc["evidence"][0]["name"])),
         ("company", text(&vc["evidence"][0]["description"])),
-        ("title", text(&achievement["name"])),
-        ("code", text(&achievement["humanCode"])),
+        // The code only where the credential gives one (SBB's); ours are never shown.
+        (
+            "title",
+            match achievement["humanCode"].as_str() {
+                Some(code) => format!("{} ({code})", text(&achievement["name"])),
+                None => text(&achievement["name"]),
+            },
+        ),
         ("level", text(&subject["result"][0]["value"])),
     ];
     let what: Vec<(&str, &str)> = what.iter().map(|(k, v)| (*k, v.as_str())).collect();

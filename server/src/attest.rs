@@ -374,7 +374,7 @@ pub async fn confirm(
             let index = credential::reserve_status(&tx, &candidate, valid_until)?;
             let confirmation = Confirmation {
                 candidate: &candidate,
-                work_process: (&w.id, &w.code, &w.title.nl, &q.name.nl),
+                work_process: (&w.id, w.shown_code(), &w.title.nl, &q.name.nl),
                 level: c.level,
                 trainer: name,
                 company: &company,

@@ -71,8 +71,9 @@ fn status_url(public_url: &str, list: i64) -> String {
 pub struct Confirmation<'a> {
     /// The publication.
     pub candidate: &'a str,
-    /// The work process id, code, title (nl) and qualification (nl).
-    pub work_process: (&'a str, &'a str, &'a str, &'a str),
+    /// The work process id, its code when it is SBB's (`WorkProcess::shown_code`: a code of ours is
+    /// never given out as if it were official), title (nl) and qualification (nl).
+    pub work_process: (&'a str, Option<&'a str>, &'a str, &'a str),
     /// The level seen.
     pub level: Level,
     /// The trainer.
@@ -95,11 +96,27 @@ pub fn build(keys: &KeyRing, public_url: &str, c: &Confirmation, index: i64, iss
     let (wp_id, code, title, qualification) = c.work_process;
     let list = index / LIST_SIZE + 1;
     let level = u8::from(c.level);
+    let mut achievement = json!({
+        "id": achievement_id(wp_id),
+        "type": ["Achievement"],
+        "achievementType": "Competency",
+        "name": title,
+        "description": match code {
+            Some(code) => format!("Werkproces {code} uit het kwalificatiedossier ({qualification})."),
+            None => format!("Een werkproces bij {qualification}, beschreven door Vaardig (geen code van SBB)."),
+        },
+        "criteria": { "narrative": "Een praktijkopleider zag de jongere dit werkproces doen op de werkplek, op het niveau dat in het resultaat staat (1 tot 4)." },
+        "inLanguage": "nl",
+    });
+    if let Some(code) = code {
+        achievement["humanCode"] = json!(code);
+    }
     json!({
         "@context": [VC_CONTEXT, OB_CONTEXT],
         "id": format!("urn:uuid:{}", uuid_v4()),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "name": format!("Praktijkverklaring: {title}"),
+        // Not a praktijkverklaring: that one an mbo school gives out.
+        "name": format!("Gezien op de werkplek: {title}"),
         "issuer": {
             "id": keys.did(),
             "type": ["Profile"],
@@ -111,25 +128,14 @@ pub fn build(keys: &KeyRing, public_url: &str, c: &Confirmation, index: i64, iss
         "credentialSubject": {
             "id": subject_id(c.candidate),
             "type": ["AchievementSubject"],
-            "achievement": {
-                "id": achievement_id(wp_id),
-                "type": ["Achievement"],
-                "achievementType": "Competency",
-                "humanCode": code,
-                "name": title,
-                "description": format!(
-                    "Werkproces {code} ({qualification}). De code en de beschrijving komen uit de taxonomie van Vaardig."
-                ),
-                "criteria": { "narrative": "Een praktijkopleider zag de jongere dit werkproces doen op de werkplek, op het niveau dat in het resultaat staat (1 tot 4)." },
-                "inLanguage": "nl",
-            },
+            "achievement": achievement,
             "result": [{ "type": ["Result"], "value": level.to_string() }],
         },
         "evidence": [{
             "type": ["Evidence"],
             "name": c.trainer,
             "description": c.company,
-            "genre": "Praktijkverklaring",
+            "genre": "Werkplekbevestiging",
             "narrative": format!("{} van {} zag dit op de werkplek, op niveau {level}.", c.trainer, c.company),
         }],
         "credentialStatus": {

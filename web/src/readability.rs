@@ -178,7 +178,7 @@ fn reported() -> Vec<(String, String)> {
     for q in &data.qualifications {
         all.push((q.id.clone(), q.name.nl.clone()));
         for t in &q.core_tasks {
-            all.push((format!("{}.{}", q.id, t.code), t.title.nl.clone()));
+            all.push((format!("{} {}", q.id, t.title.nl), t.title.nl.clone()));
             all.extend(t.work_processes.iter().map(|w| (w.id.clone(), w.title.nl.clone())));
         }
     }
