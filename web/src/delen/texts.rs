@@ -129,7 +129,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("attest.all_done", "Al je werkprocessen zijn al gezien op je werk.", "All your work processes have been shown at work."),
     ("attest.pick", "Wat heb je gedaan?", "What did you do?"),
     ("attest.choose", "Kies minstens één werkproces.", "Choose at least one work process."),
-    ("attest.publish_first", "Zet eerst je profiel online. Dan kan je praktijkopleider het bevestigen.", "Put your profile online first. Then your workplace trainer can confirm it."),
+    ("attest.publish_first", "Zet eerst je profiel online. Dan kan je praktijkopleider zeggen dat het klopt.", "Put your profile online first. Then your workplace trainer can confirm it."),
     ("attest.make", "Maak een link", "Make a link"),
     ("attest.made", "Je link staat hieronder. Stuur hem naar je praktijkopleider.", "Your link is below. Send it to your workplace trainer."),
     ("attest.links", "Je links", "Your links"),
