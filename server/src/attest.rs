@@ -5,8 +5,9 @@
 //! publication's own secret or the asking jobhunter's session is refused. Each confirmed work
 //! process becomes an Open Badges 3.0 credential signed by the pool (`credential.rs`), bound to
 //! that publication. On publishing and on every update, `practice` on a work process stays only
-//! where such a credential backs it, and `formal` on anything but a certificate is never taken from
-//! a device; whatever enters the stored profile later passes the consent of that moment.
+//! where such a credential backs it, and `formal` is never taken from a device (no issuing body
+//! sends us a credential yet); whatever enters the stored profile later passes the consent of that
+//! moment.
 
 use crate::credential::{self, Backed, Confirmation};
 use crate::db::now;
@@ -16,7 +17,7 @@ use crate::{secret, AppState};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use matching_core::{Date, Evidence, ItemKind, ItemRef, Level, Profile, Text};
+use matching_core::{Date, Evidence, ItemRef, Level, Profile, Text};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -63,8 +64,10 @@ impl Attestation {
 /// Keeps only evidence the server can stand behind, given `check` (the credential checker for this
 /// publication). `practice` on a work process stays where a credential backs it (at no higher level
 /// than attested, and only when the plain fields match it); `coach` is recorded on the server by a
-/// jobhunter, never taken from the device; `formal` stays only on certificates (the paper is checked
-/// at the door) because no credential for a diploma exists yet. Everything else becomes `self`.
+/// jobhunter, never taken from the device; `formal` needs a credential from the issuing body, and no
+/// such credential reaches the pool yet, so a diploma or certificate from the device counts as the
+/// person's own word until a jobhunter who saw the paper records it (`coach`). Everything else
+/// becomes `self`.
 /// Returns the claims that were lowered.
 pub fn require_evidence(
     profile: &mut Profile,
@@ -79,7 +82,6 @@ pub fn require_evidence(
             (ItemRef::WorkProcess(id), Evidence::Practice) => {
                 backed.iter().filter(|(_, b)| &b.work_process == id).map(|(_, b)| b.level).max()
             }
-            (item, Evidence::Formal) if item.kind() == ItemKind::Certificate => continue,
             (_, Evidence::Practice | Evidence::Coach | Evidence::Formal) => None,
             (_, Evidence::Self_) => continue,
         };

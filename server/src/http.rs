@@ -2,7 +2,8 @@
 //! check, and the security headers on every answer.
 //!
 //! - A connection must send its request head within `header_timeout` and the whole request must be
-//!   answered within `request_timeout` (which bounds reading the body), else it is closed; at most
+//!   answered within `request_timeout` (which bounds reading the body), else it is closed; a client
+//!   that takes none of its answer for `request_timeout` (a slow reader) is closed too; at most
 //!   `max_connections` are open at once, the rest wait in the kernel's backlog.
 //! - A request whose `Host` is not this server's (the DNS-rebinding shape) is refused with 421; a
 //!   state change whose `Origin` is not exactly this server's scheme, host and port gets 403.
@@ -217,7 +218,10 @@ pub async fn accept(
             });
             let mut builder = hyper::server::conn::http1::Builder::new();
             builder.timer(TokioTimer::new()).header_read_timeout(header_timeout);
-            let connection = builder.serve_connection(TokioIo::new(stream), service);
+            // A client that stops taking its answer (a slow reader) would hold the slot forever.
+            let mut stream = tokio_io_timeout::TimeoutStream::new(stream);
+            stream.set_write_timeout(Some(request_timeout));
+            let connection = builder.serve_connection(TokioIo::new(Box::pin(stream)), service);
             tokio::pin!(connection);
             tokio::select! {
                 _ = connection.as_mut() => {}

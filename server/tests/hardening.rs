@@ -533,3 +533,28 @@ fn half_sent_requests_are_closed_and_health_still_answers() {
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(answer.contains("\"timeout\""), "{answer}");
 }
+
+/// Issue 15, item 9, the slow reader: a client that asks for answers and never reads them held its
+/// connection for good (the answer was written, the kernel buffers filled, and hyper waited); with
+/// the connection cap reached, nobody else got in. Now a write that makes no progress for the
+/// request timeout closes the connection and frees its slot.
+#[test]
+fn a_client_that_does_not_read_its_answers_is_closed() {
+    let server = Server::start_with(|c| {
+        c.header_timeout = Duration::from_secs(1);
+        c.request_timeout = Duration::from_secs(2);
+        c.max_connections = 1;
+    });
+    let address = server.base.trim_start_matches("http://").to_string();
+    // 200 pipelined requests for the OpenAPI document (187 kB each): about 37 MB of answers, far
+    // more than the socket buffers of both ends hold. This client never reads.
+    let mut slow = TcpStream::connect(&address).unwrap();
+    slow.write_all(format!("GET /api/openapi.json HTTP/1.1\r\nHost: {address}\r\n\r\n").repeat(200).as_bytes())
+        .unwrap();
+    // The only slot is taken until the server gives up on the slow reader.
+    let (s, _, body) =
+        exchange(&server.base, &format!("GET /api/health HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"));
+    assert_eq!((s, body.contains("ok")), (200, true), "health answers once the slow reader is closed: {body}");
+    // What the server had written before it gave up can still be read, then the connection ends.
+    assert!(closed_by_server(&mut slow, Duration::from_secs(20)), "the slow reader's connection is closed");
+}

@@ -182,9 +182,9 @@ pub fn full_profile() -> Profile {
             {"item": {"skill": "log.heftruck_rijden"}, "level": 3, "evidence": "self"},
             {"item": {"skill": "log.orders_verzamelen"}, "level": 3, "evidence": "self"},
             {"item": {"soft_skill": "soft.aanwezig"}, "level": 4, "evidence": "self"},
-            {"item": {"certificate": "cert.bhv"}, "level": 2, "evidence": "formal"},
+            {"item": {"certificate": "cert.bhv"}, "level": 2, "evidence": "self"},
             {"item": {"soft_skill": "soft.op_tijd"}, "level": 3, "evidence": "self"},
-            {"item": {"certificate": "cert.vca_basis"}, "level": 2, "evidence": "formal"}
+            {"item": {"certificate": "cert.vca_basis"}, "level": 2, "evidence": "self"}
         ],
         "answered": {"certificates": true, "work_processes": true, "unsure": []},
         "practical": {"max_hours_per_week": 32, "shifts": ["day"], "home_town": "Goirle", "max_travel_km": 20,

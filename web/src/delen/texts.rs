@@ -70,7 +70,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("home.published", "Gelukt. Je profiel staat online.", "Done. Your profile is online."),
     ("home.updated", "Gelukt. Je nieuwe profiel staat online.", "Done. Your new profile is online."),
     ("home.attest_rejected", "Gelukt. Maar een bevestiging van je praktijkopleider klopte niet. Die hebben we niet gebruikt. Vraag je praktijkopleider om een nieuwe link.", "Done. But a confirmation from your workplace trainer was not right. We did not use it. Ask your workplace trainer for a new link."),
-    ("home.downgraded", "Gelukt. Sommige dingen staan online als 'dat zeg ik zelf'. Alleen je praktijkopleider of een jobhunter kan zeggen dat het klopt.", "Done. Some things are online as 'my own estimate'. Only your workplace trainer or a jobhunter can confirm them."),
+    ("home.downgraded", "Gelukt. Sommige dingen staan online als 'dat zeg ik zelf'. Alleen je praktijkopleider of een jobhunter kan zeggen dat het klopt. Heb je een diploma of certificaat? Laat het papier zien aan je jobhunter.", "Done. Some things are online as 'my own estimate'. Only your workplace trainer or a jobhunter can confirm them. Do you have a diploma or certificate? Show the paper to your jobhunter."),
     ("home.requests", "Vragen van werkgevers", "Questions from employers"),
     ("home.no_requests", "Je hebt nog geen nieuwe vragen.", "You have no new questions yet."),
     ("home.one_request", "Je hebt 1 nieuwe vraag.", "You have 1 new question."),
