@@ -1,18 +1,18 @@
 //! Next-step advice: which one action (a certificate, a work process, a skill a level up) turns the
 //! most openings into a fit, per hour of effort; and how many openings wait on open questions.
 
-use crate::model::{Evidence, ItemKind, ItemRef, Level};
+use crate::explain::Interval;
+use crate::explain::FIT_THRESHOLD;
+use crate::model::{Evidence, Importance, ItemKind, ItemRef, Level};
+use crate::opening::{Opening, DEFAULT_NICE_WEIGHT};
 use crate::profile::{Claim, Profile};
-use crate::rank::{OpeningPool, Summary};
+use crate::rank::{OpeningPool, PeoplePool, RankOptions, Summary};
 use crate::score::{evaluate, tally, Person, FULL};
 use crate::taxonomy::Taxonomy;
 use ndarray::{Array2, Axis};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
-/// Guaranteed score (per-mille) from which an opening counts as fitting: below half of what is
-/// asked, an employer would not invite the person, whatever the must-haves say.
-pub const FIT_THRESHOLD: u32 = 500;
 /// Effort of doing and showing one work process at a workplace: about a week of practice.
 pub const WORK_PROCESS_HOURS: u32 = 40;
 /// Effort of raising a skill one level: about two days of practice with guidance.
@@ -239,4 +239,190 @@ fn effort_hours(taxonomy: &Taxonomy, profile: &Profile, action: &Action) -> u32 
             SKILL_STEP_HOURS * u32::from(to.get().saturating_sub(had).max(1))
         }
     }
+}
+
+/// Where one opening stands for a person, or one person for an opening: the rank among those that
+/// fit (from 1; `None` when it does not fit), the score and the unmet must-haves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// Rank among the ones that fit, from 1; `None` when it does not fit.
+    pub rank: Option<usize>,
+    /// Score interval.
+    pub score: Interval,
+    /// Known unmet must-haves.
+    pub musts_unmet: u16,
+}
+
+/// One opening whose place changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlaceChange {
+    /// Position of the opening in its pool.
+    pub index: usize,
+    /// Before the claims were added.
+    pub before: Place,
+    /// After.
+    pub after: Place,
+}
+
+/// What would change if a person had some claims too: the jobhunter's what-if.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WhatIf {
+    /// The profile with the claims added (see [`Profile::add_claim`]).
+    pub profile: Profile,
+    /// Openings that fit before.
+    pub fits_before: usize,
+    /// Openings that fit after.
+    pub fits_after: usize,
+    /// Every opening whose rank or score changes, in pool order.
+    pub changes: Vec<PlaceChange>,
+}
+
+/// Every opening's place for `profile`, in pool order; ranks count the openings that fit
+/// ([`crate::explain::fits`]), knocked-out ones included in the list but never fitting.
+fn places(taxonomy: &Taxonomy, openings: &OpeningPool, profile: &Profile) -> Vec<Place> {
+    let all = RankOptions { top: openings.len().max(1), include_knocked_out: true };
+    let ranking = openings.rank(taxonomy, profile, all);
+    let mut places = vec![Place { rank: None, score: Interval::default(), musts_unmet: 0 }; openings.len()];
+    let mut rank = 0;
+    for r in &ranking.matches {
+        let fits = r.explanation.fits();
+        rank += usize::from(fits);
+        places[r.index] =
+            Place { rank: fits.then_some(rank), score: r.explanation.score, musts_unmet: r.explanation.musts.unmet };
+    }
+    places
+}
+
+/// What would change for `profile` across `openings` if it had the claims in `add` too. Nothing is
+/// kept: the answer holds the changed profile for a follow-up question.
+pub fn what_if(taxonomy: &Taxonomy, openings: &OpeningPool, profile: &Profile, add: &[Claim]) -> WhatIf {
+    let mut changed = profile.clone();
+    for claim in add {
+        changed.add_claim(claim.clone());
+    }
+    let (before, after) = (places(taxonomy, openings, profile), places(taxonomy, openings, &changed));
+    let changes = before
+        .iter()
+        .zip(&after)
+        .enumerate()
+        .filter(|(_, (b, a))| b.rank != a.rank || b.score != a.score)
+        .map(|(index, (b, a))| PlaceChange { index, before: *b, after: *a })
+        .collect();
+    let count = |places: &[Place]| places.iter().filter(|p| p.rank.is_some()).count();
+    WhatIf { fits_before: count(&before), fits_after: count(&after), changes, profile: changed }
+}
+
+/// The person at `at` in `people` among all of them for `opening`, before and after their profile
+/// becomes `changed`.
+pub fn place_among(
+    taxonomy: &Taxonomy,
+    people: &PeoplePool,
+    at: usize,
+    changed: &Profile,
+    opening: &Opening,
+) -> (Place, Place) {
+    let place = |people: &PeoplePool| {
+        let all = RankOptions { top: people.profiles().len().max(1), include_knocked_out: false };
+        let ranking = people.rank(taxonomy, opening, all);
+        let found = ranking.matches.iter().filter(|r| r.explanation.fits()).position(|r| r.index == at);
+        let e = crate::explain(taxonomy, &people.profiles()[at], opening);
+        Place { rank: found.map(|p| p + 1), score: e.score, musts_unmet: e.musts.unmet }
+    };
+    let before = place(people);
+    let mut profiles = people.profiles().to_vec();
+    profiles[at] = changed.clone();
+    (before, place(&PeoplePool::new(taxonomy, profiles)))
+}
+
+/// Hours a development job may ask at least; lowering below it is not suggested.
+pub const MIN_SUGGESTED_HOURS: u8 = 8;
+
+/// One change an employer could make to an opening (job carving).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Carving {
+    /// Make a must-have a nice-to-have.
+    MakeNice {
+        /// The requirement.
+        item: ItemRef,
+    },
+    /// Ask one level lower.
+    LowerLevel {
+        /// The requirement.
+        item: ItemRef,
+        /// The new minimum level.
+        to: Level,
+    },
+    /// Ask fewer hours per week at least.
+    FewerHours {
+        /// The new minimum hours.
+        min: u8,
+    },
+}
+
+/// A carving with what it brings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarvingGain {
+    /// The change.
+    pub change: Carving,
+    /// People who would fit after it.
+    pub fits: usize,
+    /// How many more than now.
+    pub gain: usize,
+}
+
+/// Job carving for one opening.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Carvings {
+    /// People who fit now.
+    pub fits: usize,
+    /// Changes that add people who fit, most first.
+    pub changes: Vec<CarvingGain>,
+}
+
+/// Every single change job carving tries, with the changed opening: each must-have made a
+/// nice-to-have, each level one lower (not on certificates, which have no level), and 4 or 8 hours
+/// fewer at least (never below [`MIN_SUGGESTED_HOURS`]).
+pub fn carvings(opening: &Opening) -> Vec<(Carving, Opening)> {
+    let mut variants = Vec::new();
+    for (i, r) in opening.requirements.iter().enumerate() {
+        if r.importance == Importance::Must {
+            let mut o = opening.clone();
+            o.requirements[i].importance = Importance::Nice;
+            o.requirements[i].weight = r.weight.map(|_| DEFAULT_NICE_WEIGHT);
+            variants.push((Carving::MakeNice { item: r.item.clone() }, o));
+        }
+        if let Some(lower) =
+            Level::new(r.level().get().saturating_sub(1)).filter(|_| r.item.kind() != ItemKind::Certificate)
+        {
+            let mut o = opening.clone();
+            o.requirements[i].min_level = Some(lower);
+            variants.push((Carving::LowerLevel { item: r.item.clone(), to: lower }, o));
+        }
+    }
+    for fewer in [4, 8] {
+        let min = opening.hours.min.saturating_sub(fewer);
+        if min >= MIN_SUGGESTED_HOURS {
+            let mut o = opening.clone();
+            o.hours.min = min;
+            variants.push((Carving::FewerHours { min }, o));
+        }
+    }
+    variants
+}
+
+/// Job carving: which single change to the opening would add the most people who fit, each
+/// counted with the ranking's own contract ([`PeoplePool::reach`]).
+pub fn carve(taxonomy: &Taxonomy, people: &PeoplePool, opening: &Opening) -> Carvings {
+    let fits = people.reach(taxonomy, opening).fits;
+    let mut changes: Vec<CarvingGain> = carvings(opening)
+        .into_iter()
+        .map(|(change, o)| {
+            let after = people.reach(taxonomy, &o).fits;
+            CarvingGain { change, fits: after, gain: after.saturating_sub(fits) }
+        })
+        .filter(|c| c.gain > 0)
+        .collect();
+    changes.sort_by_key(|c| std::cmp::Reverse(c.gain));
+    Carvings { fits, changes }
 }

@@ -183,10 +183,26 @@ pub struct Explanation {
     pub wish_fit: WishFit,
 }
 
+/// Guaranteed score (per-mille) from which an opening counts as fitting: below half of what is
+/// asked, an employer would not invite the person, whatever the must-haves say.
+pub const FIT_THRESHOLD: u32 = 500;
+
+/// The one meaning of "fits", used by the ranking's summaries, advice, the employer's reach, the
+/// jobhunter's what-if and match table, and the JS package: not knocked out, no known unmet
+/// must-have, and a guaranteed score of at least [`FIT_THRESHOLD`].
+pub fn fits(knocked_out: bool, unmet_musts: u32, score: Interval) -> bool {
+    !knocked_out && unmet_musts == 0 && u32::from(score.low) >= FIT_THRESHOLD
+}
+
 impl Explanation {
     /// A match: not knocked out and no unmet must-have.
     pub fn is_match(&self) -> bool {
         self.knock_outs.is_empty() && self.musts.unmet == 0
+    }
+
+    /// Whether the opening fits (see [`fits`]).
+    pub fn fits(&self) -> bool {
+        fits(!self.knock_outs.is_empty(), u32::from(self.musts.unmet), self.score)
     }
 
     /// Number of requirements whose credit is unknown: "answer N more questions to know".

@@ -9,7 +9,6 @@
 //! leaves the matcher as it was. The one shape made here rather than by a Rust type is
 //! [`ScoreSummary`] (camelCase, like the method names).
 
-use crate::advice::FIT_THRESHOLD;
 use crate::error::FormatError;
 use crate::format::{self, FORMAT_VERSION, OPENINGS_FORMAT, PROFILE_FORMAT};
 use crate::{Explanation, Opening, OpeningPool, PeoplePool, Profile, RankOptions, Taxonomy};
@@ -263,7 +262,7 @@ pub struct ScoreSummary {
     pub knocked_out: bool,
     /// [`Explanation::is_match`].
     pub is_match: bool,
-    /// A match with a low bound of at least [`FIT_THRESHOLD`] (advice's "fits").
+    /// Whether it fits ([`crate::explain::fits`]).
     pub fits: bool,
 }
 
@@ -281,7 +280,7 @@ impl ScoreSummary {
             musts_unknown: e.musts.unknown,
             knocked_out: !e.knock_outs.is_empty(),
             is_match: e.is_match(),
-            fits: e.is_match() && u32::from(e.score.low) >= FIT_THRESHOLD,
+            fits: e.fits(),
         }
     }
 }

@@ -68,16 +68,17 @@ mod validate;
 pub use advice::{advise, Action, Advice, Step};
 pub use date::Date;
 pub use error::{FormatError, TaxonomyError};
-pub use explain::{Explanation, Interval, Line, MustCount, Route, SubScores, WishFit};
+pub use explain::{fits, Explanation, Interval, Line, MustCount, Route, SubScores, WishFit, FIT_THRESHOLD};
 pub use lookup::{good_matches, lookup, normalize, Hit, GOOD_MATCH, GOOD_MATCH_MARGIN, MIN_SIMILARITY};
 pub use model::{Evidence, Importance, ItemKind, ItemRef, Lang, Level, RouteType, Shift, Text};
 pub use opening::{
-    Hours, Opening, OpeningSet, Requirement, DEFAULT_MIN_LEVEL, DEFAULT_MUST_WEIGHT, DEFAULT_NICE_WEIGHT, MAX_WEIGHT,
+    Hours, KindWeights, Opening, OpeningSet, Requirement, DEFAULT_MIN_LEVEL, DEFAULT_MUST_WEIGHT, DEFAULT_NICE_WEIGHT,
+    MAX_WEIGHT, WEIGHT_PERCENT,
 };
 pub use practical::{KnockOut, OpenQuestion, ROAD_FACTOR, START_GRACE_DAYS};
-pub use profile::{Answered, Claim, Practical, Profile, Wishes};
+pub use profile::{Answered, Claim, Parts, Practical, Profile, Wishes};
 pub use progress::{progress, readiness, Ladder, ProcessStatus, Progress, Status};
-pub use rank::{OpeningPool, PeoplePool, RankOptions, Ranked, Ranking, Summary};
+pub use rank::{OpeningPool, PeoplePool, RankOptions, Ranked, Ranking, Reach, Summary};
 pub use score::{explain, Person, EVIDENCE_CAP, FULL};
 pub use taxonomy::{
     Certificate, CoreTask, Labels, Qualification, Sector, Skill, SoftSkill, Source, Taxonomy, TaxonomyData, Town,

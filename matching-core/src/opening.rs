@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::format::{FORMAT_VERSION, OPENINGS_FORMAT};
-use crate::model::{Evidence, Importance, ItemRef, Level, RouteType, Shift};
+use crate::model::{Evidence, Importance, ItemKind, ItemRef, Level, RouteType, Shift};
 use crate::taxonomy::Taxonomy;
 use serde::{Deserialize, Serialize};
 
@@ -150,5 +150,62 @@ impl Opening {
             }
         }
         None
+    }
+}
+
+/// The range of a per-search weight, in percent of the opening's own weights: a slider can make a
+/// kind ten times lighter or five times heavier, never remove it (the must-have count stays true).
+pub const WEIGHT_PERCENT: std::ops::RangeInclusive<u16> = 10..=500;
+
+/// Per-kind weights for one search, in percent of each opening's own weights (the jobhunter's
+/// sliders); 100 leaves a kind as the opening asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindWeights {
+    /// Hard skills.
+    #[serde(default = "hundred")]
+    pub skill: u16,
+    /// Soft skills.
+    #[serde(default = "hundred")]
+    pub soft_skill: u16,
+    /// Certificates.
+    #[serde(default = "hundred")]
+    pub certificate: u16,
+    /// Work processes.
+    #[serde(default = "hundred")]
+    pub work_process: u16,
+}
+
+fn hundred() -> u16 {
+    100
+}
+
+impl Default for KindWeights {
+    fn default() -> Self {
+        KindWeights { skill: 100, soft_skill: 100, certificate: 100, work_process: 100 }
+    }
+}
+
+impl KindWeights {
+    /// Whether every weight lies in [`WEIGHT_PERCENT`].
+    pub fn is_valid(&self) -> bool {
+        [self.skill, self.soft_skill, self.certificate, self.work_process].iter().all(|w| WEIGHT_PERCENT.contains(w))
+    }
+
+    /// The opening with each requirement's weight scaled by its kind's percentage (rounded, kept
+    /// within 1..=[`MAX_WEIGHT`]); must-haves stay must-haves.
+    pub fn apply(&self, opening: &Opening) -> Opening {
+        let mut out = opening.clone();
+        for r in &mut out.requirements {
+            let percent = match r.item.kind() {
+                ItemKind::Skill => self.skill,
+                ItemKind::SoftSkill => self.soft_skill,
+                ItemKind::Certificate => self.certificate,
+                ItemKind::WorkProcess => self.work_process,
+            };
+            let scaled = (u32::from(r.weight()) * u32::from(percent) + 50) / 100;
+            r.weight = Some(scaled.clamp(1, u32::from(MAX_WEIGHT)) as u16);
+        }
+        out
     }
 }

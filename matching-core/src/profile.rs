@@ -62,6 +62,58 @@ pub struct Answered {
     pub unsure: Vec<ItemRef>,
 }
 
+/// The parts of a profile a person can choose to share: with a region's pool (the consent's
+/// `fields`) or in a "show an employer" link. Nothing is shared unless chosen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parts {
+    /// Hard skills.
+    #[serde(default)]
+    pub skills: bool,
+    /// Soft skills.
+    #[serde(default)]
+    pub soft_skills: bool,
+    /// Certificates.
+    #[serde(default)]
+    pub certificates: bool,
+    /// Work processes.
+    #[serde(default)]
+    pub work_processes: bool,
+    /// Hours, shifts, start date and how far the person can travel.
+    #[serde(default)]
+    pub availability: bool,
+    /// Home town (needed to check travel).
+    #[serde(default)]
+    pub region: bool,
+}
+
+impl Parts {
+    /// Every part.
+    pub const ALL: Parts = Parts {
+        skills: true,
+        soft_skills: true,
+        certificates: true,
+        work_processes: true,
+        availability: true,
+        region: true,
+    };
+
+    /// Whether claims of this kind are shared.
+    pub fn allows(&self, kind: ItemKind) -> bool {
+        match kind {
+            ItemKind::Skill => self.skills,
+            ItemKind::SoftSkill => self.soft_skills,
+            ItemKind::Certificate => self.certificates,
+            ItemKind::WorkProcess => self.work_processes,
+        }
+    }
+
+    /// True when nothing at all would be shared.
+    pub fn is_empty(&self) -> bool {
+        *self == Parts::default()
+    }
+}
+
 /// Practical facts; `None` means not answered (unknown), never "no limit".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -120,6 +172,52 @@ impl Profile {
     pub fn with_claim(mut self, item: ItemRef, level: Level, evidence: Evidence) -> Profile {
         self.claims.push(Claim { item, level, evidence });
         self
+    }
+
+    /// Sets the claim on `claim.item` (level and evidence replace what was there, in its place);
+    /// the item is no longer "I don't know", and claiming a certificate answers the certificate
+    /// checklist. The app's "I can do this", the jobhunter's what-if and a coach's confirmation
+    /// all add a claim this way.
+    pub fn add_claim(&mut self, claim: Claim) {
+        self.answered.unsure.retain(|i| i != &claim.item);
+        if claim.item.kind() == ItemKind::Certificate {
+            self.answered.certificates = true;
+        }
+        match self.claims.iter().position(|c| c.item == claim.item) {
+            Some(at) => {
+                // Any second claim on the same item goes: the item is held once, as given.
+                let mut first = true;
+                self.claims.retain(|c| c.item != claim.item || std::mem::take(&mut first));
+                self.claims[at] = claim;
+            }
+            None => self.claims.push(claim),
+        }
+    }
+
+    /// The profile with only the chosen parts, under `id`: what a pool stores after consent and
+    /// what a "show an employer" link carries. Wishes and the free-text way of travelling are never
+    /// shared; the "answered" flags and "I don't know" answers follow the chosen parts, so a part
+    /// that was not shared stays unknown instead of reading as "has none"; the travel distance goes
+    /// only with the home town it is measured from.
+    pub fn only(&self, parts: &Parts, id: &str) -> Profile {
+        let mut out = Profile::new(id);
+        out.claims = self.claims.iter().filter(|c| parts.allows(c.item.kind())).cloned().collect();
+        out.answered = Answered {
+            certificates: parts.certificates && self.answered.certificates,
+            work_processes: parts.work_processes && self.answered.work_processes,
+            unsure: self.answered.unsure.iter().filter(|i| parts.allows(i.kind())).cloned().collect(),
+        };
+        let p = &self.practical;
+        out.practical = Practical {
+            max_hours_per_week: p.max_hours_per_week.filter(|_| parts.availability),
+            shifts: p.shifts.clone().filter(|_| parts.availability),
+            home_town: p.home_town.clone().filter(|_| parts.region),
+            max_travel_km: p.max_travel_km.filter(|_| parts.availability && parts.region),
+            transport: None,
+            available_from: p.available_from.filter(|_| parts.availability),
+        };
+        out.synthetic = self.synthetic;
+        out
     }
 
     /// Returns the first problem as (field path, message): unknown ids, unknown sectors.

@@ -492,11 +492,24 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// A fit: not knocked out, every must-have that is known is met, and the guaranteed score at
-    /// least [`crate::advice::FIT_THRESHOLD`].
+    /// Whether the opening fits (see [`crate::explain::fits`]).
     pub fn fits(&self) -> bool {
-        !self.knocked_out && self.unmet_musts == 0 && u32::from(self.score.low) >= crate::advice::FIT_THRESHOLD
+        crate::explain::fits(self.knocked_out, self.unmet_musts, self.score)
     }
+}
+
+/// How many people of a pool an opening would reach.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reach {
+    /// Fit ([`crate::explain::fits`]): no knock-out, every known must-have met, and the guaranteed
+    /// score at least the fit threshold.
+    pub fits: usize,
+    /// Not knocked out, but not a fit yet.
+    pub near: usize,
+    /// Knocked out by hours, travel, shifts or start date.
+    pub knocked_out: usize,
+    /// Everyone in the pool.
+    pub total: usize,
 }
 
 /// One way one person holds one item, flattened into the item's posting list so ranking people
@@ -553,6 +566,19 @@ impl PeoplePool {
     /// The profiles, in pool order.
     pub fn profiles(&self) -> &[Profile] {
         &self.profiles
+    }
+
+    /// How many of the people an opening would reach, counted with the ranking's own explanations.
+    pub fn reach(&self, taxonomy: &Taxonomy, opening: &Opening) -> Reach {
+        let all = RankOptions { top: self.profiles.len().max(1), include_knocked_out: false };
+        let ranking = self.rank(taxonomy, opening, all);
+        let fits = ranking.matches.iter().filter(|r| r.explanation.fits()).count();
+        Reach {
+            fits,
+            near: ranking.ranked_total - fits,
+            knocked_out: ranking.knocked_out_total,
+            total: self.profiles.len(),
+        }
     }
 
     /// Ranks every person for one opening (the employer's and jobhunter's view).

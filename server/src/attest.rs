@@ -422,7 +422,7 @@ fn apply_to_candidate(tx: &Connection, candidate: &str, signed: &[Attestation]) 
         )
         .optional()?;
     let Some((profile, region, fields, coach_evidence)) = row else { return Ok(None) };
-    let fields: crate::consent::Fields = serde_json::from_str(&fields).map_err(ApiError::internal)?;
+    let fields: matching_core::Parts = serde_json::from_str(&fields).map_err(ApiError::internal)?;
     if !fields.work_processes || !coach_evidence {
         return Ok(None);
     }

@@ -3,10 +3,10 @@
 //! "published" everything. Every generated item is marked synthetic.
 
 use crate::auth::{self, NewAccount, Role};
-use crate::consent::{self, Fields, CONSENT_TEXT_VERSION, DEFAULT_CONSENT_DAYS};
+use crate::consent::{CONSENT_TEXT_VERSION, DEFAULT_CONSENT_DAYS};
 use crate::db::now;
 use crate::{secret, AppState};
-use matching_core::Date;
+use matching_core::{Date, Parts};
 use rusqlite::params;
 use vaardig::demo::{self, DemoSize};
 
@@ -81,18 +81,11 @@ pub fn seed_sized(state: &AppState, size: DemoSize) -> Result<bool, String> {
         )
         .map_err(|e| e.to_string())?;
     }
-    let all = Fields {
-        skills: true,
-        soft_skills: true,
-        certificates: true,
-        work_processes: true,
-        availability: true,
-        region: true,
-    };
+    let all = Parts::ALL;
     let until = Date::from_day_number(at.div_euclid(86_400) + DEFAULT_CONSENT_DAYS);
     for profile in profiles {
         let id = secret::id("c");
-        let cut = consent::cut(&profile, &all, &id);
+        let cut = profile.only(&all, &id);
         let pseudonym = format!("Demo {}", &profile.id[2..]);
         tx.execute(
             "INSERT INTO candidates (id, pseudonym, secret_hash, region, profile, published, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",

@@ -2,11 +2,10 @@
 //! every load, with coach evidence applied while allowed) and the region's openings, each behind `matching-core`'s ranking index.
 //! Built from the database on first use and dropped whenever something in the region changes.
 
-use crate::consent::Fields;
 use crate::db::now;
 use axum::body::Bytes;
 use matching_core::{
-    Evidence, ItemRef, Level, Opening, OpeningPool, PeoplePool, Profile, RankOptions, Ranking, Taxonomy,
+    Evidence, ItemRef, Level, Opening, OpeningPool, Parts, PeoplePool, Profile, RankOptions, Ranking, Taxonomy,
 };
 use rusqlite::{params, Connection};
 use std::collections::BTreeMap;
@@ -32,7 +31,7 @@ pub struct Candidate {
     /// The name employers see.
     pub pseudonym: String,
     /// Which parts were published.
-    pub fields: Fields,
+    pub fields: Parts,
     /// Last day of the consent.
     pub until: String,
     /// Whether a jobhunter may record coach-confirmed evidence.
@@ -122,14 +121,14 @@ impl RegionPool {
         for row in rows {
             let (id, pseudonym, profile, fields, until, coach_evidence) = row?;
             let (Ok(mut profile), Ok(fields)) =
-                (serde_json::from_str::<Profile>(&profile), serde_json::from_str::<Fields>(&fields))
+                (serde_json::from_str::<Profile>(&profile), serde_json::from_str::<Parts>(&fields))
             else {
                 eprintln!("vaardig-server: candidate {id} has a stored profile that does not parse; left out");
                 continue;
             };
             // Consent at every read: the stored profile is cut to the consent of this moment again,
             // and coach evidence counts only while the young person allows it.
-            profile = crate::consent::cut(&profile, &fields, &id);
+            profile = profile.only(&fields, &id);
             for (item, level) in coach.get(&id).into_iter().flatten().filter(|_| coach_evidence) {
                 apply_coach(&mut profile, item, *level);
             }

@@ -2,8 +2,9 @@
 //! monotone, deterministic, ranking a total order equal to sorting every explanation, JSON round-trip.
 
 use matching_core::{
-    explain, Answered, Claim, Evidence, Explanation, Hours, Importance, ItemKind, ItemRef, Level, Opening, OpeningPool,
-    PeoplePool, Practical, Profile, RankOptions, Requirement, RouteType, Shift, Taxonomy,
+    advice, explain, Answered, Claim, Evidence, Explanation, Hours, Importance, ItemKind, ItemRef, KindWeights, Level,
+    Opening, OpeningPool, Parts, PeoplePool, Practical, Profile, RankOptions, Requirement, RouteType, Shift, Taxonomy,
+    MAX_WEIGHT,
 };
 use proptest::prelude::*;
 
@@ -192,4 +193,101 @@ proptest! {
         let back: Opening = serde_json::from_str(&serde_json::to_string(&o).expect("serialises")).expect("parses");
         prop_assert_eq!(back, o);
     }
+
+    #[test]
+    fn what_if_equals_explaining_every_opening_again(p in profile(), os in prop::collection::vec(opening(), 1..10), add in prop::collection::vec(claim(), 1..4)) {
+        let os = unique_openings(os);
+        let t = taxonomy();
+        let pool = OpeningPool::new(t, os.clone());
+        let result = advice::what_if(t, &pool, &p, &add);
+        let mut changed = p.clone();
+        for c in &add {
+            changed.add_claim(c.clone());
+        }
+        prop_assert_eq!(&result.profile, &changed);
+        let fitting = |profile: &Profile| os.iter().filter(|o| explain(t, profile, o).fits()).count();
+        prop_assert_eq!(result.fits_before, fitting(&p));
+        prop_assert_eq!(result.fits_after, fitting(&changed));
+        for (i, o) in os.iter().enumerate() {
+            let (b, a) = (explain(t, &p, o), explain(t, &changed, o));
+            match result.changes.iter().find(|c| c.index == i) {
+                Some(c) => {
+                    prop_assert_eq!((c.before.score, c.after.score), (b.score, a.score));
+                    prop_assert_eq!((c.before.rank.is_some(), c.after.rank.is_some()), (b.fits(), a.fits()));
+                }
+                None => prop_assert_eq!(b.score, a.score, "an opening whose score changes is listed"),
+            }
+        }
+    }
+
+    #[test]
+    fn carving_gains_equal_counting_every_variant_again(ps in prop::collection::vec(profile(), 1..10), o in opening()) {
+        let t = taxonomy();
+        let pool = PeoplePool::new(t, ps.clone());
+        let count = |o: &Opening| ps.iter().filter(|p| explain(t, p, o).fits()).count();
+        let carved = advice::carve(t, &pool, &o);
+        prop_assert_eq!(carved.fits, count(&o));
+        let variants = advice::carvings(&o);
+        for gain in &carved.changes {
+            let (_, variant) = variants.iter().find(|(c, _)| c == &gain.change).expect("a carving of this opening");
+            prop_assert_eq!(gain.fits, count(variant));
+            prop_assert_eq!(gain.gain, gain.fits - carved.fits);
+            prop_assert!(gain.gain > 0);
+        }
+        let listed = variants.iter().filter(|(_, v)| count(v) > carved.fits).count();
+        prop_assert_eq!(carved.changes.len(), listed, "every carving that helps is listed");
+        let reach = pool.reach(t, &o);
+        prop_assert_eq!(reach.fits + reach.near + reach.knocked_out, ps.len());
+    }
+
+    #[test]
+    fn a_cut_profile_holds_only_the_chosen_parts(p in profile(), chosen in any::<[bool; 6]>()) {
+        let [skills, soft_skills, certificates, work_processes, availability, region] = chosen;
+        let parts = Parts { skills, soft_skills, certificates, work_processes, availability, region };
+        let cut = p.only(&parts, "x");
+        prop_assert!(cut.claims.iter().all(|c| parts.allows(c.item.kind())));
+        prop_assert!(cut.answered.unsure.iter().all(|i| parts.allows(i.kind())));
+        prop_assert_eq!(cut.claims.len(), p.claims.iter().filter(|c| parts.allows(c.item.kind())).count());
+        prop_assert!(!cut.answered.certificates || parts.certificates);
+        prop_assert!(!cut.answered.work_processes || parts.work_processes);
+        prop_assert!(cut.practical.home_town.is_none() || parts.region);
+        prop_assert!(cut.practical.max_travel_km.is_none() || (parts.region && parts.availability));
+        prop_assert!(cut.practical.max_hours_per_week.is_none() || parts.availability);
+        prop_assert!(cut.practical.transport.is_none());
+        prop_assert_eq!(&cut.wishes, &Profile::new("x").wishes);
+        prop_assert_eq!(cut.only(&parts, "x"), cut.clone(), "cutting twice changes nothing");
+    }
+
+    #[test]
+    fn an_added_claim_is_held_once_as_given(p in profile(), c in claim()) {
+        let mut added = p.clone();
+        added.add_claim(c.clone());
+        let held: Vec<&Claim> = added.claims.iter().filter(|x| x.item == c.item).collect();
+        prop_assert_eq!(held.len(), 1);
+        prop_assert_eq!(held[0], &c);
+        prop_assert!(!added.answered.unsure.contains(&c.item));
+        prop_assert!(added.claims.len() <= p.claims.len() + 1);
+    }
+
+    #[test]
+    fn reweighting_scales_weights_and_keeps_must_haves(o in opening(), w in prop::array::uniform4(10u16..=500)) {
+        let weights = KindWeights { skill: w[0], soft_skill: w[1], certificate: w[2], work_process: w[3] };
+        prop_assert!(weights.is_valid());
+        let scaled = weights.apply(&o);
+        prop_assert_eq!(scaled.requirements.len(), o.requirements.len());
+        for (a, b) in o.requirements.iter().zip(&scaled.requirements) {
+            prop_assert_eq!(a.importance, b.importance);
+            prop_assert!((1..=MAX_WEIGHT).contains(&b.weight()));
+        }
+        prop_assert_eq!(KindWeights::default().apply(&o).requirements.iter().map(|r| r.weight()).collect::<Vec<_>>(),
+            o.requirements.iter().map(|r| r.weight()).collect::<Vec<_>>());
+    }
+}
+
+/// Openings with distinct ids, as a pool holds them.
+fn unique_openings(mut os: Vec<Opening>) -> Vec<Opening> {
+    for (i, o) in os.iter_mut().enumerate() {
+        o.id = format!("{}-{i}", o.id);
+    }
+    os
 }

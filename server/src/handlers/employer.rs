@@ -12,10 +12,8 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use matching_core::{
-    advice::FIT_THRESHOLD, explain, Date, Hours, Importance, ItemRef, Level, Opening, RankOptions, Ranking,
-    Requirement, RouteType, Shift,
-};
+use matching_core::advice::Carvings;
+use matching_core::{explain, Date, Hours, Opening, Ranking, Reach, Requirement, RouteType, Shift};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -352,38 +350,6 @@ fn contact_page(conn: &rusqlite::Connection, account: &Account, page: PageQuery)
     Ok(page.of(rows.collect::<rusqlite::Result<_>>()?))
 }
 
-/// How many of the region's candidates an opening would reach.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Reach {
-    /// Fit: no knock-out, every known must-have met, and the guaranteed score at least the fit
-    /// threshold (the same test as advice uses).
-    pub fits: usize,
-    /// Not knocked out, but not a fit yet.
-    pub near: usize,
-    /// Knocked out by hours, travel, shifts or start date.
-    pub knocked_out: usize,
-    /// All candidates in the region.
-    pub total: usize,
-}
-
-/// Counts the region's candidates for an opening with the ranking's own explanations.
-pub fn reach(pool: &RegionPool, state: &AppState, opening: &Opening) -> Reach {
-    let all = RankOptions { top: pool.candidates.len().max(1), include_knocked_out: false };
-    let ranking = pool.people.rank(state.taxonomy, opening, all);
-    let fits = ranking
-        .matches
-        .iter()
-        .filter(|r| r.explanation.is_match() && u32::from(r.explanation.score.low) >= FIT_THRESHOLD)
-        .count();
-    Reach {
-        fits,
-        near: ranking.ranked_total - fits,
-        knocked_out: ranking.knocked_out_total,
-        total: pool.candidates.len(),
-    }
-}
-
-/// The live preview while an employer writes an opening: nothing is stored or logged.
 pub async fn preview(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -392,92 +358,18 @@ pub async fn preview(
     employer(&account)?;
     let opening = body.into_opening("preview", &account.company, &state)?;
     let pool = region_pool(&state, &account)?;
-    Ok(Json(reach(&pool, &state, &opening)))
+    Ok(Json(pool.people.reach(state.taxonomy, &opening)))
 }
 
-/// One change an employer could make to an opening (job carving).
-#[derive(Clone, Debug, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Carving {
-    /// Make a must-have a nice-to-have.
-    MakeNice {
-        /// The requirement.
-        item: ItemRef,
-    },
-    /// Ask one level lower.
-    LowerLevel {
-        /// The requirement.
-        item: ItemRef,
-        /// The new minimum level.
-        to: Level,
-    },
-    /// Ask fewer hours per week at least.
-    FewerHours {
-        /// The new minimum hours.
-        min: u8,
-    },
-}
-
-#[derive(Serialize)]
-pub struct CarvingGain {
-    change: Carving,
-    fits: usize,
-    gain: usize,
-}
-
-#[derive(Serialize)]
-pub struct Advice {
-    fits: usize,
-    changes: Vec<CarvingGain>,
-}
-
-/// Hours a development job may ask at least; lowering below it is not suggested.
-pub const MIN_SUGGESTED_HOURS: u8 = 8;
-
-/// Job carving: which single change to the opening would add the most fitting candidates,
-/// each counted with the same contract as the ranking.
+/// Job carving: which single change to the opening would add the most fitting candidates
+/// (`matching_core::advice::carve`).
 pub async fn advice(
     State(state): State<Arc<AppState>>,
     account: Account,
     Path(id): Path<String>,
-) -> ApiResult<Json<Advice>> {
+) -> ApiResult<Json<Carvings>> {
     employer(&account)?;
     let opening = own_opening(&state, &account, &id)?;
     let pool = region_pool(&state, &account)?;
-    let base = reach(&pool, &state, &opening).fits;
-    let mut variants: Vec<(Carving, Opening)> = Vec::new();
-    for (i, r) in opening.requirements.iter().enumerate() {
-        if r.importance == Importance::Must {
-            let mut o = opening.clone();
-            o.requirements[i].importance = Importance::Nice;
-            o.requirements[i].weight = r.weight.map(|_| matching_core::DEFAULT_NICE_WEIGHT);
-            variants.push((Carving::MakeNice { item: r.item.clone() }, o));
-        }
-        if let Some(lower) = Level::try_from(u8::from(r.level()).saturating_sub(1))
-            .ok()
-            .filter(|_| r.item.kind() != matching_core::ItemKind::Certificate)
-        {
-            let mut o = opening.clone();
-            o.requirements[i].min_level = Some(lower);
-            variants.push((Carving::LowerLevel { item: r.item.clone(), to: lower }, o));
-        }
-    }
-    for fewer in [4, 8] {
-        let min = opening.hours.min.saturating_sub(fewer);
-        if min >= MIN_SUGGESTED_HOURS {
-            let mut o = opening.clone();
-            o.hours.min = min;
-            variants.push((Carving::FewerHours { min }, o));
-        }
-    }
-    let mut changes: Vec<CarvingGain> = variants
-        .into_iter()
-        .map(|(change, o)| {
-            let fits = reach(&pool, &state, &o).fits;
-            CarvingGain { change, fits, gain: fits.saturating_sub(base) }
-        })
-        .filter(|c| c.gain > 0)
-        .collect();
-    changes.sort_by_key(|c| std::cmp::Reverse(c.gain));
-    Ok(Json(Advice { fits: base, changes }))
+    Ok(Json(matching_core::advice::carve(state.taxonomy, &pool.people, &opening)))
 }

@@ -8,74 +8,33 @@ use crate::auth::{Account, Role};
 use crate::db::now;
 use crate::error::{ApiError, ApiResult};
 use crate::page::{Limit, Offset, Page, PageQuery};
-use crate::pool::RegionPool;
 use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use matching_core::advice::{self, Place};
 use matching_core::{
-    Claim, Explanation, Interval, ItemKind, ItemRef, Level, Opening, OpeningPool, PeoplePool, RankOptions, MAX_WEIGHT,
+    Claim, Explanation, ItemRef, KindWeights, Level, Opening, OpeningPool, RankOptions, WEIGHT_PERCENT,
 };
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::sync::Arc;
-
-/// The range of a per-search weight, in percent of the opening's own weights: a slider can make a
-/// kind ten times lighter or five times heavier, never remove it (the must-have count stays true).
-pub const WEIGHT_PERCENT: std::ops::RangeInclusive<u16> = 10..=500;
 
 fn jobhunter(account: &Account) -> ApiResult<&str> {
     account.require(Role::Jobhunter)?;
     account.region()
 }
 
-/// Weights for one search, in percent per kind of requirement (100 = as the opening says).
-#[derive(Clone, Copy, Debug, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct KindWeights {
-    #[serde(default = "hundred")]
-    skill: u16,
-    #[serde(default = "hundred")]
-    soft_skill: u16,
-    #[serde(default = "hundred")]
-    certificate: u16,
-    #[serde(default = "hundred")]
-    work_process: u16,
-}
-
-fn hundred() -> u16 {
-    100
-}
-
-impl KindWeights {
-    fn check(&self) -> ApiResult<()> {
-        if [self.skill, self.soft_skill, self.certificate, self.work_process].iter().all(|w| WEIGHT_PERCENT.contains(w))
-        {
-            Ok(())
-        } else {
-            Err(ApiError::bad_request(format!(
-                "weights: each weight is a percentage from {} to {}.",
-                WEIGHT_PERCENT.start(),
-                WEIGHT_PERCENT.end()
-            )))
-        }
-    }
-
-    /// The opening with its requirement weights scaled for this search.
-    fn apply(&self, opening: &Opening) -> Opening {
-        let mut out = opening.clone();
-        for r in &mut out.requirements {
-            let percent = match r.item.kind() {
-                ItemKind::Skill => self.skill,
-                ItemKind::SoftSkill => self.soft_skill,
-                ItemKind::Certificate => self.certificate,
-                ItemKind::WorkProcess => self.work_process,
-            };
-            let scaled = (u32::from(r.weight()) * u32::from(percent) + 50) / 100;
-            r.weight = Some(scaled.clamp(1, u32::from(MAX_WEIGHT)) as u16);
-        }
-        out
+/// The sliders' weights, or a clear error when one is out of range.
+fn checked(weights: KindWeights) -> ApiResult<KindWeights> {
+    if weights.is_valid() {
+        Ok(weights)
+    } else {
+        Err(ApiError::bad_request(format!(
+            "weights: each weight is a percentage from {} to {}.",
+            WEIGHT_PERCENT.start(),
+            WEIGHT_PERCENT.end()
+        )))
     }
 }
 
@@ -124,10 +83,7 @@ pub async fn rank_candidates(
     let pool = region_pool(&state, &account)?;
     let entry = pool.opening(&body.opening).ok_or_else(|| ApiError::not_found("opening in your region"))?;
     let opening = match body.weights {
-        Some(w) => {
-            w.check()?;
-            w.apply(&entry.opening)
-        }
+        Some(w) => checked(w)?.apply(&entry.opening),
         None => entry.opening.clone(),
     };
     let page = PageQuery { offset: body.offset, limit: body.limit };
@@ -171,7 +127,7 @@ pub async fn rank_openings(
     let reweighted;
     let openings: &OpeningPool = match body.weights {
         Some(w) => {
-            w.check()?;
+            let w = checked(w)?;
             reweighted = OpeningPool::new(state.taxonomy, pool.openings.iter().map(|o| w.apply(&o.opening)).collect());
             &reweighted
         }
@@ -205,14 +161,6 @@ pub struct WhatIfIn {
     opening: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct Place {
-    /// Rank among the openings that fit (or the candidates for `opening`), from 1; `None` when it does not fit.
-    rank: Option<usize>,
-    score: Interval,
-    musts_unmet: u16,
-}
-
 #[derive(Serialize)]
 pub struct Change {
     opening: String,
@@ -233,27 +181,8 @@ pub struct WhatIf {
     among_candidates: Option<(Place, Place)>,
 }
 
-fn places(pool: &RegionPool, state: &AppState, profile: &matching_core::Profile) -> BTreeMap<usize, Place> {
-    let all = RankOptions { top: pool.openings.len().max(1), include_knocked_out: true };
-    let ranking = pool.opening_pool.rank(state.taxonomy, profile, all);
-    let mut rank = 0;
-    ranking
-        .matches
-        .iter()
-        .map(|r| {
-            let fits = r.explanation.is_match();
-            rank += usize::from(fits);
-            let place = Place {
-                rank: fits.then_some(rank),
-                score: r.explanation.score,
-                musts_unmet: r.explanation.musts.unmet,
-            };
-            (r.index, place)
-        })
-        .collect()
-}
-
-/// What would change if the candidate had these claims too. Nothing is stored.
+/// What would change if the candidate had these claims too (`matching_core::advice::what_if`).
+/// Nothing is stored.
 pub async fn what_if(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -263,31 +192,20 @@ pub async fn what_if(
     if body.add.is_empty() || body.add.len() > 20 {
         return Err(ApiError::bad_request("add: give 1 to 20 claims to try."));
     }
+    if let Some(i) = body.add.iter().position(|claim| !state.taxonomy.contains(&claim.item)) {
+        return Err(ApiError::bad_request(format!("add[{i}].item: there is no such item in the taxonomy.")));
+    }
     let pool = region_pool(&state, &account)?;
     let candidate = pool.candidate(&body.candidate).ok_or_else(|| ApiError::not_found("candidate in your region"))?;
-    let mut changed = candidate.profile.clone();
-    for (i, claim) in body.add.iter().enumerate() {
-        if !state.taxonomy.contains(&claim.item) {
-            return Err(ApiError::bad_request(format!("add[{i}].item: there is no such item in the taxonomy.")));
-        }
-        changed.claims.retain(|c| c.item != claim.item);
-        changed.claims.push(claim.clone());
-        if claim.item.kind() == ItemKind::Certificate {
-            changed.answered.certificates = true;
-        }
-        changed.answered.unsure.retain(|u| u != &claim.item);
-    }
-    let (before, after) = (places(&pool, &state, &candidate.profile), places(&pool, &state, &changed));
-    let mut changes: Vec<Change> = after
+    let result = advice::what_if(state.taxonomy, &pool.opening_pool, &candidate.profile, &body.add);
+    let mut changes: Vec<Change> = result
+        .changes
         .iter()
-        .filter_map(|(index, a)| {
-            let b = before.get(index)?;
-            (b.rank != a.rank || b.score != a.score).then(|| Change {
-                opening: pool.openings[*index].opening.id.clone(),
-                title: pool.openings[*index].opening.title.clone(),
-                before: *b,
-                after: *a,
-            })
+        .map(|c| Change {
+            opening: pool.openings[c.index].opening.id.clone(),
+            title: pool.openings[c.index].opening.title.clone(),
+            before: c.before,
+            after: c.after,
         })
         .collect();
     changes.sort_by(|x, y| {
@@ -297,25 +215,12 @@ pub async fn what_if(
         None => None,
         Some(id) => {
             let entry = pool.opening(id).ok_or_else(|| ApiError::not_found("opening in your region"))?;
-            let mut profiles = pool.people.profiles().to_vec();
             let at = pool.candidates.iter().position(|c| c.id == candidate.id).unwrap_or_default();
-            let place = |people: &PeoplePool| {
-                let all = RankOptions { top: people.profiles().len(), include_knocked_out: false };
-                let ranking = people.rank(state.taxonomy, &entry.opening, all);
-                let fitting = ranking.matches.iter().filter(|r| r.explanation.is_match());
-                let found = fitting.clone().position(|r| r.index == at);
-                let e = matching_core::explain(state.taxonomy, &people.profiles()[at], &entry.opening);
-                Place { rank: found.map(|p| p + 1), score: e.score, musts_unmet: e.musts.unmet }
-            };
-            let before = place(&pool.people);
-            profiles[at] = changed.clone();
-            let after = place(&PeoplePool::new(state.taxonomy, profiles));
-            Some((before, after))
+            Some(advice::place_among(state.taxonomy, &pool.people, at, &result.profile, &entry.opening))
         }
     };
     audit(&state.db.lock(), Some(account.id), "viewed", Some(&candidate.id), body.opening.as_deref(), "what-if")?;
-    let count = |m: &BTreeMap<usize, Place>| m.values().filter(|p| p.rank.is_some()).count();
-    Ok(Json(WhatIf { fits_before: count(&before), fits_after: count(&after), changes, among_candidates }))
+    Ok(Json(WhatIf { fits_before: result.fits_before, fits_after: result.fits_after, changes, among_candidates }))
 }
 
 #[derive(Deserialize)]

@@ -215,7 +215,7 @@ pub struct CandidateCard {
     /// Published home town.
     pub home_town: Option<String>,
     /// What was published.
-    pub fields: crate::consent::Fields,
+    pub fields: matching_core::Parts,
     /// Last day of the consent.
     pub until: String,
     /// True for generated demo data.

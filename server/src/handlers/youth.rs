@@ -4,7 +4,7 @@
 
 use super::{Body, Path, Query, Secret};
 use crate::attest::{self, Attestation};
-use crate::consent::{self, Fields, CONSENT_TEXT_VERSION, DEFAULT_CONSENT_DAYS, MAX_CONSENT_DAYS};
+use crate::consent::{CONSENT_TEXT_VERSION, DEFAULT_CONSENT_DAYS, MAX_CONSENT_DAYS};
 use crate::credential;
 use crate::db::now;
 use crate::error::{ApiError, ApiResult};
@@ -25,7 +25,7 @@ use std::sync::Arc;
 #[serde(deny_unknown_fields)]
 pub struct ConsentIn {
     /// Which parts to publish.
-    pub fields: Fields,
+    pub fields: matching_core::Parts,
     /// The region's id (see `/api/regions`).
     pub region: String,
     /// Last day (`YYYY-MM-DD`); default three months from today, at most a year.
@@ -108,7 +108,7 @@ fn prepare(
     if let Some((field, message)) = body.profile.check(state.taxonomy) {
         return Err(ApiError::bad_request(format!("profile.{field}: {message}")));
     }
-    let mut profile = consent::cut(&body.profile, &c.fields, id);
+    let mut profile = body.profile.only(&c.fields, id);
     profile.synthetic = false;
     profile.practical.home_town = known_town(state, profile.practical.home_town.as_deref())?;
     let downgraded = attest::require_evidence(&mut profile, &body.attestations, |jws| {

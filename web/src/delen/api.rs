@@ -2,9 +2,9 @@
 //! update, withdraw, contact requests, who looked, trainer links. Every call is same-origin; a
 //! failure is either "no network" or the server's stable error code, never a panic.
 
-use super::pool::{Fields, Signed};
+use super::pool::Signed;
 use gloo_net::http::{Request, RequestBuilder, Response};
-use matching_core::Profile;
+use matching_core::{Parts, Profile};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use web_sys::RequestCredentials;
@@ -46,7 +46,7 @@ pub struct Region {
 #[derive(Serialize)]
 pub struct ConsentOut<'a> {
     /// Which parts.
-    pub fields: Fields,
+    pub fields: Parts,
     /// Region id.
     pub region: &'a str,
     /// Last day.

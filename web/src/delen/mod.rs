@@ -11,8 +11,9 @@ pub mod texts;
 
 use crate::state::Saved;
 use api::{Fail, Incoming, Region, ViewLine};
+use matching_core::Parts;
 use matching_core::{Date, Lang, Text};
-use pool::{Fields, Found, PoolDoc};
+use pool::{Found, PoolDoc};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -109,7 +110,7 @@ pub enum Load<T> {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Draft {
     /// Which parts.
-    pub fields: Fields,
+    pub fields: Parts,
     /// Region id.
     pub region: String,
     /// Region name.

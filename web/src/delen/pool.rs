@@ -5,7 +5,7 @@
 use crate::state::Saved;
 use crate::store;
 use gloo_storage::{LocalStorage, Storage};
-use matching_core::{Evidence, ItemRef, Level, Profile};
+use matching_core::{Evidence, ItemRef, Level, Parts, Profile};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
@@ -18,48 +18,23 @@ pub const FORMAT: &str = "vaardig.pool";
 /// The version of what the pool page saves.
 pub const VERSION: u32 = 1;
 
-/// The parts of a profile a young person can publish (the server's `Fields`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fields {
-    /// Hard skills.
-    #[serde(default)]
-    pub skills: bool,
-    /// Soft skills.
-    #[serde(default)]
-    pub soft_skills: bool,
-    /// Certificates.
-    #[serde(default)]
-    pub certificates: bool,
-    /// Work processes.
-    #[serde(default)]
-    pub work_processes: bool,
-    /// Hours, shifts, start date (and, with the home town, travel distance).
-    #[serde(default)]
-    pub availability: bool,
-    /// Home town.
-    #[serde(default)]
-    pub region: bool,
-}
+/// One part's flag inside [`Parts`].
+pub type Flag = fn(&mut Parts) -> &mut bool;
 
-/// One part's flag inside [`Fields`].
-pub type Flag = fn(&mut Fields) -> &mut bool;
+/// The parts in the order the page shows them, with their text key and an accessor.
+pub const PARTS: [(&str, Flag); 6] = [
+    ("skills", |f| &mut f.skills),
+    ("soft_skills", |f| &mut f.soft_skills),
+    ("certificates", |f| &mut f.certificates),
+    ("work_processes", |f| &mut f.work_processes),
+    ("availability", |f| &mut f.availability),
+    ("region", |f| &mut f.region),
+];
 
-impl Fields {
-    /// The parts in the order the page shows them, with their text key and an accessor.
-    pub const ALL: [(&'static str, Flag); 6] = [
-        ("skills", |f| &mut f.skills),
-        ("soft_skills", |f| &mut f.soft_skills),
-        ("certificates", |f| &mut f.certificates),
-        ("work_processes", |f| &mut f.work_processes),
-        ("availability", |f| &mut f.availability),
-        ("region", |f| &mut f.region),
-    ];
-
-    /// The names of the chosen parts.
-    pub fn chosen(&self) -> Vec<&'static str> {
-        let mut copy = *self;
-        Fields::ALL.iter().filter(|(_, get)| *get(&mut copy)).map(|(name, _)| *name).collect()
-    }
+/// The names of the chosen parts.
+pub fn chosen(parts: &Parts) -> Vec<&'static str> {
+    let mut copy = *parts;
+    PARTS.iter().filter(|(_, get)| *get(&mut copy)).map(|(name, _)| *name).collect()
 }
 
 /// A published profile as the device knows it.
@@ -80,7 +55,7 @@ pub struct Publication {
     /// Last day (`YYYY-MM-DD`).
     pub until: String,
     /// What is published.
-    pub fields: Fields,
+    pub fields: Parts,
     /// Whether a jobhunter may confirm claims as a coach.
     #[serde(default)]
     pub coach_evidence: bool,
@@ -291,7 +266,7 @@ mod tests {
         .unwrap();
         let p = doc.published.as_ref().unwrap();
         assert!(p.fields.skills && !p.fields.availability && !p.coach_evidence);
-        assert_eq!(p.fields.chosen(), vec!["skills"]);
+        assert_eq!(chosen(&p.fields), vec!["skills"]);
         let again: PoolDoc = serde_json::from_str(&serde_json::to_string(&doc).unwrap()).unwrap();
         assert_eq!(again, doc);
         assert!(!doc.is_empty() && PoolDoc::default().is_empty());

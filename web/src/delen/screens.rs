@@ -2,12 +2,12 @@
 //! screen, then what is published, requests, who looked, trainer links and withdrawal.
 
 use super::api::{self, ConsentOut, Contact, PublishOut, CONSENT_TEXT_VERSION};
-use super::pool::{self, Fields, Publication, TrainerLink};
+use super::pool::{self, Publication, TrainerLink};
 use super::texts::{t, tf};
 use super::{day_of, day_of_unix, fail_key, gone_if_not_found, today, Ctx, Draft, Load, Screen, St};
 use crate::speech::speak_labelled;
 use crate::words::words;
-use matching_core::{Date, Evidence, ItemRef, Lang};
+use matching_core::{Date, Evidence, ItemRef, Lang, Parts};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -165,11 +165,11 @@ fn parts(ctx: &Ctx) -> Html {
             {words(&["werkproces", "vca"], lang, t("speak", lang))}
             <fieldset class="checklist">
                 <legend class="sr-only">{head}</legend>
-                { for Fields::ALL.iter().enumerate().map(|(i, (name, get))| {
+                { for pool::PARTS.iter().enumerate().map(|(i, (name, get))| {
                     let on = *get(&mut fields);
                     let id = format!("part-{name}");
                     let onchange = ctx.on(move |s, e: Event| {
-                        *Fields::ALL[i].1(&mut s.draft.fields) = e.target_unchecked_into::<HtmlInputElement>().checked();
+                        *pool::PARTS[i].1(&mut s.draft.fields) = e.target_unchecked_into::<HtmlInputElement>().checked();
                         s.error = None;
                     });
                     html! {
@@ -184,7 +184,7 @@ fn parts(ctx: &Ctx) -> Html {
                 }) }
             </fieldset>
             {error(ctx)}
-            {nav(ctx, Some(("nav.next", next(ctx, |s| s.draft.fields.chosen().is_empty().then_some("parts.none")))))}
+            {nav(ctx, Some(("nav.next", next(ctx, |s| pool::chosen(&s.draft.fields).is_empty().then_some("parts.none")))))}
         </section>
     }
 }
@@ -279,9 +279,9 @@ fn coach(ctx: &Ctx) -> Html {
 }
 
 /// The chosen parts as a list of names.
-fn part_list(fields: &Fields, lang: Lang) -> Html {
+fn part_list(fields: &Parts, lang: Lang) -> Html {
     html! {
-        <ul class="lines">{ for fields.chosen().into_iter().map(|name| html! { <li>{t(&format!("part.{name}"), lang)}</li> }) }</ul>
+        <ul class="lines">{ for pool::chosen(fields).into_iter().map(|name| html! { <li>{t(&format!("part.{name}"), lang)}</li> }) }</ul>
     }
 }
 

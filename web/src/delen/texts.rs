@@ -173,7 +173,6 @@ pub fn tf(key: &str, lang: Lang, values: &[(&str, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::delen::pool::Fields;
 
     #[test]
     fn both_languages_are_complete_and_keys_unique() {
@@ -182,7 +181,7 @@ mod tests {
 
     #[test]
     fn every_part_has_a_name_and_a_sentence() {
-        for (name, _) in Fields::ALL {
+        for (name, _) in crate::delen::pool::PARTS {
             for key in [format!("part.{name}"), format!("part.{name}.help")] {
                 assert!(TEXTS.iter().any(|(k, _, _)| *k == key), "{key} has no text");
             }
