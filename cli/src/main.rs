@@ -399,10 +399,12 @@ struct Stats {
     entree_profiles: usize,
     mbo2_qualifications: usize,
     official_work_processes: usize,
+    official_work_processes_with_plain_line: usize,
     certificates_with_validity: usize,
     certificates_with_min_age: usize,
     certificates_with_validity_and_min_age: usize,
     certificates_with_source: usize,
+    certificates_with_law_fact: usize,
     certificates_implying_skills: usize,
 }
 
@@ -438,6 +440,13 @@ fn cmd_stats(taxonomy: &Taxonomy, args: &Args) -> Result<(), Failure> {
             .flat_map(|t| &t.work_processes)
             .filter(|w| w.official)
             .count(),
+        official_work_processes_with_plain_line: d
+            .qualifications
+            .iter()
+            .flat_map(|q| &q.core_tasks)
+            .flat_map(|t| &t.work_processes)
+            .filter(|w| w.official && w.plain.is_some())
+            .count(),
         certificates_with_validity: d.certificates.iter().filter(|c| c.valid_years.is_some()).count(),
         certificates_with_min_age: d.certificates.iter().filter(|c| c.min_age.is_some()).count(),
         certificates_with_validity_and_min_age: d
@@ -446,6 +455,7 @@ fn cmd_stats(taxonomy: &Taxonomy, args: &Args) -> Result<(), Failure> {
             .filter(|c| c.valid_years.is_some() && c.min_age.is_some())
             .count(),
         certificates_with_source: d.certificates.iter().filter(|c| !c.sources.is_empty()).count(),
+        certificates_with_law_fact: d.certificates.iter().filter(|c| c.by_law.is_some()).count(),
         certificates_implying_skills: d.certificates.iter().filter(|c| !c.implies.is_empty()).count(),
     };
     if args.json {

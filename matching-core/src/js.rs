@@ -68,7 +68,7 @@ export interface Qualification {
   core_tasks: CoreTask[];
 }
 export interface CoreTask { code: string; title: Text; work_processes: WorkProcess[] }
-export interface WorkProcess { id: string; code: string; title: Text; implies: Record<string, number>; official?: boolean }
+export interface WorkProcess { id: string; code: string; title: Text; implies: Record<string, number>; official?: boolean; plain?: Text }
 export interface Town { name: string; province: string; lat: number; lon: number }
 
 /** A young person's profile (format `vaardig.profile`, version 1). Unknown fields are refused. */

@@ -11,8 +11,8 @@
 //! certificate `[id, label, syn, sector, hours, note, valid_years, min_age, by_law, law, exam,
 //! read_aloud, [sources], implies]` (an unknown number or yes/no is `null`, yes/no is 1/0),
 //! qualification `[id, name, level, sector, crebo, cohort, "dossier" or "ours", [sources], [core tasks]]`,
-//! core task `[code, title, [work processes]]`, work process `[id, code, title, implies]` with a
-//! trailing `1` when it is official,
+//! core task `[code, title, [work processes]]`, work process `[id, code, title, implies]` followed
+//! by `1` when it is official and then by its plain line (two strings) when it has one,
 //! town `[name, province, lat, lon]`.
 
 use crate::model::Text;
@@ -87,6 +87,9 @@ pub fn to_packed(data: &TaxonomyData) -> String {
                 w.map(&p.implies);
                 if p.official {
                     w.num(1);
+                }
+                if let Some(plain) = &p.plain {
+                    w.text(plain);
                 }
             });
         });
@@ -171,8 +174,12 @@ pub fn from_packed(text: &str) -> Option<TaxonomyData> {
                                     title: r.text()?,
                                     implies: r.map(Reader::int)?,
                                     official: match r.peek()? {
-                                        b']' => false,
-                                        _ => r.int::<u8>()? == 1,
+                                        b'0'..=b'9' => r.int::<u8>()? == 1,
+                                        _ => false,
+                                    },
+                                    plain: match r.peek()? {
+                                        b'"' => Some(r.text()?),
+                                        _ => None,
                                     },
                                 })
                             })?,
@@ -454,6 +461,48 @@ mod tests {
             from_packed(r#"[[],[],[],[],[],[["\u00e9\/","p",1,2.5]]]"#).map(|d| d.towns[0].name.clone()),
             Some("é/".into())
         );
+    }
+
+    #[test]
+    fn work_processes_keep_official_and_plain() {
+        let text = |nl: &str, en: &str| Text { nl: nl.into(), en: en.into() };
+        let process = |n: &str, official: bool, plain: Option<Text>| WorkProcess {
+            id: format!("wp.q.b1_k1_{n}"),
+            code: format!("B1-K1-{}", n.to_uppercase()),
+            title: text("Titel", "Title"),
+            implies: BTreeMap::from([("a.b".to_string(), 2), ("a.c".to_string(), 1)]),
+            official,
+            plain,
+        };
+        let mut data = TaxonomyData::default();
+        data.qualifications.push(Qualification {
+            id: "q.q".into(),
+            name: text("Naam", "Name"),
+            level: 2,
+            sector: "alg".into(),
+            crebo: "12345".into(),
+            cohort: "2025".into(),
+            source: Source::Dossier,
+            sources: vec!["Q4".into()],
+            core_tasks: vec![CoreTask {
+                code: "B1-K1".into(),
+                title: text("Kerntaak", "Core task"),
+                work_processes: vec![
+                    process("w1", true, Some(text("Je doet \"dit\".", "You do this."))),
+                    process("w2", true, None),
+                    process("w3", false, Some(text("Je doet dat.", "You do that."))),
+                    process("w4", false, None),
+                ],
+            }],
+        });
+        let packed = to_packed(&data);
+        assert_eq!(from_packed(&packed), Some(data));
+        // The layout the app reads: official as a trailing 1, then the plain line's two strings.
+        assert!(packed.contains(r#"["a.b",2,"a.c",1],1,"Je doet \"dit\".","You do this."]"#), "{packed}");
+        assert!(packed.contains(r#"["a.b",2,"a.c",1],"Je doet dat.","You do that."]"#), "{packed}");
+        // Half a plain line is refused.
+        let half = packed.replace(r#","You do that.""#, "");
+        assert_eq!(from_packed(&half), None);
     }
 
     #[test]

@@ -178,6 +178,11 @@ pub struct WorkProcess {
     /// names the dossier in `sources`; the check refuses an official process anywhere else).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub official: bool,
+    /// The title said plainly at B1 (a short sentence, common words), shown beside the title.
+    /// Ours, not the dossier's; every official process has one (checked), because the dossier's
+    /// wording is hard to read for the young person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plain: Option<Text>,
 }
 
 impl WorkProcess {

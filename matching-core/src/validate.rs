@@ -1,5 +1,6 @@
 //! Checks on taxonomy data that serde cannot express: both languages filled, no empty text,
-//! four level descriptions, known sectors, well-formed codes and levels.
+//! four level descriptions, known sectors, well-formed codes and levels, a plain line for every
+//! official work process.
 
 use crate::model::Text;
 use crate::taxonomy::{Labels, TaxonomyData};
@@ -29,10 +30,10 @@ pub(crate) fn check(data: &TaxonomyData) -> Vec<String> {
         text("certificate", &c.id, empty([&c.label, &c.note].into_iter()));
     }
     for q in &data.qualifications {
-        let tasks = q
-            .core_tasks
-            .iter()
-            .flat_map(|t| std::iter::once(&t.title).chain(t.work_processes.iter().map(|w| &w.title)));
+        let tasks = q.core_tasks.iter().flat_map(|t| {
+            std::iter::once(&t.title)
+                .chain(t.work_processes.iter().flat_map(|w| [&w.title].into_iter().chain(&w.plain)))
+        });
         text("qualification", &q.id, empty(std::iter::once(&q.name).chain(tasks)));
     }
     let sector_known = |id: &str| data.sectors.iter().any(|s| s.id == id);
@@ -102,6 +103,9 @@ pub(crate) fn check(data: &TaxonomyData) -> Vec<String> {
                         "work process {:?}: official, but its qualification does not follow a named dossier",
                         w.id
                     ));
+                }
+                if w.official && w.plain.is_none() {
+                    problems.push(format!("work process {:?}: official, but without a plain B1 line", w.id));
                 }
                 if !w.code.strip_prefix(t.code.as_str()).is_some_and(|rest| rest.starts_with("-W")) {
                     problems.push(format!(

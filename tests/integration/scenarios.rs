@@ -308,6 +308,11 @@ fn a_qualifications_ladder_uses_the_official_work_processes_and_shows_only_their
     assert!(Taxonomy::new(data.clone()).is_err(), "official codes need a dossier with a source");
     data.qualifications[0].source = matching_core::Source::Dossier;
     data.qualifications[0].sources = vec!["TEST".into()];
+    // An official process without a plain B1 line beside its dossier title is refused too.
+    assert!(Taxonomy::new(data.clone()).is_err(), "official processes need a plain line");
+    for wp in &mut data.qualifications[0].core_tasks[0].work_processes {
+        wp.plain = Some(matching_core::Text { nl: "Je doet dit werk.".into(), en: "You do this work.".into() });
+    }
     let t = Taxonomy::new(data).expect("a dossier with a source");
     let mut p = person("ilse", Some(36));
     for id in &official {

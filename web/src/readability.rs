@@ -191,6 +191,18 @@ fn reported() -> Vec<(String, String)> {
     all
 }
 
+/// The plain B1 lines beside the official work-process titles (`plain` in the data): they exist
+/// to be read by the young person, so they are enforced like the texts this branch owns.
+fn plain_lines() -> Vec<(String, String)> {
+    let data = vaardig_taxonomy::data().expect("the taxonomy reads");
+    data.qualifications
+        .iter()
+        .flat_map(|q| &q.core_tasks)
+        .flat_map(|t| &t.work_processes)
+        .filter_map(|w| w.plain.as_ref().map(|p| (format!("{}.plain", w.id), p.nl.clone())))
+        .collect()
+}
+
 /// Scores of the texts of 5 words or more, lowest first.
 fn scored(texts: &[(String, String)]) -> Vec<(f64, &str, &str)> {
     let mut out: Vec<(f64, &str, &str)> = texts
@@ -272,4 +284,15 @@ fn readability_report_of_the_other_taxonomy_texts() {
     let texts = reported();
     assert!(!texts.is_empty());
     report("other taxonomy texts (reported, not enforced)", &scored(&texts));
+}
+
+/// Every plain line beside an official work-process title reads at B1.
+#[test]
+fn readability_plain_work_process_lines_are_b1() {
+    let lines = plain_lines();
+    assert!(!lines.is_empty(), "the plain lines were found");
+    let scores = scored(&lines);
+    report("plain lines of official work processes", &scores);
+    let below: Vec<String> = scores.iter().filter(|s| s.0 < B1).map(|(s, k, t)| format!("{s:.1} {k}: {t}")).collect();
+    assert!(below.is_empty(), "below B1 ({B1}):\n{}", below.join("\n"));
 }

@@ -70,3 +70,49 @@ pub fn embedded() -> &'static Taxonomy {
         Err(e) => panic!("{e}"),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_taxonomy_is_checked() {
+        let data = data().expect("the files parse");
+        if let Err(e) = Taxonomy::new(data) {
+            panic!("{e}");
+        }
+    }
+
+    /// Every official work process carries a plain B1 line beside the dossier's title (nl and en);
+    /// without one the taxonomy is refused.
+    #[test]
+    fn every_official_work_process_has_a_plain_line() {
+        let data = data().expect("the files parse");
+        let official: Vec<_> = data
+            .qualifications
+            .iter()
+            .flat_map(|q| &q.core_tasks)
+            .flat_map(|t| &t.work_processes)
+            .filter(|w| w.official)
+            .collect();
+        assert!(!official.is_empty(), "the data has official work processes");
+        for w in &official {
+            let plain = w.plain.as_ref().unwrap_or_else(|| panic!("{}: official without a plain line", w.id));
+            assert!(!plain.nl.trim().is_empty() && !plain.en.trim().is_empty(), "{}", w.id);
+            assert_ne!(plain.nl, w.title.nl, "{}: the plain line says it in other words", w.id);
+        }
+        // Taking one away makes the check refuse the taxonomy.
+        let mut broken = data.clone();
+        let first = broken
+            .qualifications
+            .iter_mut()
+            .flat_map(|q| &mut q.core_tasks)
+            .flat_map(|t| &mut t.work_processes)
+            .find(|w| w.official)
+            .expect("an official process");
+        first.plain = None;
+        let id = first.id.clone();
+        let error = Taxonomy::new(broken).expect_err("an official process without a plain line is refused").to_string();
+        assert!(error.contains(&id) && error.contains("plain"), "{error}");
+    }
+}
