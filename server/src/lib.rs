@@ -21,7 +21,7 @@ mod handlers;
 pub mod http;
 pub mod keys;
 pub mod limit;
-pub mod page;
+pub use vaardig_api::page;
 pub mod pool;
 pub mod secret;
 

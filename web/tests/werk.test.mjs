@@ -146,6 +146,27 @@ test("an employer puts in an opening, sees the count while typing, the ranked ca
   await context.close();
 });
 
+test("an opening changed in the work app keeps its sector (the form has no sector field)", async () => {
+  const { context, page, errors } = await open(1280, 800);
+  await login(page, EMPLOYER);
+  const before = await page.evaluate(async () => {
+    const list = await (await fetch("/api/openings?limit=100")).json();
+    return list.items.find((o) => o.sector);
+  });
+  assert.ok(before, "a demo opening with a sector");
+  await page.goto(`${base}werk.html#edit/${encodeURIComponent(before.id)}`);
+  await page.locator("#title").waitFor();
+  await page.waitForFunction((t) => document.querySelector("#title")?.value === t, before.title);
+  await page.locator("#title").fill(`${before.title} (nieuw)`);
+  await page.getByRole("button", { name: "Bewaar en bekijk kandidaten" }).click();
+  await page.locator("#candidates").waitFor();
+  const after = await page.evaluate(async (id) => (await fetch(`/api/openings/${encodeURIComponent(id)}`)).json(), before.id);
+  assert.equal(after.title, `${before.title} (nieuw)`);
+  assert.equal(after.sector, before.sector);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a jobhunter ranks with weights, tries a what-if, keeps a shortlist, makes a match table and a trainer link that a trainer confirms", async () => {
   const { context, page, errors } = await open(1280, 800);
   await login(page, JOBHUNTER);

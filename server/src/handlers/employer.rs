@@ -1,7 +1,7 @@
 //! The employer's side: openings of their own, the region's consenting candidates ranked for
 //! one of them (every candidate shown is logged), and contact requests.
 
-use super::{audit, log_listed, region_pool, Body, CandidateCard, Path, Query, RankedCandidate};
+use super::{audit, card, log_listed, region_pool, Body, Path, Query};
 use crate::auth::{Account, Role};
 use crate::db::now;
 use crate::error::{ApiError, ApiResult};
@@ -13,68 +13,41 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use matching_core::advice::Carvings;
-use matching_core::{explain, Date, Hours, Opening, Ranking, Reach, Requirement, RouteType, Shift};
+use matching_core::{explain, Opening, Ranking, Reach};
 use rusqlite::{params, OptionalExtension};
-use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+use vaardig_api::{ContactIn, ContactView, OpeningIn, RankedCandidate};
 
 /// The longest message with a contact request.
 pub const MAX_MESSAGE: usize = 2000;
 
-/// An opening as an employer writes it; the server gives the id and fills in the company.
-#[derive(Clone, Debug, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct OpeningIn {
-    /// Title.
-    pub title: String,
-    /// Kind of route.
-    pub route: RouteType,
-    /// Sector id.
-    #[serde(default)]
-    pub sector: Option<String>,
-    /// Hours per week.
-    pub hours: Hours,
-    /// Town where the work is.
-    pub place: String,
-    /// Shifts the work needs.
-    #[serde(default)]
-    pub shifts: Vec<Shift>,
-    /// First working day.
-    #[serde(default)]
-    pub start: Option<Date>,
-    /// What the work asks.
-    pub requirements: Vec<Requirement>,
-}
-
-impl OpeningIn {
-    /// The opening under `id`, checked against the taxonomy.
-    pub fn into_opening(self, id: &str, company: &str, state: &AppState) -> ApiResult<Opening> {
-        if self.title.trim().is_empty() || self.title.len() > 200 {
-            return Err(ApiError::bad_request("title: give a title of at most 200 characters."));
-        }
-        if self.requirements.len() > 60 {
-            return Err(ApiError::bad_request("requirements: at most 60 per opening."));
-        }
-        if !state.taxonomy.has_town(&self.place) {
-            return Err(ApiError::bad_request(format!("place: '{}' is not a town we know.", self.place)));
-        }
-        let opening = Opening {
-            id: id.to_string(),
-            title: self.title.trim().to_string(),
-            employer: company.to_string(),
-            route: self.route,
-            sector: self.sector,
-            hours: self.hours,
-            place: self.place,
-            shifts: self.shifts,
-            start: self.start,
-            requirements: self.requirements,
-            synthetic: false,
-        };
-        match opening.check(state.taxonomy) {
-            Some((field, message)) => Err(ApiError::bad_request(format!("{field}: {message}"))),
-            None => Ok(opening),
-        }
+/// The opening an employer wrote, under `id`, checked against the taxonomy.
+pub fn into_opening(body: OpeningIn, id: &str, company: &str, state: &AppState) -> ApiResult<Opening> {
+    if body.title.trim().is_empty() || body.title.len() > 200 {
+        return Err(ApiError::bad_request("title: give a title of at most 200 characters."));
+    }
+    if body.requirements.len() > 60 {
+        return Err(ApiError::bad_request("requirements: at most 60 per opening."));
+    }
+    if !state.taxonomy.has_town(&body.place) {
+        return Err(ApiError::bad_request(format!("place: '{}' is not a town we know.", body.place)));
+    }
+    let opening = Opening {
+        id: id.to_string(),
+        title: body.title.trim().to_string(),
+        employer: company.to_string(),
+        route: body.route,
+        sector: body.sector,
+        hours: body.hours,
+        place: body.place,
+        shifts: body.shifts,
+        start: body.start,
+        requirements: body.requirements,
+        synthetic: false,
+    };
+    match opening.check(state.taxonomy) {
+        Some((field, message)) => Err(ApiError::bad_request(format!("{field}: {message}"))),
+        None => Ok(opening),
     }
 }
 
@@ -113,7 +86,7 @@ pub async fn create(
     Body(body): Body<OpeningIn>,
 ) -> ApiResult<(StatusCode, Json<Opening>)> {
     let region = employer(&account)?.to_string();
-    let opening = body.into_opening(&secret::id("o"), &account.company, &state)?;
+    let opening = into_opening(body, &secret::id("o"), &account.company, &state)?;
     {
         let conn = state.db.lock();
         conn.execute(
@@ -149,7 +122,7 @@ pub async fn update(
 ) -> ApiResult<Json<Opening>> {
     let region = employer(&account)?.to_string();
     own_opening(&state, &account, &id)?;
-    let opening = body.into_opening(&id, &account.company, &state)?;
+    let opening = into_opening(body, &id, &account.company, &state)?;
     state.db.lock().execute(
         "UPDATE openings SET body = ?3, updated = ?4 WHERE id = ?1 AND account_id = ?2",
         params![id, account.id, serde_json::to_string(&opening).map_err(ApiError::internal)?, now()],
@@ -188,7 +161,7 @@ pub fn ranked_page(
         .take(page.limit())
         .map(|(i, r)| RankedCandidate {
             rank: Some(i + 1),
-            candidate: CandidateCard::of(&pool.candidates[r.index]),
+            candidate: card(&pool.candidates[r.index]),
             explanation: r.explanation.clone(),
         })
         .collect();
@@ -237,30 +210,7 @@ pub async fn candidate(
     let c = pool.candidate(&candidate).ok_or_else(|| ApiError::not_found("candidate"))?;
     let explanation = explain(state.taxonomy, &c.profile, &opening);
     audit(&state.db.lock(), Some(account.id), "viewed", Some(&c.id), Some(&opening.id), "")?;
-    Ok(Json(RankedCandidate { rank: None, candidate: CandidateCard::of(c), explanation }))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ContactIn {
-    candidate: String,
-    #[serde(default)]
-    opening: Option<String>,
-    message: String,
-}
-
-#[derive(Serialize)]
-pub struct ContactView {
-    id: String,
-    candidate: String,
-    pseudonym: String,
-    opening: Option<String>,
-    message: String,
-    status: String,
-    /// The details the young person chose to give, once accepted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    contact: Option<serde_json::Value>,
-    created: i64,
+    Ok(Json(RankedCandidate { rank: None, candidate: card(c), explanation }))
 }
 
 pub async fn request_contact(
@@ -356,7 +306,7 @@ pub async fn preview(
     Body(body): Body<OpeningIn>,
 ) -> ApiResult<Json<Reach>> {
     employer(&account)?;
-    let opening = body.into_opening("preview", &account.company, &state)?;
+    let opening = into_opening(body, "preview", &account.company, &state)?;
     let pool = region_pool(&state, &account)?;
     Ok(Json(pool.people.reach(state.taxonomy, &opening)))
 }

@@ -3,22 +3,24 @@
 //! young person allowed it.
 
 use super::employer::ranked_page;
-use super::{audit, log_listed, region_pool, Body, CandidateCard, Path, Query};
+use super::{audit, card, log_listed, region_pool, Body, Path, Query};
 use crate::auth::{Account, Role};
 use crate::db::now;
 use crate::error::{ApiError, ApiResult};
-use crate::page::{Limit, Offset, Page, PageQuery};
+use crate::page::{Page, PageQuery};
 use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use matching_core::advice::{self, Place};
-use matching_core::{
-    Claim, Explanation, ItemRef, KindWeights, Level, Opening, OpeningPool, RankOptions, WEIGHT_PERCENT,
-};
+use matching_core::advice::{self};
+use matching_core::{ItemRef, KindWeights, Level, Opening, OpeningPool, RankOptions, WEIGHT_PERCENT};
 use rusqlite::{params, OptionalExtension};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::sync::Arc;
+use vaardig_api::{
+    CandidateCard, Cell, EntryIn, MatchTable, Named, RankCandidatesIn, RankOpeningsIn, RankedCandidate, RankedOpening,
+    Shortlist, ShortlistEntry, ShortlistIn, ShortlistSummary, TableIn, WhatIf, WhatIfChange, WhatIfIn,
+};
 
 fn jobhunter(account: &Account) -> ApiResult<&str> {
     account.require(Role::Jobhunter)?;
@@ -45,7 +47,7 @@ pub async fn candidates(
 ) -> ApiResult<Json<Page<CandidateCard>>> {
     jobhunter(&account)?;
     let pool = region_pool(&state, &account)?;
-    let page = page.of(pool.candidates.iter().map(CandidateCard::of).collect());
+    let page = page.of(pool.candidates.iter().map(card).collect());
     log_listed(&state, &account, page.items.iter().map(|c| c.id.as_str()), None, "").await?;
     Ok(Json(page))
 }
@@ -60,25 +62,11 @@ pub async fn openings(
     Ok(Json(page.of(pool.openings.iter().map(|o| o.opening.clone()).collect())))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RankCandidatesIn {
-    opening: String,
-    #[serde(default)]
-    weights: Option<KindWeights>,
-    #[serde(default)]
-    include_knocked_out: bool,
-    #[serde(default)]
-    offset: Offset,
-    #[serde(default)]
-    limit: Option<Limit>,
-}
-
 pub async fn rank_candidates(
     State(state): State<Arc<AppState>>,
     account: Account,
     Body(body): Body<RankCandidatesIn>,
-) -> ApiResult<Json<Page<super::RankedCandidate>>> {
+) -> ApiResult<Json<Page<RankedCandidate>>> {
     jobhunter(&account)?;
     let pool = region_pool(&state, &account)?;
     let entry = pool.opening(&body.opening).ok_or_else(|| ApiError::not_found("opening in your region"))?;
@@ -92,27 +80,6 @@ pub async fn rank_candidates(
     let page = ranked_page(&pool, &ranking, page, body.include_knocked_out);
     log_listed(&state, &account, page.items.iter().map(|i| i.candidate.id.as_str()), Some(&opening.id), "").await?;
     Ok(Json(page))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RankOpeningsIn {
-    candidate: String,
-    #[serde(default)]
-    weights: Option<KindWeights>,
-    #[serde(default)]
-    include_knocked_out: bool,
-    #[serde(default)]
-    offset: Offset,
-    #[serde(default)]
-    limit: Option<Limit>,
-}
-
-#[derive(Serialize)]
-pub struct RankedOpening {
-    rank: usize,
-    opening: Opening,
-    explanation: Explanation,
 }
 
 pub async fn rank_openings(
@@ -151,36 +118,6 @@ pub async fn rank_openings(
     Ok(Json(Page { items, total, offset: page.offset(), limit: page.limit() }))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WhatIfIn {
-    candidate: String,
-    add: Vec<Claim>,
-    /// Also show the candidate's place among all candidates for this opening.
-    #[serde(default)]
-    opening: Option<String>,
-}
-
-#[derive(Serialize)]
-pub struct Change {
-    opening: String,
-    title: String,
-    before: Place,
-    after: Place,
-}
-
-#[derive(Serialize)]
-pub struct WhatIf {
-    /// Openings that fit before and after.
-    fits_before: usize,
-    fits_after: usize,
-    /// Every opening whose score or rank changes, best after first.
-    changes: Vec<Change>,
-    /// The candidate among all candidates for `opening`, before and after.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    among_candidates: Option<(Place, Place)>,
-}
-
 /// What would change if the candidate had these claims too (`matching_core::advice::what_if`).
 /// Nothing is stored.
 pub async fn what_if(
@@ -198,10 +135,10 @@ pub async fn what_if(
     let pool = region_pool(&state, &account)?;
     let candidate = pool.candidate(&body.candidate).ok_or_else(|| ApiError::not_found("candidate in your region"))?;
     let result = advice::what_if(state.taxonomy, &pool.opening_pool, &candidate.profile, &body.add);
-    let mut changes: Vec<Change> = result
+    let mut changes: Vec<WhatIfChange> = result
         .changes
         .iter()
-        .map(|c| Change {
+        .map(|c| WhatIfChange {
             opening: pool.openings[c.index].opening.id.clone(),
             title: pool.openings[c.index].opening.title.clone(),
             before: c.before,
@@ -269,33 +206,6 @@ pub async fn record_evidence(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Serialize)]
-pub struct Shortlist {
-    id: i64,
-    name: String,
-    created: i64,
-    candidates: Vec<ShortlistEntry>,
-}
-
-#[derive(Serialize)]
-pub struct ShortlistEntry {
-    candidate: CandidateCard,
-    note: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ShortlistIn {
-    name: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EntryIn {
-    #[serde(default)]
-    note: String,
-}
-
 fn own_shortlist(state: &AppState, account: &Account, id: i64) -> ApiResult<(String, i64)> {
     state
         .db
@@ -307,15 +217,6 @@ fn own_shortlist(state: &AppState, account: &Account, id: i64) -> ApiResult<(Str
         )
         .optional()?
         .ok_or_else(|| ApiError::not_found("shortlist"))
-}
-
-/// A shortlist in a list of them: its size, not its entries.
-#[derive(Serialize)]
-pub struct ShortlistSummary {
-    id: i64,
-    name: String,
-    created: i64,
-    size: usize,
 }
 
 pub async fn shortlists(
@@ -372,7 +273,7 @@ pub async fn shortlist(
     };
     let candidates: Vec<ShortlistEntry> = entries
         .into_iter()
-        .filter_map(|(c, note)| Some(ShortlistEntry { candidate: CandidateCard::of(pool.candidate(&c)?), note }))
+        .filter_map(|(c, note)| Some(ShortlistEntry { candidate: card(pool.candidate(&c)?), note }))
         .collect();
     // Full cards: every candidate on it sees this showing in "who looked".
     log_listed(&state, &account, candidates.iter().map(|e| e.candidate.id.as_str()), None, "shortlist").await?;
@@ -435,34 +336,6 @@ pub const TABLE_OPENINGS: usize = 30;
 
 /// See [`TABLE_OPENINGS`].
 pub const TABLE_CANDIDATES: usize = 60;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TableIn {
-    openings: Vec<String>,
-    candidates: Vec<String>,
-}
-
-#[derive(Serialize)]
-pub struct Named {
-    id: String,
-    name: String,
-}
-
-#[derive(Serialize)]
-pub struct Cell {
-    low: u16,
-    high: u16,
-    fits: bool,
-}
-
-#[derive(Serialize)]
-pub struct MatchTable {
-    openings: Vec<Named>,
-    candidates: Vec<Named>,
-    /// One row per opening, one cell per candidate.
-    cells: Vec<Vec<Cell>>,
-}
 
 /// The match table for a matching meeting: chosen openings × chosen candidates, every cell from
 /// the same pass the ranking uses (`OpeningPool::summaries`).

@@ -21,12 +21,12 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
-use matching_core::{Claim, Date, Explanation, Shift};
 use rusqlite::{params, Connection};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::sync::Arc;
+use vaardig_api::{Availability, CandidateCard};
 
 /// Every route of the API.
 pub fn api() -> Router<Arc<AppState>> {
@@ -187,73 +187,24 @@ pub fn region_pool(state: &AppState, account: &Account) -> ApiResult<Arc<RegionP
     Ok(state.pools.get(&state.db, state.taxonomy, account.region()?)?)
 }
 
-/// Availability as published.
-#[derive(Clone, Debug, Serialize)]
-pub struct Availability {
-    /// Most hours per week.
-    pub max_hours_per_week: Option<u8>,
-    /// Shifts the person can work.
-    pub shifts: Option<Vec<Shift>>,
-    /// First day the person can start.
-    pub available_from: Option<Date>,
-    /// How far the person can travel, in km.
-    pub max_travel_km: Option<u16>,
-}
-
-/// What an employer or jobhunter sees of a candidate: only what the consent covers, by
-/// construction (the stored profile was cut to it), and never a name, contact or age.
-#[derive(Clone, Debug, Serialize)]
-pub struct CandidateCard {
-    /// The server's id.
-    pub id: String,
-    /// The name shown.
-    pub pseudonym: String,
-    /// Published claims with level and evidence.
-    pub claims: Vec<Claim>,
-    /// Published availability.
-    pub availability: Option<Availability>,
-    /// Published home town.
-    pub home_town: Option<String>,
-    /// What was published.
-    pub fields: matching_core::Parts,
-    /// Last day of the consent.
-    pub until: String,
-    /// True for generated demo data.
-    pub synthetic: bool,
-}
-
-impl CandidateCard {
-    /// The card of a pool candidate.
-    pub fn of(c: &Candidate) -> CandidateCard {
-        let p = &c.profile.practical;
-        CandidateCard {
-            id: c.id.clone(),
-            pseudonym: c.pseudonym.clone(),
-            claims: c.profile.claims.clone(),
-            availability: c.fields.availability.then(|| Availability {
-                max_hours_per_week: p.max_hours_per_week,
-                shifts: p.shifts.clone(),
-                available_from: p.available_from,
-                max_travel_km: p.max_travel_km,
-            }),
-            home_town: p.home_town.clone(),
-            fields: c.fields,
-            until: c.until.clone(),
-            synthetic: c.profile.synthetic,
-        }
+/// The card of a pool candidate.
+pub fn card(c: &Candidate) -> CandidateCard {
+    let p = &c.profile.practical;
+    CandidateCard {
+        id: c.id.clone(),
+        pseudonym: c.pseudonym.clone(),
+        claims: c.profile.claims.clone(),
+        availability: c.fields.availability.then(|| Availability {
+            max_hours_per_week: p.max_hours_per_week,
+            shifts: p.shifts.clone(),
+            available_from: p.available_from,
+            max_travel_km: p.max_travel_km,
+        }),
+        home_town: p.home_town.clone(),
+        fields: c.fields,
+        until: c.until.clone(),
+        synthetic: c.profile.synthetic,
     }
-}
-
-/// One ranked candidate with the explanation that is its score.
-#[derive(Clone, Debug, Serialize)]
-pub struct RankedCandidate {
-    /// Place in the ranking, from 1 (absent when one candidate is looked at on its own).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub rank: Option<usize>,
-    /// The candidate.
-    pub candidate: CandidateCard,
-    /// Why the score is what it is.
-    pub explanation: Explanation,
 }
 
 async fn health() -> Json<serde_json::Value> {

@@ -19,6 +19,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::sync::Arc;
+use vaardig_api::Contact;
 
 /// What the young person agreed to.
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -340,24 +341,6 @@ pub async fn requests(
         })
     })?;
     Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
-}
-
-/// The contact details a young person chooses to give one employer.
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Contact {
-    /// How to address the person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// E-mail address.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// Phone number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    /// A message back.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
 }
 
 #[derive(Deserialize)]

@@ -2,7 +2,7 @@
 //! one opening with advice and its candidates ranked, one candidate explained with a contact
 //! request, and the contact requests with the details of those who said yes.
 
-use super::api::{self, Advice, Change, ContactRequest, OpeningIn, Page, Preview, RankedCandidate};
+use super::api::{self, Carving, Carvings, ContactIn, ContactView, OpeningIn, Page, RankedCandidate, Reach};
 use super::parts::{self, title};
 use super::route::{self, Route};
 use super::texts::{kind_key, route_key, shift_key};
@@ -10,13 +10,12 @@ use super::{use_get, use_shared, Load, Shared};
 use gloo_net::http::Method;
 use gloo_timers::callback::Timeout;
 use matching_core::{Date, Hours, Importance, ItemKind, ItemRef, Level, Opening, Requirement, RouteType, Shift};
-use serde::Serialize;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 /// Candidates per page.
-const PAGE: u64 = 10;
+const PAGE: usize = 10;
 /// The preview waits this long after the last change before asking the server.
 const PREVIEW_DELAY_MS: u32 = 400;
 
@@ -68,6 +67,8 @@ fn Openings() -> Html {
 struct Form {
     title: String,
     route: RouteType,
+    /// Kept as the opening has it: the form does not ask for it, and saving must not clear it.
+    sector: Option<String>,
     min: String,
     max: String,
     place: String,
@@ -82,6 +83,7 @@ impl Form {
             Some(o) => Form {
                 title: o.title.clone(),
                 route: o.route,
+                sector: o.sector.clone(),
                 min: o.hours.min.to_string(),
                 max: o.hours.max.to_string(),
                 place: o.place.clone(),
@@ -92,6 +94,7 @@ impl Form {
             None => Form {
                 title: String::new(),
                 route: RouteType::Job,
+                sector: None,
                 min: "16".into(),
                 max: "32".into(),
                 place: String::new(),
@@ -122,6 +125,7 @@ impl Form {
         Ok(OpeningIn {
             title: self.title.trim().to_string(),
             route: self.route,
+            sector: self.sector.clone(),
             hours: Hours { min, max },
             place: self.place.trim().to_string(),
             shifts: self.shifts.clone(),
@@ -161,7 +165,7 @@ fn FormBody(props: &BodyProps) -> Html {
     let form = use_state(|| Form::new(props.opening.as_deref()));
     let problem = use_state(|| None::<&'static str>);
     let failed = use_state(|| None::<api::ApiError>);
-    let preview = use_state(|| None::<Load<Preview>>);
+    let preview = use_state(|| None::<Load<Reach>>);
     let timer = use_mut_ref(|| None::<Timeout>);
     let sequence = use_mut_ref(|| 0u32);
     // What the preview is asked about: the opening with a stand-in title (the count does not
@@ -187,7 +191,7 @@ fn FormBody(props: &BodyProps) -> Html {
                         preview.set(Some(Load::Busy));
                         wasm_bindgen_futures::spawn_local(async move {
                             let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-                            let answer = api::send::<_, Preview>(Method::POST, "/api/openings/preview", &value).await;
+                            let answer = api::send::<_, Reach>(Method::POST, "/api/openings/preview", &value).await;
                             // Only the answer to the latest form counts.
                             if *sequence.borrow() == mine {
                                 preview.set(Some(match answer {
@@ -393,16 +397,16 @@ struct IdProps {
 #[function_component]
 fn OpeningView(props: &IdProps) -> Html {
     let s = use_shared();
-    let offset = use_state(|| 0u64);
+    let offset = use_state(|| 0usize);
     let id = api::seg(&props.id);
     let (opening, _) = use_get::<Opening>(format!("/api/openings/{id}"));
-    let (advice, _) = use_get::<Advice>(format!("/api/openings/{id}/advice"));
+    let (advice, _) = use_get::<Carvings>(format!("/api/openings/{id}/advice"));
     let (page, _) =
         use_get::<Page<RankedCandidate>>(format!("/api/openings/{id}/candidates?offset={}&limit={PAGE}", *offset));
     let Some(taxonomy) = s.taxonomy.clone() else {
         return html! { <p role="status">{s.t("app.loading")}</p> };
     };
-    let move_to = |to: u64| {
+    let move_to = |to: usize| {
         let offset = offset.clone();
         Callback::from(move |_: MouseEvent| offset.set(to))
     };
@@ -429,7 +433,7 @@ fn OpeningView(props: &IdProps) -> Html {
                 <p>{s.tf("advice.fits", &[("n", a.fits.to_string())])}</p>
                 if a.changes.is_empty() { <p class="hint">{s.t("advice.none")}</p> }
                 <ul class="steps">
-                    { for a.changes.iter().filter_map(|c| advice_line(&s, &taxonomy, &c.change, c.gain)).map(|t| html! { <li class="step">{t}</li> }) }
+                    { for a.changes.iter().map(|c| advice_line(&s, &taxonomy, &c.change, c.gain)).map(|t| html! { <li class="step">{t}</li> }) }
                 </ul>
                 </>
             })}
@@ -444,8 +448,8 @@ fn OpeningView(props: &IdProps) -> Html {
                     if p.offset > 0 {
                         <button type="button" onclick={move_to(p.offset.saturating_sub(PAGE))}>{s.t("page.previous")}</button>
                     }
-                    <span>{s.tf("page.of", &[("from", (p.offset + 1).min(p.total).to_string()), ("to", (p.offset + p.items.len() as u64).to_string()), ("total", p.total.to_string())])}</span>
-                    if p.offset + (p.items.len() as u64) < p.total {
+                    <span>{s.tf("page.of", &[("from", (p.offset + 1).min(p.total).to_string()), ("to", (p.offset + p.items.len()).to_string()), ("total", p.total.to_string())])}</span>
+                    if p.offset + (p.items.len()) < p.total {
                         <button type="button" onclick={move_to(p.offset + PAGE)}>{s.t("page.next")}</button>
                     }
                 </div>
@@ -456,17 +460,18 @@ fn OpeningView(props: &IdProps) -> Html {
 }
 
 /// One piece of job-carving advice in words, e.g. "Maak heftruck rijden een pluspunt: +4 kandidaten".
-pub fn advice_line(s: &Shared, taxonomy: &matching_core::Taxonomy, change: &Change, gain: u32) -> Option<String> {
+pub fn advice_line(s: &Shared, taxonomy: &matching_core::Taxonomy, change: &Carving, gain: usize) -> String {
     let gain = gain.to_string();
-    Some(match change {
-        Change::MakeNice { item } => s.tf("advice.make_nice", &[("name", taxonomy.name(item, s.lang)), ("gain", gain)]),
-        Change::LowerLevel { item, to } => s.tf(
+    match change {
+        Carving::MakeNice { item } => {
+            s.tf("advice.make_nice", &[("name", taxonomy.name(item, s.lang)), ("gain", gain)])
+        }
+        Carving::LowerLevel { item, to } => s.tf(
             "advice.lower_level",
             &[("name", taxonomy.name(item, s.lang)), ("level", to.to_string()), ("gain", gain)],
         ),
-        Change::FewerHours { min } => s.tf("advice.fewer_hours", &[("min", min.to_string()), ("gain", gain)]),
-        Change::Other => return None,
-    })
+        Carving::FewerHours { min } => s.tf("advice.fewer_hours", &[("min", min.to_string()), ("gain", gain)]),
+    }
 }
 
 fn candidate_item(s: &Shared, taxonomy: &matching_core::Taxonomy, opening: &str, c: &RankedCandidate) -> Html {
@@ -492,13 +497,6 @@ struct CandidateProps {
     candidate: String,
 }
 
-#[derive(Serialize)]
-struct ContactIn<'a> {
-    candidate: &'a str,
-    opening: &'a str,
-    message: String,
-}
-
 #[function_component]
 fn CandidateView(props: &CandidateProps) -> Html {
     let s = use_shared();
@@ -521,9 +519,9 @@ fn CandidateView(props: &CandidateProps) -> Html {
             }
             let (sent, opening, candidate) = (sent.clone(), opening.clone(), candidate.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let body = ContactIn { candidate: &candidate, opening: &opening, message: text };
+                let body = ContactIn { candidate, opening: Some(opening), message: text };
                 let answer =
-                    api::send::<_, ContactRequest>(Method::POST, "/api/contact-requests", &body).await.map(|_| ());
+                    api::send::<_, ContactView>(Method::POST, "/api/contact-requests", &body).await.map(|_| ());
                 sent.set(Some(answer));
             });
         })
@@ -560,7 +558,7 @@ fn CandidateView(props: &CandidateProps) -> Html {
 #[function_component]
 fn Contacts() -> Html {
     let s = use_shared();
-    let (list, _) = use_get::<Page<ContactRequest>>("/api/contact-requests?limit=100".into());
+    let (list, _) = use_get::<Page<ContactView>>("/api/contact-requests?limit=100".into());
     html! {
         <section>
             {title(s.t("contacts.title"))}

@@ -2,8 +2,9 @@
 //! the what-if console, shortlists, the match table for a matching meeting, and trainer links.
 
 use super::api::{
-    self, AttestationLink, Card, MatchTable, Page, RankedCandidate, RankedOpening, Shortlist, ShortlistSummary,
-    Weights, WhatIf,
+    self, AttestationLink, CandidateCard, EntryIn, KindWeights, Limit, MatchTable, Offset, Page, RankCandidatesIn,
+    RankOpeningsIn, RankedCandidate, RankedOpening, Shortlist, ShortlistIn, ShortlistSummary, TableIn, WhatIf,
+    WhatIfIn,
 };
 use super::parts::{self, title};
 use super::route::{self, Route};
@@ -50,7 +51,7 @@ fn opening_meta(s: &Shared, o: &Opening) -> String {
 #[function_component]
 fn Pool() -> Html {
     let s = use_shared();
-    let (candidates, _) = use_get::<Page<Card>>(CANDIDATES.into());
+    let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());
     let (openings, _) = use_get::<Page<Opening>>(OPENINGS.into());
     html! {
         <section>
@@ -111,24 +112,14 @@ struct RankProps {
     for_opening: bool,
 }
 
-#[derive(Serialize)]
-struct RankIn<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    opening: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    candidate: Option<&'a str>,
-    weights: Weights,
-    limit: u32,
-}
-
 enum Ranked {
     Candidates(Page<RankedCandidate>),
     Openings(Page<RankedOpening>),
 }
 
 /// The four weight sliders: skill, soft skill, certificate, work process, 10-500 %.
-fn sliders(s: &Shared, weights: &UseStateHandle<Weights>) -> Html {
-    let slider = |kind: ItemKind, value: u16, set: fn(&mut Weights, u16)| {
+fn sliders(s: &Shared, weights: &UseStateHandle<KindWeights>) -> Html {
+    let slider = |kind: ItemKind, value: u16, set: fn(&mut KindWeights, u16)| {
         let id = format!("w-{}", kind.index());
         let weights = weights.clone();
         let oninput = Callback::from(move |e: InputEvent| {
@@ -160,7 +151,7 @@ fn sliders(s: &Shared, weights: &UseStateHandle<Weights>) -> Html {
 #[function_component]
 fn Rank(props: &RankProps) -> Html {
     let s = use_shared();
-    let weights = use_state(Weights::default);
+    let weights = use_state(KindWeights::default);
     let result = use_state(|| Load::<Ranked>::Busy);
     let timer = use_mut_ref(|| None::<Timeout>);
     let sequence = use_mut_ref(|| 0u32);
@@ -173,15 +164,24 @@ fn Rank(props: &RankProps) -> Html {
             let first = mine == 1;
             let run = move || {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let body = RankIn {
-                        opening: for_opening.then_some(id.as_str()),
-                        candidate: (!for_opening).then_some(id.as_str()),
-                        weights,
-                        limit: 20,
-                    };
+                    let (offset, limit) = (Offset::default(), Limit::try_from(20).ok());
                     let answer = if for_opening {
+                        let body = RankCandidatesIn {
+                            opening: id.clone(),
+                            weights: Some(weights),
+                            include_knocked_out: false,
+                            offset,
+                            limit,
+                        };
                         api::send(Method::POST, "/api/region/rank/candidates", &body).await.map(Ranked::Candidates)
                     } else {
+                        let body = RankOpeningsIn {
+                            candidate: id.clone(),
+                            weights: Some(weights),
+                            include_knocked_out: false,
+                            offset,
+                            limit,
+                        };
                         api::send(Method::POST, "/api/region/rank/openings", &body).await.map(Ranked::Openings)
                     };
                     if *sequence.borrow() == mine {
@@ -199,7 +199,7 @@ fn Rank(props: &RankProps) -> Html {
             }
         });
     }
-    let (candidates, _) = use_get::<Page<Card>>(CANDIDATES.into());
+    let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());
     let (openings, _) = use_get::<Page<Opening>>(OPENINGS.into());
     let subject = if props.for_opening {
         match &openings {
@@ -272,16 +272,10 @@ struct IdProps {
     id: String,
 }
 
-#[derive(Serialize)]
-struct WhatIfIn<'a> {
-    candidate: &'a str,
-    add: &'a [Claim],
-}
-
 #[function_component]
 fn WhatIfConsole(props: &IdProps) -> Html {
     let s = use_shared();
-    let (candidates, _) = use_get::<Page<Card>>(CANDIDATES.into());
+    let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());
     let add = use_state(Vec::<Claim>::new);
     let result = use_state(|| None::<Load<WhatIf>>);
     let pick = {
@@ -303,7 +297,7 @@ fn WhatIfConsole(props: &IdProps) -> Html {
             let (add, result, id) = (add.clone(), result.clone(), id.clone());
             result.set(Some(Load::Busy));
             wasm_bindgen_futures::spawn_local(async move {
-                let body = WhatIfIn { candidate: &id, add: &add };
+                let body = WhatIfIn { candidate: id.clone(), add: (*add).clone(), opening: None };
                 result.set(Some(match api::send::<_, WhatIf>(Method::POST, "/api/region/what-if", &body).await {
                     Ok(w) => Load::Ready(Rc::new(w)),
                     Err(e) => Load::Failed(e),
@@ -419,11 +413,6 @@ fn difference(s: &Shared, before: &api::Place, after: &api::Place) -> String {
     format!("{}{points} %{places}", if points >= 0 { "+" } else { "" })
 }
 
-#[derive(Serialize)]
-struct NameIn {
-    name: String,
-}
-
 #[function_component]
 fn Shortlists() -> Html {
     let s = use_shared();
@@ -441,7 +430,9 @@ fn Shortlists() -> Html {
             }
             let (failed, reload) = (failed.clone(), reload.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<_, ShortlistSummary>(Method::POST, "/api/shortlists", &NameIn { name: value }).await {
+                match api::send::<_, ShortlistSummary>(Method::POST, "/api/shortlists", &ShortlistIn { name: value })
+                    .await
+                {
                     Ok(_) => {
                         input.set_value("");
                         failed.set(None);
@@ -478,17 +469,12 @@ fn Shortlists() -> Html {
     }
 }
 
-#[derive(Serialize)]
-struct NoteIn {
-    note: String,
-}
-
 #[function_component]
 fn ShortlistView(props: &IdProps) -> Html {
     let s = use_shared();
     let path = format!("/api/shortlists/{}", api::seg(&props.id));
     let (list, reload) = use_get::<Shortlist>(path.clone());
-    let (candidates, _) = use_get::<Page<Card>>(CANDIDATES.into());
+    let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());
     let pick = use_node_ref();
     let note = use_node_ref();
     let failed = use_state(|| None::<api::ApiError>);
@@ -505,7 +491,7 @@ fn ShortlistView(props: &IdProps) -> Html {
             let (failed, reload, url) =
                 (failed.clone(), reload.clone(), format!("{path}/candidates/{}", api::seg(&who)));
             wasm_bindgen_futures::spawn_local(async move {
-                match api::call(Method::PUT, &url, Some(&NoteIn { note: text })).await {
+                match api::call(Method::PUT, &url, Some(&EntryIn { note: text })).await {
                     Ok(()) => {
                         failed.set(None);
                         reload.emit(());
@@ -568,12 +554,6 @@ fn ShortlistView(props: &IdProps) -> Html {
     }
 }
 
-#[derive(Serialize)]
-struct TableIn {
-    openings: Vec<String>,
-    candidates: Vec<String>,
-}
-
 /// Check boxes for a set of ids, the first `preset` ticked.
 fn picks(
     s: &Shared,
@@ -608,7 +588,7 @@ fn picks(
 #[function_component]
 fn Table() -> Html {
     let s = use_shared();
-    let (candidates, _) = use_get::<Page<Card>>(CANDIDATES.into());
+    let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());
     let (openings, _) = use_get::<Page<Opening>>(OPENINGS.into());
     let chosen_openings = use_state(Vec::<String>::new);
     let chosen_candidates = use_state(Vec::<String>::new);
@@ -706,7 +686,7 @@ struct LinkIn {
 #[function_component]
 fn TrainerLink(props: &IdProps) -> Html {
     let s = use_shared();
-    let (candidates, _) = use_get::<Page<Card>>(CANDIDATES.into());
+    let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());
     let chosen = use_state(Vec::<String>::new);
     let extra = use_state(Vec::<String>::new);
     let made = use_state(|| None::<Load<AttestationLink>>);

@@ -1,7 +1,7 @@
 //! Pieces several screens share: login, the menu, titles, error messages, the lookup picker, and an
 //! explanation read from the employer's side (the candidate is "they", not "you").
 
-use super::api::{self, ApiError, Card, Login, SessionInfo};
+use super::api::{self, ApiError, CandidateCard, Login, SessionInfo};
 use super::route::{self, Route};
 use super::texts::{evidence_key, kind_key, level_key, shift_key};
 use super::{use_shared, Load, Shared};
@@ -337,7 +337,7 @@ pub fn explanation(s: &Shared, taxonomy: &Taxonomy, e: &Explanation) -> Html {
 }
 
 /// What a candidate published: claims with level and evidence, and availability.
-pub fn card(s: &Shared, taxonomy: &Taxonomy, c: &Card) -> Html {
+pub fn card(s: &Shared, taxonomy: &Taxonomy, c: &CandidateCard) -> Html {
     html! {
         <>
             <h2>{s.t("card.claims")}</h2>

@@ -13,8 +13,8 @@ pub const MAX_LIMIT: usize = 100;
 pub const MAX_OFFSET: usize = 1_000_000;
 
 /// A page size, 1 to [`MAX_LIMIT`].
-#[derive(Clone, Copy, Debug, Deserialize)]
-#[serde(try_from = "usize")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "usize", into = "usize")]
 pub struct Limit(usize);
 
 impl TryFrom<usize> for Limit {
@@ -30,8 +30,8 @@ impl TryFrom<usize> for Limit {
 }
 
 /// Where a page starts, 0 to [`MAX_OFFSET`].
-#[derive(Clone, Copy, Debug, Default, Deserialize)]
-#[serde(try_from = "usize")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "usize", into = "usize")]
 pub struct Offset(usize);
 
 impl TryFrom<usize> for Offset {
@@ -47,15 +47,27 @@ impl TryFrom<usize> for Offset {
 }
 
 /// The page a client asks for.
-#[derive(Clone, Copy, Debug, Default, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageQuery {
     /// How many items to skip.
     #[serde(default)]
     pub offset: Offset,
     /// How many items to return (default 20).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub limit: Option<Limit>,
+}
+
+impl From<Limit> for usize {
+    fn from(l: Limit) -> usize {
+        l.0
+    }
+}
+
+impl From<Offset> for usize {
+    fn from(o: Offset) -> usize {
+        o.0
+    }
 }
 
 impl PageQuery {
@@ -78,7 +90,7 @@ impl PageQuery {
 }
 
 /// One page of a list.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page<T> {
     /// The items on this page.
     pub items: Vec<T>,

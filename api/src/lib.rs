@@ -1,0 +1,35 @@
+//! The pool server's API types: every request and answer body, written once. The server
+//! (`vaardig-server`) reads requests and writes answers with them; the work app and the pool page
+//! (`vaardig-web`'s `werk/` and `delen/`) write requests and read answers with the same types, so
+//! the two sides cannot drift. Domain types (profiles, openings, explanations, `Parts`, `Reach`,
+//! job carving, what-if places) come from `matching-core`. No IO here: it builds for wasm32.
+//!
+//! Requests are `deny_unknown_fields`: a misspelt field is an error, never silently ignored.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod page;
+mod pool;
+
+pub use page::{Limit, Offset, Page, PageQuery, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET};
+pub use pool::*;
+
+use serde::{Deserialize, Serialize};
+
+/// Every error answer: `{"error": {"code", "message"}}`. The code is stable (`not_found`, `csrf`,
+/// `rate_limited`, …) so a page can say it in its own words; the message is English for developers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    /// The error.
+    pub error: ErrorDetail,
+}
+
+/// The inside of [`ErrorBody`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    /// Stable code.
+    pub code: String,
+    /// What went wrong, in English.
+    pub message: String,
+}
