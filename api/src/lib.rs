@@ -11,9 +11,11 @@
 
 pub mod page;
 mod pool;
+mod youth;
 
 pub use page::{Limit, Offset, Page, PageQuery, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET};
 pub use pool::*;
+pub use youth::*;
 
 use serde::{Deserialize, Serialize};
 

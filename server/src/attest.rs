@@ -17,10 +17,11 @@ use crate::{secret, AppState};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use matching_core::{Date, Evidence, ItemRef, Level, Profile, Text};
+use matching_core::{Date, Evidence, ItemRef, Profile};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+pub use vaardig_api::Attestation;
+use vaardig_api::{ConfirmIn, CreateIn, Link, LinkView, ProcessView, ResultView};
 
 /// How long a trainer's link stays valid: two weeks, long enough to catch a busy trainer.
 pub const LINK_DAYS: i64 = 14;
@@ -31,34 +32,12 @@ pub const MAX_PROCESSES: usize = 20;
 /// The longest name or company name taken.
 pub const MAX_NAME: usize = 200;
 
-/// One work process confirmed by a workplace trainer: what the device shows, and the credential
-/// that proves it (a compact JWS, `credential.rs`). The plain fields must say what the credential
-/// says, or the server does not take it.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Attestation {
-    /// The work process id.
-    pub work_process: String,
-    /// The level the trainer saw.
-    pub level: Level,
-    /// The trainer's name.
-    pub name: String,
-    /// The learning company.
-    pub company: String,
-    /// The day it was confirmed.
-    pub date: Date,
-    /// The Open Badges 3.0 credential, `vc+jwt`.
-    pub credential: String,
-}
-
-impl Attestation {
-    /// Whether the plain fields say what the checked credential says.
-    pub fn matches(&self, backed: &Backed) -> bool {
-        self.work_process == backed.work_process
-            && self.level == backed.level
-            && self.name == backed.trainer
-            && self.company == backed.company
-    }
+/// Whether an attestation's plain fields say what its checked credential says.
+pub fn matches(a: &Attestation, backed: &Backed) -> bool {
+    a.work_process == backed.work_process
+        && a.level == backed.level
+        && a.name == backed.trainer
+        && a.company == backed.company
 }
 
 /// Keeps only evidence the server can stand behind, given `check` (the credential checker for this
@@ -75,7 +54,7 @@ pub fn require_evidence(
     check: impl Fn(&str) -> Option<Backed>,
 ) -> Vec<ItemRef> {
     let backed: Vec<(&Attestation, Backed)> =
-        attestations.iter().filter_map(|a| check(&a.credential).filter(|b| a.matches(b)).map(|b| (a, b))).collect();
+        attestations.iter().filter_map(|a| check(&a.credential).filter(|b| matches(a, b)).map(|b| (a, b))).collect();
     let mut lowered = Vec::new();
     for claim in &mut profile.claims {
         let level = match (&claim.item, claim.evidence) {
@@ -94,33 +73,6 @@ pub fn require_evidence(
         }
     }
     lowered
-}
-
-/// What a link asks a trainer to confirm, and where.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CreateIn {
-    /// The publication (on `POST /api/attestations`, with its secret); a jobhunter names it in the path.
-    #[serde(default)]
-    candidate: Option<String>,
-    work_processes: Vec<String>,
-    /// The learning company where the young person did the work.
-    #[serde(default)]
-    company: Option<String>,
-}
-
-/// A new trainer link.
-#[derive(Serialize)]
-pub struct Link {
-    /// The trainer's part: goes in the link.
-    token: String,
-    /// The link to send the trainer.
-    link: String,
-    /// The device's part: fetches the credentials (absent on a jobhunter's link, whose result
-    /// goes onto the published profile).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    claim: Option<String>,
-    expires: i64,
 }
 
 /// A trimmed name without control characters (a newline could re-split what is shown), at most
@@ -238,25 +190,6 @@ fn load(state: &AppState, token: &str) -> ApiResult<Stored> {
     })
 }
 
-#[derive(Serialize)]
-pub struct ProcessView {
-    id: String,
-    /// The dossier's code, only for an official process (`WorkProcess::shown_code`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    code: Option<String>,
-    title: Text,
-    qualification: Text,
-}
-
-#[derive(Serialize)]
-pub struct LinkView {
-    work_processes: Vec<ProcessView>,
-    /// The learning company the link names, if it names one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    company: Option<String>,
-    done: bool,
-}
-
 /// What the trainer sees: the work processes to confirm, and where.
 pub async fn show(State(state): State<Arc<AppState>>, Path(token): Path<String>) -> ApiResult<Json<LinkView>> {
     let stored = load(&state, &token)?;
@@ -272,23 +205,6 @@ pub async fn show(State(state): State<Arc<AppState>>, Path(token): Path<String>)
         })
         .collect();
     Ok(Json(LinkView { work_processes, company: stored.company, done: stored.result.is_some() }))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Confirmed {
-    work_process: String,
-    level: Level,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ConfirmIn {
-    name: String,
-    /// The trainer's company; must be the one the link names, when it names one.
-    #[serde(default)]
-    company: Option<String>,
-    confirmed: Vec<Confirmed>,
 }
 
 /// Whether the request comes from whoever asked for the link: the publication's own secret, or a
@@ -443,12 +359,6 @@ fn apply_to_candidate(tx: &Connection, candidate: &str, signed: &[Attestation]) 
         params![candidate, serde_json::to_string(&profile).map_err(ApiError::internal)?, now()],
     )?;
     Ok(Some(region))
-}
-
-#[derive(Serialize)]
-pub struct ResultView {
-    done: bool,
-    attestations: Vec<Attestation>,
 }
 
 /// The device collects the credentials with its claim secret.

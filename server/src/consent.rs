@@ -3,8 +3,8 @@
 //! profile and cuts it again at every read (`pool::RegionPool::load`), so nothing outside the
 //! consent can reach any response.
 
-/// The version of the consent text the app shows; stored with every consent record.
-pub const CONSENT_TEXT_VERSION: &str = "2026-11-nl-1";
+/// The version of the consent text the pool page shows; stored with every consent record.
+pub use vaardig_api::CONSENT_TEXT_VERSION;
 
 /// How long a consent lasts when the young person picks no date: three months.
 pub const DEFAULT_CONSENT_DAYS: i64 = 91;

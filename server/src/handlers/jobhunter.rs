@@ -392,8 +392,8 @@ pub async fn attestation_link(
     State(state): State<Arc<AppState>>,
     account: Account,
     Path(id): Path<String>,
-    Body(body): Body<crate::attest::CreateIn>,
-) -> ApiResult<(StatusCode, Json<crate::attest::Link>)> {
+    Body(body): Body<vaardig_api::CreateIn>,
+) -> ApiResult<(StatusCode, Json<vaardig_api::Link>)> {
     jobhunter(&account)?;
     let pool = region_pool(&state, &account)?;
     let candidate = pool.candidate(&id).ok_or_else(|| ApiError::not_found("candidate in your region"))?;

@@ -26,7 +26,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::sync::Arc;
-use vaardig_api::{Availability, CandidateCard};
+use vaardig_api::{Availability, CandidateCard, Region};
 
 /// Every route of the API.
 pub fn api() -> Router<Arc<AppState>> {
@@ -213,12 +213,6 @@ async fn health() -> Json<serde_json::Value> {
 
 async fn openapi() -> Response {
     ([(header::CONTENT_TYPE, "application/json")], include_str!("../../openapi.json")).into_response()
-}
-
-#[derive(Serialize)]
-struct Region {
-    id: String,
-    name: String,
 }
 
 async fn regions(State(state): State<Arc<AppState>>) -> ApiResult<Json<Vec<Region>>> {

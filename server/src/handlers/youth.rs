@@ -3,8 +3,8 @@
 //! ownership, and only its hash is stored.
 
 use super::{Body, Path, Query, Secret};
-use crate::attest::{self, Attestation};
-use crate::consent::{CONSENT_TEXT_VERSION, DEFAULT_CONSENT_DAYS, MAX_CONSENT_DAYS};
+use crate::attest::{self};
+use crate::consent::{DEFAULT_CONSENT_DAYS, MAX_CONSENT_DAYS};
 use crate::credential;
 use crate::db::now;
 use crate::error::{ApiError, ApiResult};
@@ -16,55 +16,11 @@ use axum::Json;
 use matching_core::format::{FORMAT_VERSION, PROFILE_FORMAT};
 use matching_core::{Date, Profile};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use vaardig_api::Contact;
-
-/// What the young person agreed to.
-#[derive(Clone, Debug, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct ConsentIn {
-    /// Which parts to publish.
-    pub fields: matching_core::Parts,
-    /// The region's id (see `/api/regions`).
-    pub region: String,
-    /// Last day (`YYYY-MM-DD`); default three months from today, at most a year.
-    #[serde(default)]
-    pub until: Option<String>,
-    /// The version of the consent text the person saw.
-    pub text_version: String,
-    /// Whether a jobhunter may confirm claims as a coach.
-    #[serde(default)]
-    pub coach_evidence: bool,
-}
-
-/// A publish or update.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Publish {
-    /// The profile as the device holds it; the server keeps only the consented parts.
-    pub profile: Profile,
-    /// The consent.
-    pub consent: ConsentIn,
-    /// Workplace credentials this server issued for this publication; a `practice` claim on a work
-    /// process needs one.
-    #[serde(default)]
-    pub attestations: Vec<Attestation>,
-}
-
-#[derive(Serialize)]
-pub struct Published {
-    id: String,
-    pseudonym: String,
-    /// Shown once: the device keeps it to update or withdraw.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    secret: Option<String>,
-    until: String,
-    /// Claims whose evidence the server could not check (`practice` without a valid credential for
-    /// this publication, `coach` from the device, `formal` on anything but a certificate), stored as `self`.
-    downgraded: Vec<matching_core::ItemRef>,
-}
+use vaardig_api::CONSENT_TEXT_VERSION;
+use vaardig_api::{Answer, ConsentIn, Publish, Published, RequestView, ViewLine};
 
 /// Checks the consent and cuts the profile; returns (cut profile, until date, downgraded claims).
 fn prepare(
@@ -307,16 +263,6 @@ pub async fn withdraw(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Serialize)]
-pub struct RequestView {
-    id: String,
-    company: String,
-    opening_title: Option<String>,
-    message: String,
-    status: String,
-    created: i64,
-}
-
 pub async fn requests(
     State(state): State<Arc<AppState>>,
     secret: Secret,
@@ -341,14 +287,6 @@ pub async fn requests(
         })
     })?;
     Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Answer {
-    accept: bool,
-    #[serde(default)]
-    contact: Option<Contact>,
 }
 
 pub async fn answer(
@@ -391,17 +329,6 @@ pub async fn answer(
         params![request, if answer.accept { "accepted" } else { "declined" }, contact, now()],
     )?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-#[derive(Serialize)]
-pub struct ViewLine {
-    who: String,
-    action: String,
-    opening_title: Option<String>,
-    at: i64,
-    times: i64,
-    /// For `note`: what a jobhunter wrote about the young person on a shortlist, as it is now.
-    note: Option<String>,
 }
 
 /// Who looked: every view and contact request logged for this candidate, the lists they were

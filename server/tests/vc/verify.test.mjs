@@ -80,7 +80,7 @@ async function call(base, method, url, body, bearer) {
 
 /** Publishes, asks a trainer link, confirms it as the trainer, collects the credential. */
 async function issue(base) {
-  const consentVersion = fs.readFileSync(path.join(ROOT, "server/src/consent.rs"), "utf8").match(/CONSENT_TEXT_VERSION: &str = "([^"]+)"/)[1];
+  const consentVersion = fs.readFileSync(path.join(ROOT, "api/src/youth.rs"), "utf8").match(/CONSENT_TEXT_VERSION: &str = "([^"]+)"/)[1];
   const wp = JSON.parse(fs.readFileSync(path.join(ROOT, "data/taxonomy/qualifications.json"), "utf8"))
     .qualifications?.[0]?.core_tasks?.[0]?.work_processes?.[0]?.id ?? "wp.assistent_logistiek.b1_k1_w1";
   const profile = {

@@ -10,7 +10,7 @@ pub mod screens;
 pub mod texts;
 
 use crate::state::Saved;
-use api::{Fail, Incoming, Region, ViewLine};
+use api::{Fail, Region, RequestView, ViewLine};
 use matching_core::Parts;
 use matching_core::{Date, Lang, Text};
 use pool::{Found, PoolDoc};
@@ -154,7 +154,7 @@ pub struct St {
     /// Regions.
     pub regions: Load<Vec<Region>>,
     /// Contact requests.
-    pub requests: Load<Vec<Incoming>>,
+    pub requests: Load<Vec<RequestView>>,
     /// Who looked.
     pub views: Load<Vec<ViewLine>>,
     /// Work process titles (for trainer links).

@@ -5,7 +5,7 @@
 use crate::state::Saved;
 use crate::store;
 use gloo_storage::{LocalStorage, Storage};
-use matching_core::{Evidence, ItemRef, Level, Parts, Profile};
+use matching_core::{Evidence, ItemRef, Parts, Profile};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
@@ -77,24 +77,9 @@ pub struct TrainerLink {
 }
 
 /// One work process confirmed by a workplace trainer, with the credential the pool signed for this
-/// publication; sent back with every update so the server keeps `practice` evidence. An entry in
-/// the form before credentials (a `signature`) no longer reads and is left out: the server would
-/// not take it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Signed {
-    /// Work process id.
-    pub work_process: String,
-    /// The level the trainer saw.
-    pub level: Level,
-    /// The trainer's name.
-    pub name: String,
-    /// The trainer's company.
-    pub company: String,
-    /// The day (`YYYY-MM-DD`).
-    pub date: String,
-    /// The Open Badges 3.0 credential the pool signed (`vc+jwt`), bound to the publication.
-    pub credential: String,
-}
+/// publication (`vaardig_api::Attestation`); kept here and sent back with every update so the
+/// server keeps `practice` evidence.
+pub use vaardig_api::Attestation as Signed;
 
 /// Everything under [`KEY`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -236,7 +221,7 @@ mod tests {
     #[test]
     fn attestations_raise_evidence_and_cap_the_level() {
         let mut profile = Profile::new("p");
-        let level = |n| Level::try_from(n).unwrap();
+        let level = |n| matching_core::Level::try_from(n).unwrap();
         for (id, n) in [("wp.a", 3), ("wp.b", 2)] {
             profile.claims.push(Claim {
                 item: ItemRef::WorkProcess(id.into()),
@@ -249,7 +234,7 @@ mod tests {
             level: level(2),
             name: "An".into(),
             company: "Demo".into(),
-            date: "2026-11-28".into(),
+            date: matching_core::Date::parse("2026-11-28").expect("a date"),
             credential: "x".into(),
         };
         apply_to(&mut profile, &[signed]);

@@ -1,7 +1,7 @@
 //! The pool page's screens, as plain functions over [`Ctx`]: the consent questions one per
 //! screen, then what is published, requests, who looked, trainer links and withdrawal.
 
-use super::api::{self, ConsentOut, Contact, PublishOut, CONSENT_TEXT_VERSION};
+use super::api::{self, ConsentIn, Contact, Publish, CONSENT_TEXT_VERSION};
 use super::pool::{self, Publication, TrainerLink};
 use super::texts::{t, tf};
 use super::{day_of, day_of_unix, fail_key, gone_if_not_found, today, Ctx, Draft, Load, Screen, St};
@@ -345,16 +345,16 @@ fn submit(ctx: &Ctx, from_draft: bool) -> Callback<MouseEvent> {
         });
         let ctx = ctx.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let body = PublishOut {
-                profile: &saved.profile,
-                consent: ConsentOut {
+            let body = Publish {
+                profile: saved.profile.clone(),
+                consent: ConsentIn {
                     fields: draft.fields,
-                    region: &draft.region,
-                    until: &draft.until,
-                    text_version: CONSENT_TEXT_VERSION,
+                    region: draft.region.clone(),
+                    until: Some(draft.until.clone()),
+                    text_version: CONSENT_TEXT_VERSION.into(),
                     coach_evidence: draft.coach == Some(true),
                 },
-                attestations: &attestations,
+                attestations,
             };
             let result = match &published {
                 Some(p) => api::update(&p.id, &p.secret, &body).await,
@@ -546,7 +546,7 @@ fn requests(ctx: &Ctx) -> Html {
     }
 }
 
-fn company(r: &api::Incoming, lang: Lang) -> String {
+fn company(r: &api::RequestView, lang: Lang) -> String {
     if r.company.trim().is_empty() {
         t("requests.someone", lang).to_string()
     } else {
@@ -554,7 +554,7 @@ fn company(r: &api::Incoming, lang: Lang) -> String {
     }
 }
 
-fn request_card(ctx: &Ctx, r: &api::Incoming) -> Html {
+fn request_card(ctx: &Ctx, r: &api::RequestView) -> Html {
     let lang = ctx.st.lang;
     let who = company(r, lang);
     let decline = {
@@ -593,7 +593,7 @@ fn send_answer(ctx: &Ctx, request: &str, contact: Option<Contact>) {
     });
     let (ctx, request) = (ctx.clone(), request.to_string());
     wasm_bindgen_futures::spawn_local(async move {
-        let result = api::answer(&p.id, &p.secret, &request, contact.as_ref()).await;
+        let result = api::answer(&p.id, &p.secret, &request, contact).await;
         let ok = result.is_ok();
         ctx.apply(move |s| {
             s.busy = false;
@@ -645,7 +645,12 @@ fn answer(ctx: &Ctx, id: &str) -> Html {
         Callback::from(move |_| {
             let typed = &ctx.st.typed;
             let keep = |v: &str| Some(v.trim().to_string()).filter(|v| !v.is_empty());
-            let contact = Contact { name: keep(&typed.name), phone: keep(&typed.phone), email: keep(&typed.email) };
+            let contact = Contact {
+                name: keep(&typed.name),
+                phone: keep(&typed.phone),
+                email: keep(&typed.email),
+                message: None,
+            };
             if contact == Contact::default() {
                 ctx.apply(|s| s.error = Some("answer.none"));
             } else {
@@ -797,18 +802,14 @@ fn attest(ctx: &Ctx) -> Html {
                 ctx.apply(move |s| {
                     s.busy = false;
                     match result {
-                        Ok(link) => {
-                            s.pool.links.push(TrainerLink {
-                                token: link.token,
-                                claim: link.claim,
-                                link: link.link,
-                                work_processes: chosen,
-                                expires: link.expires,
-                            });
+                        // A link the device asked for always carries the device's part.
+                        Ok(api::Link { token, link, claim: Some(claim), expires }) => {
+                            s.pool.links.push(TrainerLink { token, claim, link, work_processes: chosen, expires });
                             s.chosen.clear();
                             s.save_pool();
                             s.notice = Some("attest.made");
                         }
+                        Ok(_) => s.error = Some(fail_key(&api::Fail::Code("internal".into()), "err.link")),
                         Err(fail) => s.error = Some(fail_key(&fail, "err.link")),
                     }
                 });

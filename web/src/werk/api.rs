@@ -5,15 +5,14 @@
 use gloo_net::http::{Method, RequestBuilder};
 pub use matching_core::advice::{Carving, CarvingGain, Carvings, Place};
 pub use matching_core::{KindWeights, Reach};
-use matching_core::{Level, Text};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 pub use vaardig_api::page::{Limit, Offset};
 pub use vaardig_api::{
-    CandidateCard, Cell, Contact, ContactIn, ContactView, EntryIn, MatchTable, Named, OpeningIn, Page,
-    RankCandidatesIn, RankOpeningsIn, RankedCandidate, RankedOpening, Shortlist, ShortlistEntry, ShortlistIn,
-    ShortlistSummary, TableIn, WhatIf, WhatIfChange, WhatIfIn,
+    CandidateCard, Cell, ConfirmIn, Confirmed, Contact, ContactIn, ContactView, CreateIn, EntryIn, Link, LinkView,
+    MatchTable, Named, OpeningIn, Page, RankCandidatesIn, RankOpeningsIn, RankedCandidate, RankedOpening, Shortlist,
+    ShortlistEntry, ShortlistIn, ShortlistSummary, TableIn, WhatIf, WhatIfChange, WhatIfIn,
 };
 use web_sys::RequestCredentials;
 
@@ -127,56 +126,4 @@ pub struct Login<'a> {
     pub email: &'a str,
     /// Password.
     pub password: &'a str,
-}
-
-/// A trainer link made for a candidate.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct AttestationLink {
-    /// The link to give the trainer.
-    pub link: String,
-    /// Until when it works (Unix seconds).
-    pub expires: i64,
-}
-
-/// One work process on a trainer link.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct ProcessView {
-    /// Id.
-    pub id: String,
-    /// The dossier's code, only for an official process; absent for our own description.
-    #[serde(default)]
-    pub code: Option<String>,
-    /// Title.
-    pub title: Text,
-    /// Its qualification.
-    pub qualification: Text,
-}
-
-/// `GET /api/attestations/{token}`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct AttestationView {
-    /// What the trainer is asked about.
-    pub work_processes: Vec<ProcessView>,
-    /// Already used.
-    pub done: bool,
-}
-
-/// One process the trainer confirms.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Confirmed {
-    /// Work process id.
-    pub work_process: String,
-    /// Level seen.
-    pub level: Level,
-}
-
-/// The trainer's answer.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Confirm {
-    /// Trainer's name.
-    pub name: String,
-    /// Company.
-    pub company: String,
-    /// What they saw.
-    pub confirmed: Vec<Confirmed>,
 }

@@ -2,7 +2,7 @@
 //! the what-if console, shortlists, the match table for a matching meeting, and trainer links.
 
 use super::api::{
-    self, AttestationLink, CandidateCard, EntryIn, KindWeights, Limit, MatchTable, Offset, Page, RankCandidatesIn,
+    self, CandidateCard, CreateIn, EntryIn, KindWeights, Limit, Link, MatchTable, Offset, Page, RankCandidatesIn,
     RankOpeningsIn, RankedCandidate, RankedOpening, Shortlist, ShortlistIn, ShortlistSummary, TableIn, WhatIf,
     WhatIfIn,
 };
@@ -13,7 +13,6 @@ use super::{use_get, use_shared, Load, Shared};
 use gloo_net::http::Method;
 use gloo_timers::callback::Timeout;
 use matching_core::{Claim, Evidence, ItemKind, ItemRef, Level, Opening};
-use serde::Serialize;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -678,18 +677,13 @@ fn Table() -> Html {
     }
 }
 
-#[derive(Serialize)]
-struct LinkIn {
-    work_processes: Vec<String>,
-}
-
 #[function_component]
 fn TrainerLink(props: &IdProps) -> Html {
     let s = use_shared();
     let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());
     let chosen = use_state(Vec::<String>::new);
     let extra = use_state(Vec::<String>::new);
-    let made = use_state(|| None::<Load<AttestationLink>>);
+    let made = use_state(|| None::<Load<Link>>);
     let copied = use_state(|| false);
     let Some(taxonomy) = s.taxonomy.clone() else {
         return html! { <p role="status">{s.t("app.loading")}</p> };
@@ -730,11 +724,12 @@ fn TrainerLink(props: &IdProps) -> Html {
         let (chosen, made, id) = (chosen.clone(), made.clone(), props.id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (made, body) = (made.clone(), LinkIn { work_processes: (*chosen).clone() });
+            let (made, body) =
+                (made.clone(), CreateIn { candidate: None, work_processes: (*chosen).clone(), company: None });
             let url = format!("/api/region/candidates/{}/attestations", api::seg(&id));
             made.set(Some(Load::Busy));
             wasm_bindgen_futures::spawn_local(async move {
-                made.set(Some(match api::send::<_, AttestationLink>(Method::POST, &url, &body).await {
+                made.set(Some(match api::send::<_, Link>(Method::POST, &url, &body).await {
                     Ok(l) => Load::Ready(Rc::new(l)),
                     Err(e) => Load::Failed(e),
                 }));

@@ -1,7 +1,7 @@
 //! The workplace trainer's page (`werk.html#attest/{token}`): no account, a phone, plain Dutch. They
 //! see the work processes of the link, say who they are, tick what they saw and at what level.
 
-use super::api::{self, AttestationView, Confirm, Confirmed};
+use super::api::{self, ConfirmIn, Confirmed, LinkView};
 use super::parts::{self, title};
 use super::texts::level_key;
 use super::{use_get, use_shared, Load};
@@ -23,7 +23,7 @@ pub struct AttestProps {
 pub fn Attest(props: &AttestProps) -> Html {
     let s = use_shared();
     let path = format!("/api/attestations/{}", api::seg(&props.token));
-    let (view, _) = use_get::<AttestationView>(path.clone());
+    let (view, _) = use_get::<LinkView>(path.clone());
     // Per work process: seen or not, and the level.
     let seen = use_state(BTreeMap::<String, u8>::new);
     let name = use_node_ref();
@@ -53,7 +53,7 @@ pub fn Attest(props: &AttestProps) -> Html {
             problem.set(None);
             let (outcome, path) = (outcome.clone(), path.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let body = Confirm { name: who, company: firm, confirmed };
+                let body = ConfirmIn { name: who, company: Some(firm), confirmed };
                 outcome.set(Some(api::call(Method::POST, &path, Some(&body)).await));
             });
         })
