@@ -2,14 +2,12 @@
 //! the read-only view on the other device), and "my data" (export, import, delete).
 
 use crate::app::{Ctx, Data};
-use crate::i18n::{evidence_key, kind_key, t};
-use crate::screens::{level_dots, links, title};
+use crate::i18n::t;
+use crate::screens::{links, title};
 use crate::share::{self, Parts};
 use crate::state::{Msg, Screen};
 use crate::store;
-use matching_core::{
-    explain, format, lookup, text, Hours, Importance, ItemKind, ItemRef, Lang, Opening, Profile, Requirement, RouteType,
-};
+use matching_core::{format, ItemKind, Lang, Profile};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -168,9 +166,10 @@ fn qr_svg(text: &str, label: &'static str) -> Option<Html> {
 pub fn share(ctx: &Ctx) -> Html {
     let parts = ctx.state.ui.parts;
     let shared = share::select(&ctx.state.profile, parts);
-    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    let base = base.split('#').next().unwrap_or_default().to_string();
-    let link = format!("{base}#{}", share::fragment(&shared));
+    // The view is a page of its own beside the app (`view.html`, see `crate::view`).
+    let here = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let folder = here.split(['#', '?']).next().unwrap_or_default().rsplit_once('/').map_or("", |(f, _)| f);
+    let link = format!("{folder}/{}#{}", crate::view::PAGE, share::fragment(&shared));
     let toggle = |f: fn(&mut Parts) -> &mut bool| {
         ctx.edit(move |ui, e: Event| *f(&mut ui.parts) = e.target_unchecked_into::<HtmlInputElement>().checked())
     };
@@ -208,87 +207,6 @@ pub fn share(ctx: &Ctx) -> Html {
             <p><a class="button secondary" href="delen.html">{ctx.t("share.pool")}</a></p>
             {links(ctx, Some((ctx.t("nav.data"), Screen::Data)))}
         </section>
-    }
-}
-
-/// The fragment of the page address, if it carries a shared profile.
-pub fn shared_fragment() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    hash.starts_with("#view=").then_some(hash)
-}
-
-/// The read-only profile on the employer's device, with scoring against their own opening.
-pub fn shared_view(ctx: &Ctx, fragment: &str) -> Html {
-    let lang = ctx.lang();
-    let taxonomy = &ctx.data.taxonomy;
-    let ui = &ctx.state.ui;
-    let profile = share::fragment_json(fragment).and_then(|json| format::parse_profile(&json, taxonomy).ok());
-    let Some(profile) = profile else {
-        return html! { <main class="screen"><h1 id="screen-title" tabindex="-1">{t("view.title", lang)}</h1><p role="alert">{t("view.broken", lang)}</p></main> };
-    };
-    let hits = lookup(taxonomy, &ui.query, 6);
-    let oninput = ctx.edit(|ui, e: InputEvent| ui.query = e.target_unchecked_into::<HtmlInputElement>().value());
-    let add = |item: ItemRef| {
-        ctx.edit(move |ui, _: MouseEvent| {
-            if !ui.requirements.iter().any(|r| r.item == item) {
-                let importance = if ui.nice { Importance::Nice } else { Importance::Must };
-                ui.requirements.push(Requirement::new(item.clone(), importance));
-            }
-            ui.query.clear();
-        })
-    };
-    let opening = Opening {
-        id: "eigen".into(),
-        title: t("view.try", lang).into(),
-        employer: String::new(),
-        route: RouteType::Job,
-        sector: None,
-        hours: Hours { min: 0, max: 40 },
-        place: String::new(),
-        shifts: Vec::new(),
-        start: None,
-        requirements: ui.requirements.clone(),
-        synthetic: false,
-    };
-    let explanation = (!ui.requirements.is_empty()).then(|| explain(taxonomy, &profile, &opening));
-    let claims_of = |kind: ItemKind| -> Vec<Html> {
-        profile
-            .claims
-            .iter()
-            .filter(|c| c.item.kind() == kind)
-            // A certificate has no level: no dots for it.
-            .map(|c| {
-                let dots = if kind == ItemKind::Certificate {
-                    html! {}
-                } else {
-                    html! { <>{level_dots(c.level.get())}{" "}</> }
-                };
-                html! { <li>{dots}{taxonomy.name(&c.item, lang)}{" · "}{t(evidence_key(c.evidence), lang)}</li> }
-            })
-            .collect()
-    };
-    html! {
-        <main class="screen" lang={if lang == Lang::En { "en" } else { "nl" }}>
-            <h1 id="screen-title" tabindex="-1">{t("view.title", lang)}</h1>
-            <p>{t("view.help", lang)}</p>
-            { for ItemKind::ALL.iter().map(|&kind| {
-                let items = claims_of(kind);
-                let key = kind_key(kind);
-                if items.is_empty() { html! {} } else { html! { <><h2>{t(key, lang)}</h2><ul class="mine">{ for items }</ul></> } }
-            }) }
-            <h2>{t("view.try", lang)}</h2>
-            <div class="check">
-                <input type="checkbox" id="must" checked={!ui.nice} onchange={ctx.edit(|ui, e: Event| ui.nice = !e.target_unchecked_into::<HtmlInputElement>().checked())} />
-                <label for="must">{t("view.must", lang)}</label>
-            </div>
-            <label for="req-search">{t("view.add", lang)}</label>
-            <input id="req-search" type="search" value={ui.query.clone()} {oninput} />
-            <ul class="hits">{ for hits.iter().map(|h| html! { <li><button type="button" class="chip" onclick={add(h.item.clone())}>{"+ "}{taxonomy.name(&h.item, lang)}</button></li> }) }</ul>
-            if let Some(e) = explanation {
-                <p class="score"><strong>{t("view.score", lang)}{": "}{text::summary(&e, lang)}</strong></p>
-                <ul class="lines">{ for e.lines.iter().map(|l| html! { <li>{text::line(taxonomy, l, lang)}</li> }) }</ul>
-            }
-        </main>
     }
 }
 

@@ -33,12 +33,14 @@ fn fnv(bytes: &[u8], mut hash: u64) -> u64 {
 }
 
 /// The web crate's binaries: (package binary, its source under `web/src`, wasm-bindgen out-name).
-/// Each one whose source exists is built: the young person's app, the work app (`werk.html`) and
-/// the young person's publish page (`delen.html`).
-const WEB_BINS: [(&str, &str, &str); 3] = [
+/// Each one whose source exists is built: the young person's app, the work app (`werk.html`),
+/// the young person's publish page (`delen.html`) and the employer's view of a shared profile
+/// (`view.html`).
+const WEB_BINS: [(&str, &str, &str); 4] = [
     ("vaardig-web", "main.rs", "vaardig_web"),
     ("vaardig-werk", "bin/werk.rs", "vaardig_werk"),
     ("vaardig-delen", "bin/delen.rs", "vaardig_delen"),
+    ("vaardig-view", "bin/view.rs", "vaardig_view"),
 ];
 
 /// Builds the deployable app into `dist/` and returns its path.
