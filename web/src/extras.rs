@@ -141,35 +141,17 @@ pub fn card(ctx: &Ctx) -> Html {
     }
 }
 
-/// A QR code as SVG, drawn from its modules.
-fn qr_svg(text: &str, label: &'static str) -> Option<Html> {
-    let qr = qrcodegen::QrCode::encode_text(text, qrcodegen::QrCodeEcc::Low).ok()?;
-    let n = qr.size();
-    let mut path = String::new();
-    for y in 0..n {
-        for x in 0..n {
-            if qr.get_module(x, y) {
-                path.push_str(&format!("M{},{}h1v1h-1z", x + 4, y + 4));
-            }
-        }
-    }
-    let view = format!("0 0 {} {}", n + 8, n + 8);
-    Some(html! {
-        <svg class="qr" viewBox={view} role="img" aria-label={label} xmlns="http://www.w3.org/2000/svg">
-            <rect width="100%" height="100%" fill="#fff" />
-            <path d={path} fill="#000" />
-        </svg>
-    })
-}
-
-/// Show an employer: pick parts, get a link and a QR code.
+/// Show an employer: pick parts, get a link, and a QR code of it on the view page (`view.html#qr=…`).
 pub fn share(ctx: &Ctx) -> Html {
     let parts = ctx.state.ui.parts;
     let shared = share::select(&ctx.state.profile, parts);
     // The view is a page of its own beside the app (`view.html`, see `crate::view`).
     let here = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     let folder = here.split(['#', '?']).next().unwrap_or_default().rsplit_once('/').map_or("", |(f, _)| f);
-    let link = format!("{folder}/{}#{}", crate::view::PAGE, share::fragment(&shared));
+    let fragment = share::fragment(&shared);
+    let link = format!("{folder}/{}#{fragment}", crate::view::PAGE);
+    // The QR code is drawn by the view page, so the app does not carry a QR encoder (4.5 kB).
+    let qr = format!("{folder}/{}#{}", crate::view::PAGE, fragment.replacen("view=", "qr=", 1));
     let toggle = |f: fn(&mut Parts) -> &mut bool| {
         ctx.edit(move |ui, e: Event| *f(&mut ui.parts) = e.target_unchecked_into::<HtmlInputElement>().checked())
     };
@@ -202,8 +184,7 @@ pub fn share(ctx: &Ctx) -> Html {
             <label for="share-link">{ctx.t("share.link")}</label>
             <input id="share-link" readonly=true value={link.clone()} />
             <button type="button" class="secondary" onclick={copy}>{if ctx.state.ui.copied { ctx.t("share.copied") } else { ctx.t("share.copy") }}</button>
-            <h2>{ctx.t("share.qr")}</h2>
-            { qr_svg(&link, ctx.t("share.qr")).unwrap_or_default() }
+            <p><a class="button secondary" href={qr}>{ctx.t("share.qr")}</a></p>
             <p><a class="button secondary" href="delen.html">{ctx.t("share.pool")}</a></p>
             {links(ctx, Some((ctx.t("nav.data"), Screen::Data)))}
         </section>

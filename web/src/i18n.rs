@@ -118,7 +118,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("share.link", "Link", "Link"),
     ("share.copy", "Kopieer link", "Copy link"),
     ("share.copied", "Gekopieerd", "Copied"),
-    ("share.qr", "QR-code om te scannen", "QR code to scan"),
+    ("share.qr", "Laat een QR-code zien", "Show a QR code"),
     ("share.pool", "Delen met werkgevers", "Share with employers"),
     ("data.title", "Mijn gegevens", "My data"),
     ("data.help", "Dit staat op je telefoon. Niemand anders ziet het.", "This is on your phone. Nobody else sees it."),

@@ -1,7 +1,9 @@
 //! The employer's read-only view of a profile a young person shared (`view.html#view=<base64url
 //! JSON>`, its own Wasm, `bin/view.rs`): the chosen parts, and a score against requirements the
 //! employer adds. Nothing is sent anywhere: the profile is in the link's fragment, the scoring runs
-//! here. The young person's app only makes the link (`extras::share`, `share.rs`).
+//! here. The young person's app only makes the link (`extras::share`, `share.rs`); this page also
+//! shows that link as a QR code on the young person's phone (`view.html#qr=<the same data>`), so
+//! the app carries no QR encoder.
 
 pub mod texts;
 
@@ -21,9 +23,13 @@ use yew::prelude::*;
 /// The page's file name: the app links here, and sends an old `index.html#view=…` link here.
 pub const PAGE: &str = "view.html";
 
-/// Mounts the view in `#app` and removes the static first screen of view.html.
+/// Mounts the view in `#app`. The static first screen of view.html stays until the taxonomy is
+/// loaded; the QR code needs no data, so there it goes at once.
 pub fn start() {
     let document = web_sys::window().and_then(|w| w.document());
+    if qr_link().is_some() {
+        remove_shell();
+    }
     let root = document.as_ref().and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
@@ -33,6 +39,42 @@ pub fn start() {
             yew::Renderer::<View>::new().render();
         }
     }
+}
+
+/// Removes the static first screen of view.html.
+fn remove_shell() {
+    if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
+        shell.remove();
+    }
+}
+
+/// For `view.html#qr=<data>`: the link the QR code stands for, `view.html#view=<data>`.
+fn qr_link() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let data = location.hash().ok()?.strip_prefix("#qr=")?.to_string();
+    let href = location.href().ok()?;
+    Some(format!("{}#view={data}", href.split('#').next().unwrap_or_default()))
+}
+
+/// A QR code as SVG, drawn from its modules.
+fn qr_svg(text: &str, label: &'static str) -> Option<Html> {
+    let qr = qrcodegen::QrCode::encode_text(text, qrcodegen::QrCodeEcc::Low).ok()?;
+    let n = qr.size();
+    let mut path = String::new();
+    for y in 0..n {
+        for x in 0..n {
+            if qr.get_module(x, y) {
+                path.push_str(&format!("M{},{}h1v1h-1z", x + 4, y + 4));
+            }
+        }
+    }
+    let view = format!("0 0 {} {}", n + 8, n + 8);
+    Some(html! {
+        <svg class="qr" viewBox={view} role="img" aria-label={label} xmlns="http://www.w3.org/2000/svg">
+            <rect width="100%" height="100%" fill="#fff" />
+            <path d={path} fill="#000" />
+        </svg>
+    })
 }
 
 /// The fragment of the page address (`#view=…`), if it carries a shared profile.
@@ -95,11 +137,7 @@ pub fn View() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let result = fetch_taxonomy().await;
                 // Remove the static first screen in the same task that renders the view.
-                if let Some(shell) =
-                    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell"))
-                {
-                    shell.remove();
-                }
+                remove_shell();
                 loading.set(match result {
                     Some(taxonomy) => Loading::Ready(Rc::new(taxonomy)),
                     None => Loading::Failed,
@@ -113,6 +151,25 @@ pub fn View() -> Html {
         let employer = employer.clone();
         Callback::from(move |_: MouseEvent| employer.set(Employer { lang: other, ..(*employer).clone() }))
     };
+    let header = html! {
+        <header class="top">
+            <span class="brand">{t("app.name", lang)}</span>
+            <button type="button" class="lang" lang={if other == Lang::En { "en" } else { "nl" }} onclick={switch}>{t("lang.switch", lang)}</button>
+        </header>
+    };
+    if let Some(link) = qr_link() {
+        return html! {
+            <>
+            {header}
+            <main class="screen" lang={if lang == Lang::En { "en" } else { "nl" }}>
+                <h1 id="screen-title" tabindex="-1">{t("qr.title", lang)}</h1>
+                <p>{t("qr.help", lang)}</p>
+                { qr_svg(&link, t("qr.label", lang)).unwrap_or_default() }
+                <p><a class="button secondary" href="index.html">{t("qr.back", lang)}</a></p>
+            </main>
+            </>
+        };
+    }
     let body = match &*loading {
         Loading::Busy => return html! {},
         Loading::Failed => html! { <p role="alert">{t("view.load_failed", lang)}</p> },
@@ -196,10 +253,7 @@ pub fn View() -> Html {
     };
     html! {
         <>
-        <header class="top">
-            <span class="brand">{t("app.name", lang)}</span>
-            <button type="button" class="lang" lang={if other == Lang::En { "en" } else { "nl" }} onclick={switch}>{t("lang.switch", lang)}</button>
-        </header>
+        {header}
         <main class="screen" lang={if lang == Lang::En { "en" } else { "nl" }}>
             <h1 id="screen-title" tabindex="-1">{t("view.title", lang)}</h1>
             {body}

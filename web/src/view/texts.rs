@@ -24,6 +24,14 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("view.add", "Voeg een eis toe", "Add a requirement"),
     ("view.must", "Moet", "Must"),
     ("view.score", "Score", "Score"),
+    ("qr.title", "Laat de werkgever deze code scannen", "Let the employer scan this code"),
+    (
+        "qr.help",
+        "Met de camera van de telefoon ziet de werkgever wat jij deelt.",
+        "With a phone camera, the employer sees what you share.",
+    ),
+    ("qr.label", "QR-code van je link", "QR code of your link"),
+    ("qr.back", "Terug naar de app", "Back to the app"),
     ("sub.skills", "Vaardigheden", "Skills"),
     ("sub.soft_skills", "Hoe je werkt", "How you work"),
     ("sub.certificates", "Papieren", "Certificates"),
@@ -68,7 +76,7 @@ mod tests {
     fn every_key_used_in_the_code_exists_and_every_text_is_used() {
         let source = include_str!("mod.rs");
         for literal in source.split('"').skip(1).step_by(2) {
-            if literal.starts_with("view.") && literal != crate::view::PAGE {
+            if (literal.starts_with("view.") || literal.starts_with("qr.")) && literal != crate::view::PAGE {
                 assert!(TEXTS.iter().any(|(k, _, _)| *k == literal), "text key {literal:?} is not in the table");
             }
         }
