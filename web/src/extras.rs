@@ -223,6 +223,60 @@ fn data_href(json: &str) -> String {
     format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(json))
 }
 
+/// The workplace credentials the pool page keeps on this phone (`vaardig.pool`, `delen::pool`),
+/// read with the browser's JSON parser so the app carries no second copy of the pool page's types:
+/// each with who saw it and until when it holds, and a file `vaardig verify` reads (the JWS itself).
+fn credentials(ctx: &Ctx) -> Html {
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).ok().and_then(|v| v.as_string());
+    let parse = |text: &str| js_sys::JSON::parse(text).ok();
+    let list = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(crate::delen::pool::KEY).ok().flatten())
+        .and_then(|raw| parse(&raw))
+        .and_then(|doc| js_sys::Reflect::get(&doc, &"attestations".into()).ok())
+        .filter(js_sys::Array::is_array)
+        .map(|list| js_sys::Array::from(&list).to_vec())
+        .unwrap_or_default();
+    let lang = ctx.lang();
+    let items: Vec<Html> = list
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let jws = get(a, "credential")?;
+            // The payload's `validUntil` (an RFC 3339 time): the day is enough.
+            let payload = share::decode(jws.split('.').nth(1)?).and_then(|b| String::from_utf8(b).ok());
+            let until = payload.and_then(|p| get(&parse(&p)?, "validUntil")).unwrap_or_default();
+            let wp = get(a, "work_process")?;
+            let title = ctx.data.taxonomy.work_process(&wp).map_or(wp.clone(), |(_, w)| w.title.get(lang).to_string());
+            let day = |text: &str| crate::delen::day_of(text.get(..10).unwrap_or(text), lang);
+            let values = [
+                ("name", get(a, "name")?),
+                ("company", get(a, "company")?),
+                ("date", day(&get(a, "date")?)),
+                ("until", day(&until)),
+            ];
+            let href = format!("data:application/jwt;charset=utf-8,{}", js_sys::encode_uri_component(&jws));
+            Some(html! {
+                <li>
+                    <strong>{title}</strong><br />{crate::i18n::tf("data.credential", lang, &values)}<br />
+                    <a class="button secondary" download={format!("vaardig-bewijs-{}.jwt", i + 1)} href={href}>{ctx.t("data.credential_save")}</a>
+                </li>
+            })
+        })
+        .collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <h2>{ctx.t("data.credentials")}</h2>
+            <p>{ctx.t("data.credentials_help")}</p>
+            <ul class="lines credentials">{ for items }</ul>
+            {crate::words::words(&["jobhunter"], lang, ctx.t("speak"))}
+        </>
+    }
+}
+
 /// My data: what is stored, export, import, delete everything.
 pub fn my_data(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
@@ -269,6 +323,7 @@ pub fn my_data(ctx: &Ctx) -> Html {
             if let Some(message) = ctx.state.ui.import_error.clone() {
                 <p class="error" role="alert">{message}</p>
             }
+            { credentials(ctx) }
             <pre class="stored" tabindex="0">{profile_json}</pre>
             if confirm {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
