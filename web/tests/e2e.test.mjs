@@ -145,20 +145,51 @@ test("a new young person goes through the whole app on a phone", async () => {
   await check(page, "profile-card");
   await page.getByRole("button", { name: "Laat zien aan werkgever →" }).click();
   const link = await page.locator("#share-link").inputValue();
-  assert.match(link, /#view=/);
-  await page.locator("svg.qr").waitFor();
+  assert.equal(link, `${base}view.html#view=${link.split("#view=")[1]}`, "the link opens the view page");
   await check(page, "show-employer");
+  // The QR code is drawn by the view page, for the same link; back to the app from there.
+  await page.getByRole("link", { name: "Laat een QR-code zien" }).click();
+  await page.waitForURL(/\/view\.html#qr=/);
+  const qr = page.getByRole("img", { name: "QR-code van je link" });
+  await qr.waitFor();
+  assert.equal(await page.evaluate(() => location.hash.slice("#qr=".length)), link.split("#view=")[1], "the QR page carries the same data");
+  assert.ok((await qr.boundingBox()).width >= 200, "big enough to scan");
+  await check(page, "show-employer-qr");
+  await page.getByRole("link", { name: "Terug naar de app" }).click();
+  assert.equal(await title(page), "Laat zien aan een werkgever");
 
   // The employer opens the link on another device: read-only, no name, can score.
   const employer = await newPhone();
   await employer.page.goto(link);
   await employer.page.getByRole("heading", { name: "Profiel van een kandidaat" }).waitFor();
+  assert.equal(await employer.page.locator("#shell").count(), 0, "the static first screen is gone");
   assert.match(await employer.page.locator("main").textContent(), /heftruck rijden/);
   await employer.page.getByLabel("Voeg een eis toe").fill("heftruck");
   await employer.page.locator("ul.hits button").first().click();
   await employer.page.locator("p.score").waitFor();
   await check(employer.page, "employer-view");
+  await employer.page.getByRole("button", { name: "English" }).click();
+  await employer.page.getByRole("heading", { name: "A candidate's profile" }).waitFor();
   await employer.context.close();
+
+  // A link made before the view had a page of its own (index.html#view=…, or the bare folder)
+  // still opens the view: index.html sends it on before the app loads.
+  for (const old of [`${base}index.html#view=`, `${base}#view=`]) {
+    const employer = await newPhone();
+    await employer.page.goto(old + link.split("#view=")[1]);
+    await employer.page.waitForURL(`${base}view.html#view=${link.split("#view=")[1]}`);
+    await employer.page.getByRole("heading", { name: "Profiel van een kandidaat" }).waitFor();
+    assert.match(await employer.page.locator("main").textContent(), /heftruck rijden/);
+    await employer.context.close();
+  }
+  // A broken link says so.
+  {
+    const employer = await newPhone();
+    await employer.page.goto(`${base}view.html#view=kapot`);
+    await employer.page.getByText("Deze link werkt niet. Vraag om een nieuwe.").waitFor();
+    await check(employer.page, "employer-view-broken");
+    await employer.context.close();
+  }
 
   await page.getByRole("button", { name: "Mijn gegevens →" }).click();
   assert.equal(await title(page), "Mijn gegevens");
@@ -219,8 +250,8 @@ test("a word's explanation opens by tap and by keyboard, and is read aloud", asy
       value: { getVoices: () => [voice], cancel() {}, speak(u) { window.spoken.push({ text: u.text, lang: u.lang }); } },
     });
   });
-  // The words are on the pool page (the app itself is at its size budget, web/BUDGET.md): a
-  // profile saved by the app, then the pool page's "what may employers see" screen.
+  // First on the pool page: a profile saved by the app, then the pool page's "what may employers
+  // see" screen.
   await page.goto(`${base}manifest.webmanifest`);
   await page.evaluate(() => localStorage.setItem("vaardig.state", JSON.stringify({
     format: "vaardig.app", version: 1, screen: "results", lang: "nl",
@@ -255,14 +286,32 @@ test("a word's explanation opens by tap and by keyboard, and is read aloud", asy
   await page.keyboard.press("Space");
   assert.equal(await word.evaluate((d) => d.open), false, "Space closes it");
 
-  // The app's next step: the ladder says it is our estimate, and that the papers come from a school.
+  // The app shows the words where a young person meets the term: on the results, what a
+  // moet-eis is (among others).
   await page.goto(base);
   await page.waitForFunction(() => !document.getElementById("shell") && document.getElementById("screen-title"));
+  assert.equal(await title(page), "Werk dat bij je past");
+  for (const question of ["Wat is een moet-eis?", "Wat is een ontwikkelbaan?", "Wat is BBL?"]) {
+    await page.locator("details.word summary", { hasText: question }).waitFor();
+  }
   // The next step: the ladder says it is our estimate, and what a praktijkverklaring really is.
   await page.locator("details.menu summary").click();
   await page.locator("details.menu nav").getByRole("button", { name: "Volgende stap" }).click();
   assert.equal(await title(page), "Je volgende stap");
   assert.match(await page.locator("main").textContent(), /Dit is onze schatting\. Echte papieren krijg je van een school\./);
+  // By keyboard in the app too: Enter opens it, Tab reaches read-aloud, Enter reads it.
+  const paper = page.locator("details.word", { hasText: "Wat is een praktijkverklaring?" });
+  assert.equal(await paper.evaluate((d) => d.open), false, "closed at first");
+  await paper.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  assert.ok(await paper.evaluate((d) => d.open), "Enter opens the explanation in the app");
+  const paperText = (await paper.locator("p").textContent()).trim();
+  assert.match(paperText, /Dat is een papier van een mbo-school\./);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  assert.deepEqual((await page.evaluate(() => window.spoken)).at(-1), { text: `Wat is een praktijkverklaring? ${paperText}`, lang: "nl-NL" });
+  await paper.scrollIntoViewIfNeeded();
+  await check(page, "next-step-word-open");
   await context.close();
 });
 
