@@ -262,6 +262,12 @@ pub fn e2e() -> Result<(), String> {
     step("browser tests (headless Chromium, 360×640)", c)?;
     // The work app, the pool page and the storage tests run against a real pool server in demo mode.
     let server = crate::server_binary(false)?;
+    // delen.test.mjs checks a credential exported from the app's "my data" with `vaardig verify`.
+    step("build the vaardig CLI", {
+        let mut c = cargo();
+        c.args(["build", "--quiet", "-p", "vaardig"]);
+        c
+    })?;
     let with_server = [
         ("werk.test.mjs", "browser tests of the work app (employer, jobhunter, trainer; pool server in demo mode)"),
         ("delen.test.mjs", "browser tests of the young person's pool page (publish, requests, withdraw)"),
@@ -276,6 +282,7 @@ pub fn e2e() -> Result<(), String> {
         c.current_dir(npm_dir());
         c.env("VAARDIG_DIST", root().join("dist"));
         c.env("VAARDIG_SERVER_BIN", &server);
+        c.env("VAARDIG_CLI_BIN", crate::vaardig_binary());
         c.env("VAARDIG_SCREENSHOTS", target_dir().join("screenshots"));
         step(what, c)?;
     }
