@@ -24,7 +24,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("view.add", "Voeg een eis toe", "Add a requirement"),
     ("view.must", "Moet", "Must"),
     ("view.score", "Score", "Score"),
-    ("qr.title", "Laat de werkgever deze code scannen", "Let the employer scan this code"),
+    ("qr.title", "Laat dit zien aan de werkgever", "Show this to the employer"),
     (
         "qr.help",
         "Met de camera van de telefoon ziet de werkgever wat jij deelt.",
