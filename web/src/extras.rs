@@ -1,5 +1,6 @@
-//! The screens around the flow: the profile card picture, showing an employer (link + QR code and
-//! the read-only view on the other device), and "my data" (export, import, delete).
+//! The screens around the flow: the profile card picture, showing an employer (a link to the view
+//! page, `view.html`, which also draws its QR code), and "my data" (export, import, delete, the
+//! workplace credentials).
 
 use crate::app::{Ctx, Data};
 use crate::i18n::t;
