@@ -216,6 +216,18 @@ test("a new young person goes through the whole app on a phone", async () => {
     await page.reload();
     await page.locator("#screen-title").waitFor();
   }
+  // The QR page, once fetched with the service worker in charge, is kept for offline use.
+  const qrLink = `${base}view.html#qr=${link.split("#view=")[1]}`;
+  await page.goto(qrLink);
+  await page.getByRole("img", { name: "QR-code van je link" }).waitFor();
+  for (let i = 0; ; i++) {
+    const kept = await page.evaluate(async () =>
+      (await Promise.all(["view.html", "vaardig_view.js", "vaardig_view_bg.wasm"].map((f) => caches.match(f)))).every(Boolean));
+    if (kept) break;
+    assert.ok(i < 100, "the service worker keeps the view page");
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  await page.goto(base);
   await context.setOffline(true);
   await page.reload();
   await page.locator("#screen-title").waitFor();
@@ -223,6 +235,10 @@ test("a new young person goes through the whole app on a phone", async () => {
   await page.locator("nav button", { hasText: "Werk dat past" }).click();
   assert.ok(await page.locator("li.match").count() > 0, "matches offline");
   await check(page, "offline-results");
+  await page.goto(qrLink);
+  await page.getByRole("img", { name: "QR-code van je link" }).waitFor();
+  await page.getByRole("link", { name: "Terug naar de app" }).click();
+  await page.locator("#screen-title").waitFor();
   await context.setOffline(false);
 
   // Delete everything.
