@@ -241,13 +241,6 @@ pub fn App() -> Html {
         }
     });
     let lang = state.lang;
-    if let Some(fragment) = extras::shared_fragment() {
-        return match &*loading {
-            Loading::Ready(data) => extras::shared_view(&Ctx { data: data.clone(), state: state.clone() }, &fragment),
-            Loading::Busy => html! {},
-            Loading::Failed => html! { <main class="screen"><p role="alert">{t("app.load_failed", lang)}</p></main> },
-        };
-    }
     let data = match &*loading {
         Loading::Ready(data) => data.clone(),
         // index.html shows the first screen while the data loads.

@@ -1,15 +1,14 @@
-//! The screens around the flow: the profile card picture, showing an employer (link + QR code and
-//! the read-only view on the other device), and "my data" (export, import, delete).
+//! The screens around the flow: the profile card picture, showing an employer (a link to the view
+//! page, `view.html`, which also draws its QR code), and "my data" (export, import, delete, the
+//! workplace credentials).
 
 use crate::app::{Ctx, Data};
-use crate::i18n::{evidence_key, kind_key, t};
-use crate::screens::{level_dots, links, title};
+use crate::i18n::t;
+use crate::screens::{links, title};
 use crate::share::{self, Parts};
 use crate::state::{Msg, Screen};
 use crate::store;
-use matching_core::{
-    explain, format, lookup, text, Hours, Importance, ItemKind, ItemRef, Lang, Opening, Profile, Requirement, RouteType,
-};
+use matching_core::{format, ItemKind, Lang, Profile};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -143,34 +142,17 @@ pub fn card(ctx: &Ctx) -> Html {
     }
 }
 
-/// A QR code as SVG, drawn from its modules.
-fn qr_svg(text: &str, label: &'static str) -> Option<Html> {
-    let qr = qrcodegen::QrCode::encode_text(text, qrcodegen::QrCodeEcc::Low).ok()?;
-    let n = qr.size();
-    let mut path = String::new();
-    for y in 0..n {
-        for x in 0..n {
-            if qr.get_module(x, y) {
-                path.push_str(&format!("M{},{}h1v1h-1z", x + 4, y + 4));
-            }
-        }
-    }
-    let view = format!("0 0 {} {}", n + 8, n + 8);
-    Some(html! {
-        <svg class="qr" viewBox={view} role="img" aria-label={label} xmlns="http://www.w3.org/2000/svg">
-            <rect width="100%" height="100%" fill="#fff" />
-            <path d={path} fill="#000" />
-        </svg>
-    })
-}
-
-/// Show an employer: pick parts, get a link and a QR code.
+/// Show an employer: pick parts, get a link, and a QR code of it on the view page (`view.html#qr=…`).
 pub fn share(ctx: &Ctx) -> Html {
     let parts = ctx.state.ui.parts;
     let shared = share::select(&ctx.state.profile, parts);
-    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    let base = base.split('#').next().unwrap_or_default().to_string();
-    let link = format!("{base}#{}", share::fragment(&shared));
+    // The view is a page of its own beside the app (`view.html`, see `crate::view`).
+    let here = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let folder = here.split(['#', '?']).next().unwrap_or_default().rsplit_once('/').map_or("", |(f, _)| f);
+    let fragment = share::fragment(&shared);
+    let link = format!("{folder}/{}#{fragment}", crate::view::PAGE);
+    // The QR code is drawn by the view page, so the app does not carry a QR encoder (4.5 kB).
+    let qr = format!("{folder}/{}#{}", crate::view::PAGE, fragment.replacen("view=", "qr=", 1));
     let toggle = |f: fn(&mut Parts) -> &mut bool| {
         ctx.edit(move |ui, e: Event| *f(&mut ui.parts) = e.target_unchecked_into::<HtmlInputElement>().checked())
     };
@@ -203,92 +185,10 @@ pub fn share(ctx: &Ctx) -> Html {
             <label for="share-link">{ctx.t("share.link")}</label>
             <input id="share-link" readonly=true value={link.clone()} />
             <button type="button" class="secondary" onclick={copy}>{if ctx.state.ui.copied { ctx.t("share.copied") } else { ctx.t("share.copy") }}</button>
-            <h2>{ctx.t("share.qr")}</h2>
-            { qr_svg(&link, ctx.t("share.qr")).unwrap_or_default() }
+            <p><a class="button secondary" href={qr}>{ctx.t("share.qr")}</a></p>
             <p><a class="button secondary" href="delen.html">{ctx.t("share.pool")}</a></p>
             {links(ctx, Some((ctx.t("nav.data"), Screen::Data)))}
         </section>
-    }
-}
-
-/// The fragment of the page address, if it carries a shared profile.
-pub fn shared_fragment() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    hash.starts_with("#view=").then_some(hash)
-}
-
-/// The read-only profile on the employer's device, with scoring against their own opening.
-pub fn shared_view(ctx: &Ctx, fragment: &str) -> Html {
-    let lang = ctx.lang();
-    let taxonomy = &ctx.data.taxonomy;
-    let ui = &ctx.state.ui;
-    let profile = share::fragment_json(fragment).and_then(|json| format::parse_profile(&json, taxonomy).ok());
-    let Some(profile) = profile else {
-        return html! { <main class="screen"><h1 id="screen-title" tabindex="-1">{t("view.title", lang)}</h1><p role="alert">{t("view.broken", lang)}</p></main> };
-    };
-    let hits = lookup(taxonomy, &ui.query, 6);
-    let oninput = ctx.edit(|ui, e: InputEvent| ui.query = e.target_unchecked_into::<HtmlInputElement>().value());
-    let add = |item: ItemRef| {
-        ctx.edit(move |ui, _: MouseEvent| {
-            if !ui.requirements.iter().any(|r| r.item == item) {
-                let importance = if ui.nice { Importance::Nice } else { Importance::Must };
-                ui.requirements.push(Requirement::new(item.clone(), importance));
-            }
-            ui.query.clear();
-        })
-    };
-    let opening = Opening {
-        id: "eigen".into(),
-        title: t("view.try", lang).into(),
-        employer: String::new(),
-        route: RouteType::Job,
-        sector: None,
-        hours: Hours { min: 0, max: 40 },
-        place: String::new(),
-        shifts: Vec::new(),
-        start: None,
-        requirements: ui.requirements.clone(),
-        synthetic: false,
-    };
-    let explanation = (!ui.requirements.is_empty()).then(|| explain(taxonomy, &profile, &opening));
-    let claims_of = |kind: ItemKind| -> Vec<Html> {
-        profile
-            .claims
-            .iter()
-            .filter(|c| c.item.kind() == kind)
-            // A certificate has no level: no dots for it.
-            .map(|c| {
-                let dots = if kind == ItemKind::Certificate {
-                    html! {}
-                } else {
-                    html! { <>{level_dots(c.level.get())}{" "}</> }
-                };
-                html! { <li>{dots}{taxonomy.name(&c.item, lang)}{" · "}{t(evidence_key(c.evidence), lang)}</li> }
-            })
-            .collect()
-    };
-    html! {
-        <main class="screen" lang={if lang == Lang::En { "en" } else { "nl" }}>
-            <h1 id="screen-title" tabindex="-1">{t("view.title", lang)}</h1>
-            <p>{t("view.help", lang)}</p>
-            { for ItemKind::ALL.iter().map(|&kind| {
-                let items = claims_of(kind);
-                let key = kind_key(kind);
-                if items.is_empty() { html! {} } else { html! { <><h2>{t(key, lang)}</h2><ul class="mine">{ for items }</ul></> } }
-            }) }
-            <h2>{t("view.try", lang)}</h2>
-            <div class="check">
-                <input type="checkbox" id="must" checked={!ui.nice} onchange={ctx.edit(|ui, e: Event| ui.nice = !e.target_unchecked_into::<HtmlInputElement>().checked())} />
-                <label for="must">{t("view.must", lang)}</label>
-            </div>
-            <label for="req-search">{t("view.add", lang)}</label>
-            <input id="req-search" type="search" value={ui.query.clone()} {oninput} />
-            <ul class="hits">{ for hits.iter().map(|h| html! { <li><button type="button" class="chip" onclick={add(h.item.clone())}>{"+ "}{taxonomy.name(&h.item, lang)}</button></li> }) }</ul>
-            if let Some(e) = explanation {
-                <p class="score"><strong>{t("view.score", lang)}{": "}{text::summary(&e, lang)}</strong></p>
-                <ul class="lines">{ for e.lines.iter().map(|l| html! { <li>{text::line(taxonomy, l, lang)}</li> }) }</ul>
-            }
-        </main>
     }
 }
 
@@ -322,6 +222,60 @@ fn backups(ctx: &Ctx) -> Html {
 /// A link that downloads `json` as a file.
 fn data_href(json: &str) -> String {
     format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(json))
+}
+
+/// The workplace credentials the pool page keeps on this phone (`vaardig.pool`, `delen::pool`),
+/// read with the browser's JSON parser so the app carries no second copy of the pool page's types:
+/// each with who saw it and until when it holds, and a file `vaardig verify` reads (the JWS itself).
+fn credentials(ctx: &Ctx) -> Html {
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).ok().and_then(|v| v.as_string());
+    let parse = |text: &str| js_sys::JSON::parse(text).ok();
+    let list = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(crate::delen::pool::KEY).ok().flatten())
+        .and_then(|raw| parse(&raw))
+        .and_then(|doc| js_sys::Reflect::get(&doc, &"attestations".into()).ok())
+        .filter(js_sys::Array::is_array)
+        .map(|list| js_sys::Array::from(&list).to_vec())
+        .unwrap_or_default();
+    let lang = ctx.lang();
+    let items: Vec<Html> = list
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let jws = get(a, "credential")?;
+            // The payload's `validUntil` (an RFC 3339 time): the day is enough.
+            let payload = share::decode(jws.split('.').nth(1)?).and_then(|b| String::from_utf8(b).ok());
+            let until = payload.and_then(|p| get(&parse(&p)?, "validUntil")).unwrap_or_default();
+            let wp = get(a, "work_process")?;
+            let title = ctx.data.taxonomy.work_process(&wp).map_or(wp.clone(), |(_, w)| w.title.get(lang).to_string());
+            let day = |text: &str| crate::delen::day_of(text.get(..10).unwrap_or(text), lang);
+            let values = [
+                ("name", get(a, "name")?),
+                ("company", get(a, "company")?),
+                ("date", day(&get(a, "date")?)),
+                ("until", day(&until)),
+            ];
+            let href = format!("data:application/jwt;charset=utf-8,{}", js_sys::encode_uri_component(&jws));
+            Some(html! {
+                <li>
+                    <strong>{title}</strong><br />{crate::i18n::tf("data.credential", lang, &values)}<br />
+                    <a class="button secondary" download={format!("vaardig-bewijs-{}.jwt", i + 1)} href={href}>{ctx.t("data.credential_save")}</a>
+                </li>
+            })
+        })
+        .collect();
+    if items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <h2>{ctx.t("data.credentials")}</h2>
+            <p>{ctx.t("data.credentials_help")}</p>
+            <ul class="lines credentials">{ for items }</ul>
+            {crate::words::words(&["jobhunter"], lang, ctx.t("speak"))}
+        </>
+    }
 }
 
 /// My data: what is stored, export, import, delete everything.
@@ -370,6 +324,7 @@ pub fn my_data(ctx: &Ctx) -> Html {
             if let Some(message) = ctx.state.ui.import_error.clone() {
                 <p class="error" role="alert">{message}</p>
             }
+            { credentials(ctx) }
             <pre class="stored" tabindex="0">{profile_json}</pre>
             if confirm {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">

@@ -14,6 +14,7 @@ pub mod share;
 pub mod speech;
 pub mod state;
 pub mod store;
+pub mod view;
 pub mod werk;
 pub mod words;
 

@@ -153,12 +153,16 @@ fn core_sentences() -> Vec<(String, String)> {
 }
 
 /// Every Dutch text a young person reads that this branch owns: the app's table, the pool page's
-/// table, the word explanations, matching-core's sentences and the soft-skill questions and levels.
+/// table, the word explanations, matching-core's sentences and the soft-skill questions and levels;
+/// and the view page's table (for the employer, but it shows the young person's words too).
 fn owned() -> Vec<(String, String)> {
     let mut all = Vec::new();
-    for (table, name) in
-        [(crate::i18n::TEXTS, "i18n"), (crate::delen::texts::TEXTS, "delen"), (crate::words::WORDS, "words")]
-    {
+    for (table, name) in [
+        (crate::i18n::TEXTS, "i18n"),
+        (crate::delen::texts::TEXTS, "delen"),
+        (crate::words::WORDS, "words"),
+        (crate::view::texts::TEXTS, "view"),
+    ] {
         all.extend(table.iter().map(|(k, nl, _)| (format!("{name}:{k}"), nl.to_string())));
     }
     all.extend(core_sentences());

@@ -6,6 +6,7 @@ use crate::i18n::{kind_key, ladder_key, route_key, t, tf};
 use crate::screens::{links, title};
 use crate::speech::speak;
 use crate::state::{Msg, Screen};
+use crate::words::words;
 use matching_core::{advise, progress, text, Explanation, Interval, ItemKind, Lang, Opening};
 use yew::prelude::*;
 
@@ -89,7 +90,7 @@ pub fn results(ctx: &Ctx) -> Html {
                     }) }
                 </ul>
             }
-
+            {words(&["moet_eis", "ontwikkelbaan", "bbl", "leerwerktraject", "stage"], lang, ctx.t("speak"))}
             {links(ctx, Some((ctx.t("nav.next_step"), Screen::NextStep)))}
         </section>
     }
@@ -114,7 +115,7 @@ pub fn detail(ctx: &Ctx, id: &str) -> Html {
             {bars(&e, lang)}
             <h2>{ctx.t("detail.lines")}</h2>
             <ul class="lines">{ for lines.iter().map(|l| html! { <li>{l.clone()}</li> }) }</ul>
-
+            {words(&["moet_eis"], lang, ctx.t("speak"))}
             if !e.knock_outs.is_empty() {
                 <h2>{ctx.t("results.not_fit")}</h2>
                 <ul>{ for e.knock_outs.iter().map(|k| html! { <li>{text::knock_out(k, lang)}</li> }) }</ul>
@@ -146,7 +147,7 @@ pub fn next_step(ctx: &Ctx) -> Html {
             </ol>
             <h2>{ctx.t("next.ladder")}</h2>
             <p class="hint">{ctx.t("next.ladder_help")}</p>
-
+            {words(&["praktijkverklaring", "mbo_certificaat"], lang, ctx.t("speak"))}
             <ul class="ladder">
                 { for ladder.iter().filter(|p| p.done + p.ready > 0).take(5).map(|p| {
                     let name = taxonomy.data().qualifications.iter().find(|q| q.id == p.qualification).map(|q| q.name.get(lang).to_string()).unwrap_or_default();

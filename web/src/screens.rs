@@ -4,6 +4,7 @@ use crate::app::Ctx;
 use crate::i18n::{t, tf};
 use crate::speech::speak;
 use crate::state::{Msg, Screen, SOFT_QUESTIONS};
+use crate::words::words;
 use matching_core::{good_matches, lookup, Date, Evidence, ItemKind, ItemRef, Lang, Level, Shift};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -271,7 +272,7 @@ pub fn certificates(ctx: &Ctx) -> Html {
         <section>
             {title(ctx, ctx.t("certs.title"), ctx.t("certs.help"))}
             <p>{ctx.t("certs.help")}</p>
-
+            {words(&["vca", "bhv"], lang, ctx.t("speak"))}
             <ul class="checklist">
                 { for ctx.data.taxonomy.data().certificates.iter().map(|c| {
                     let item = ItemRef::Certificate(c.id.clone());
@@ -323,7 +324,7 @@ pub fn work_processes(ctx: &Ctx) -> Html {
         <section>
             {title(ctx, ctx.t("wp.title"), ctx.t("wp.help"))}
             <p>{ctx.t("wp.help")}</p>
-
+            {words(&["werkproces"], lang, ctx.t("speak"))}
             <label for="qualification">{ctx.t("wp.choose")}</label>
             <select id="qualification" onchange={onqual}>
                 { for quals.iter().map(|q| html! {
@@ -365,7 +366,7 @@ pub fn work_processes(ctx: &Ctx) -> Html {
                     }) }
                 </ul>
             }
-
+            {words(&["praktijkopleider", "kwalificatie", "entree", "crebo"], lang, ctx.t("speak"))}
             {nav(ctx, Skip::Send(Msg::WorkProcessesAnswered(false)), Some(Msg::WorkProcessesAnswered(true)))}
         </section>
     }

@@ -2,7 +2,7 @@
 //! goes through [`Msg`], so saving after each answer happens in one place.
 
 use crate::share::Parts;
-use matching_core::{Claim, Date, Evidence, ItemRef, Lang, Level, Profile, Requirement, Shift};
+use matching_core::{Claim, Date, Evidence, ItemRef, Lang, Level, Profile, Shift};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::Reducible;
@@ -231,7 +231,7 @@ pub struct State {
 /// afresh.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Ui {
-    /// Skills, and the employer's view: the search text.
+    /// Skills: the search text.
     pub query: String,
     /// Skills: the sector of the popular list (`None`: logistics).
     pub sector: Option<String>,
@@ -249,10 +249,6 @@ pub struct Ui {
     pub confirm: bool,
     /// My data: why the last import failed.
     pub import_error: Option<String>,
-    /// The employer's view: their requirements, to score the shared profile against.
-    pub requirements: Vec<Requirement>,
-    /// The employer's view: new requirements are nice to have rather than must-haves.
-    pub nice: bool,
 }
 
 impl State {

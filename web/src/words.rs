@@ -43,23 +43,6 @@ pub const WORDS: &Table = &[
     ("word.bhv.what", "BHV is eerste hulp op je werk. Een BHV'er helpt als er iets misgaat. Bijvoorbeeld bij een ongeluk of brand. Elk bedrijf moet dit regelen. Dat staat in de wet.", "BHV is emergency help at work. A BHV person helps when something goes wrong. For example an accident or a fire. Every company must arrange this. The law says so."),
 ];
 
-/// Words written for the young person's app (results, next step, certificates, work processes)
-/// that it does not show yet: the app is at its 150 kB budget, and these texts with their code cost
-/// it 2.9 kB brotli (web/BUDGET.md). The pool page, which has room, shows the others.
-#[cfg(test)]
-const FOR_THE_APP: [&str; 10] = [
-    "moet_eis",
-    "ontwikkelbaan",
-    "bbl",
-    "leerwerktraject",
-    "stage",
-    "mbo_certificaat",
-    "kwalificatie",
-    "entree",
-    "crebo",
-    "bhv",
-];
-
 /// The explanations of `keys` (`"moet_eis"` for `word.moet_eis`): each a `<details>` whose
 /// summary is a real button for keyboard and screen reader, with a read-aloud button inside.
 /// `speak` is the read-aloud label of the page's own table.
@@ -118,10 +101,7 @@ mod tests {
         }
         for (key, _, _) in WORDS.iter().filter(|(k, _, _)| !k.ends_with(".what")) {
             let word = key.trim_start_matches("word.");
-            assert!(
-                asked.iter().any(|w| w == word) || FOR_THE_APP.contains(&word),
-                "word {word:?} is in the table but never shown"
-            );
+            assert!(asked.iter().any(|w| w == word), "word {word:?} is in the table but never shown");
         }
     }
 }

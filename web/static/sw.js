@@ -25,12 +25,20 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(
     caches.match(request, { ignoreSearch: true }).then((hit) => {
       if (hit) return hit;
+      // The view page (view.html, the app's QR code) is kept once fetched, so it works offline too.
+      const fetched = fetch(request).then((response) => {
+        if (response.ok && url.pathname.includes("view")) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      });
       // Other pages (delen.html, werk.html) come from the network; only offline does a page
       // the cache does not hold fall back to the app.
       if (request.mode === "navigate") {
-        return fetch(request).catch(() => caches.match("index.html"));
+        return fetched.catch(() => caches.match("index.html"));
       }
-      return fetch(request);
+      return fetched;
     }),
   );
 });

@@ -5,20 +5,28 @@
 // person withdraws, after which the employer no longer finds them. Headless Debian Chromium at
 // 360×640; every screen screenshot to target/screenshots/delen-*.png and checked with axe-core.
 //
+// The credential the trainer's confirmation brings is then listed and exported in the app's "my
+// data" and checked with `vaardig verify`.
+//
 // Needs: VAARDIG_SERVER_BIN (the vaardig-server binary), VAARDIG_DIST (dist/ as `cargo xtask dist`
-// builds it, with delen.html and vaardig_delen*), optionally VAARDIG_SCREENSHOTS and CHROMIUM.
+// builds it, with delen.html and vaardig_delen*), VAARDIG_CLI_BIN (the vaardig binary; default
+// target/debug/vaardig), optionally VAARDIG_SCREENSHOTS and CHROMIUM.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { spawnSync } from "node:child_process";
 import { DIST, SHOTS, assertAxeClean, assertKeyboardReachable, launchChromium, seedStorage, startPoolServer } from "./pool-server.mjs";
 
+// The CLI, to check an exported credential as a school or jobhunter would.
+const CLI = process.env.VAARDIG_CLI_BIN ?? path.resolve("../../target/debug/vaardig");
 let base, browser, stopServer;
 let shotNumber = 0;
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(DIST, "delen.html")), `${DIST} has no delen.html: run cargo xtask dist`);
+  assert.ok(fs.existsSync(CLI), `${CLI} is missing: cargo build -p vaardig, or set VAARDIG_CLI_BIN`);
   ({ base, stop: stopServer } = await startPoolServer("delen"));
   browser = await launchChromium();
 });
@@ -57,6 +65,36 @@ function savedState(lang) {
     format: "vaardig.app", version: 1, screen: "results", lang,
     profile: { format: "vaardig.profile", version: 1, id: "ik", claims: [{ item: { skill: "log.heftruck_rijden" }, level: 3 }] },
   });
+}
+
+/** The app's "my data" on a phone that keeps `pool` (a real `vaardig.pool` with one credential,
+ * seeded with nothing else running): the credential is listed in plain words and saved as a file
+ * that `vaardig verify` accepts with the pool's DID document. */
+async function credentialsInMyData(pool, state) {
+  const { context, page } = await newPhone();
+  await seedStorage(page, base, { "vaardig.state": state, "vaardig.pool": pool });
+  await page.goto(base);
+  await page.locator("details.menu summary").click();
+  await page.locator("details.menu nav").getByRole("button", { name: "Mijn gegevens" }).click();
+  await page.getByRole("heading", { name: "Bewijzen van je werk" }).waitFor();
+  const credential = JSON.parse(pool).attestations[0].credential;
+  const vc = JSON.parse(Buffer.from(credential.split(".")[1], "base64url"));
+  const item = page.locator("ul.credentials li");
+  assert.equal(await item.count(), 1);
+  const text = (await item.textContent()).trim();
+  assert.ok(text.startsWith(vc.credentialSubject.achievement.name), `the work process's title first: ${text}`);
+  assert.match(text, /Gezien door Sanne de Vries van Demo Logistiek op \d{1,2} \p{L}+ \d{4}\. Het geldt tot \d{1,2} \p{L}+ \d{4}\./u);
+  await check(page, "my-data-credentials");
+  const [download] = await Promise.all([page.waitForEvent("download"), item.getByRole("link", { name: "Bewaar dit bewijs" }).click()]);
+  assert.equal(download.suggestedFilename(), "vaardig-bewijs-1.jwt");
+  const file = await download.path();
+  assert.equal(fs.readFileSync(file, "utf8"), credential, "the file is the credential itself");
+  const did = path.join(path.dirname(file), "did.json");
+  fs.writeFileSync(did, await (await fetch(`${base}.well-known/did.json`)).text());
+  const verify = spawnSync(CLI, ["verify", file, "--did", did], { encoding: "utf8" });
+  assert.equal(verify.status, 0, `vaardig verify: ${verify.stdout}${verify.stderr}`);
+  assert.match(verify.stdout, /Sanne de Vries/);
+  await context.close();
 }
 
 async function title(page) {
@@ -235,6 +273,7 @@ test("a young person publishes skills and availability, answers an employer and 
   const after = JSON.parse(await page.evaluate(() => localStorage.getItem("vaardig.state")));
   assert.equal(after.format, "vaardig.app");
   assert.equal(after.profile.claims.find((c) => c.item.work_process === wp).evidence, "practice");
+  await credentialsInMyData(await page.evaluate(() => localStorage.getItem("vaardig.pool")), JSON.stringify(after));
 
   // Share the work processes too: the signed attestation keeps "shown at work" on the server.
   await page.getByRole("button", { name: "← Terug" }).click();

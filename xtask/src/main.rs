@@ -124,7 +124,7 @@ fn args(command: &str, list: &[&str]) -> Command {
     c
 }
 
-fn vaardig_binary() -> PathBuf {
+pub(crate) fn vaardig_binary() -> PathBuf {
     target_dir().join("debug").join("vaardig")
 }
 

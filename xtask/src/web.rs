@@ -33,12 +33,14 @@ fn fnv(bytes: &[u8], mut hash: u64) -> u64 {
 }
 
 /// The web crate's binaries: (package binary, its source under `web/src`, wasm-bindgen out-name).
-/// Each one whose source exists is built: the young person's app, the work app (`werk.html`) and
-/// the young person's publish page (`delen.html`).
-const WEB_BINS: [(&str, &str, &str); 3] = [
+/// Each one whose source exists is built: the young person's app, the work app (`werk.html`),
+/// the young person's publish page (`delen.html`) and the employer's view of a shared profile
+/// (`view.html`).
+const WEB_BINS: [(&str, &str, &str); 4] = [
     ("vaardig-web", "main.rs", "vaardig_web"),
     ("vaardig-werk", "bin/werk.rs", "vaardig_werk"),
     ("vaardig-delen", "bin/delen.rs", "vaardig_delen"),
+    ("vaardig-view", "bin/view.rs", "vaardig_view"),
 ];
 
 /// Builds the deployable app into `dist/` and returns its path.
@@ -260,6 +262,12 @@ pub fn e2e() -> Result<(), String> {
     step("browser tests (headless Chromium, 360×640)", c)?;
     // The work app, the pool page and the storage tests run against a real pool server in demo mode.
     let server = crate::server_binary(false)?;
+    // delen.test.mjs checks a credential exported from the app's "my data" with `vaardig verify`.
+    step("build the vaardig CLI", {
+        let mut c = cargo();
+        c.args(["build", "--quiet", "-p", "vaardig"]);
+        c
+    })?;
     let with_server = [
         ("werk.test.mjs", "browser tests of the work app (employer, jobhunter, trainer; pool server in demo mode)"),
         ("delen.test.mjs", "browser tests of the young person's pool page (publish, requests, withdraw)"),
@@ -274,6 +282,7 @@ pub fn e2e() -> Result<(), String> {
         c.current_dir(npm_dir());
         c.env("VAARDIG_DIST", root().join("dist"));
         c.env("VAARDIG_SERVER_BIN", &server);
+        c.env("VAARDIG_CLI_BIN", crate::vaardig_binary());
         c.env("VAARDIG_SCREENSHOTS", target_dir().join("screenshots"));
         step(what, c)?;
     }
