@@ -353,7 +353,9 @@ pub fn work_processes(ctx: &Ctx) -> Html {
                                 <label for={id.clone()}>{match wp.shown_code() {
                                     Some(code) => format!("{code} — {}", wp.title.get(lang)),
                                     None => wp.title.get(lang).to_string(),
-                                }}</label>
+                                }}
+                                if let Some(plain) = &wp.plain { <br /><span class="hint">{plain.get(lang)}</span> }
+                                </label>
                                 <select id={id} {onchange}>
                                     <option value="none" selected={current.is_none()}>{ctx.t("wp.none")}</option>
                                     { for Evidence::ALL.iter().map(|e| html! {

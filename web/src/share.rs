@@ -1,9 +1,9 @@
 //! The "show an employer" link: the parts of a profile the young person picks, as JSON in the
 //! URL fragment (base64url), so no server ever sees it.
 
-use matching_core::{ItemKind, Practical, Profile};
+use matching_core::Profile;
 
-/// Which parts to share.
+/// Which parts to share, as the share screen's check boxes hold them (all but the hours at first).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Parts {
     /// Hard skills.
@@ -24,32 +24,18 @@ impl Default for Parts {
     }
 }
 
-/// The profile with only the chosen parts; the id is replaced by a pseudonym.
+/// The profile with only the chosen parts (`Profile::only`, the same cut the pool applies to a
+/// consent; never the home town: the region is enough); the id is replaced by a pseudonym.
 pub fn select(profile: &Profile, parts: Parts) -> Profile {
-    let mut shared = Profile::new("gedeeld");
-    shared.claims = profile
-        .claims
-        .iter()
-        .filter(|c| match c.item.kind() {
-            ItemKind::Skill => parts.skills,
-            ItemKind::SoftSkill => parts.soft,
-            ItemKind::Certificate => parts.certificates,
-            ItemKind::WorkProcess => parts.work_processes,
-        })
-        .cloned()
-        .collect();
-    shared.answered.certificates = parts.certificates && profile.answered.certificates;
-    shared.answered.work_processes = parts.work_processes && profile.answered.work_processes;
-    if parts.practical {
-        let p = &profile.practical;
-        shared.practical = Practical {
-            max_hours_per_week: p.max_hours_per_week,
-            shifts: p.shifts.clone(),
-            available_from: p.available_from,
-            ..Practical::default()
-        };
-    }
-    shared
+    let chosen = matching_core::Parts {
+        skills: parts.skills,
+        soft_skills: parts.soft,
+        certificates: parts.certificates,
+        work_processes: parts.work_processes,
+        availability: parts.practical,
+        region: false,
+    };
+    profile.only(&chosen, "gedeeld")
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

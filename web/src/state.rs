@@ -457,16 +457,7 @@ impl Reducible for State {
                 s.screen = screen;
             }
             Msg::Lang(lang) => s.lang = lang,
-            Msg::Claim(item, level, evidence) => {
-                p.answered.unsure.retain(|i| i != &item);
-                match p.claims.iter_mut().find(|c| c.item == item) {
-                    Some(c) => {
-                        c.level = level;
-                        c.evidence = evidence;
-                    }
-                    None => p.claims.push(Claim { item, level, evidence }),
-                }
-            }
+            Msg::Claim(item, level, evidence) => p.add_claim(Claim { item, level, evidence }),
             Msg::Unclaim(item) => p.claims.retain(|c| c.item != item),
             Msg::Unsure(item, on) => {
                 p.answered.unsure.retain(|i| i != &item);

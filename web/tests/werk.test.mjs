@@ -105,10 +105,13 @@ test("an employer puts in an opening, sees the count while typing, the ranked ca
   assert.match(page.url(), /#opening\//);
   const first = page.locator(".matches .match").first();
   assert.match(await first.textContent(), /1 van de 1 moet-eisen/);
-  // Shown directly or through the forklift certificate, which shows the skill (issue 14).
+  // The must-have is met, by whichever route credits it: the skill itself, the forklift
+  // certificate, or a work process that shows it (issue 14). Which of the tied top candidates comes
+  // first depends on the demo's candidate ids, which are random per server, so the route may differ
+  // from run to run; the contract is that the line says how the must-have is met.
   assert.match(
     await first.locator(".lines li").first().textContent(),
-    /heftruck rijden \(moet\): (heeft niveau \d, gevraagd 2|blijkt uit het certificaat Heftruckcertificaat \(diploma\))/,
+    /heftruck rijden \(moet\): (heeft niveau [2-4], gevraagd 2|blijkt uit het certificaat Heftruckcertificaat \(.+\)|blijkt uit het werkproces .+)/,
   );
   await page.locator("h2", { hasText: "Meer kandidaten?" }).waitFor();
   await page.getByText(/Nu passen \d+ kandidaten\./).waitFor();
