@@ -8,7 +8,7 @@ use matching_core::{
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use vaardig::demo;
+use vaardig_demo as demo;
 
 const USAGE: &str = "\
 vaardig — skills matching for young people and openings

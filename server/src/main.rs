@@ -144,7 +144,7 @@ fn seed(args: &[String]) -> Result<(), String> {
     if flag(args, "--db").is_none() {
         return Err("seed needs --db".into());
     }
-    let size = vaardig::demo::DemoSize::new(
+    let size = vaardig_demo::DemoSize::new(
         number(args, "--openings", demo::OPENINGS)?,
         number(args, "--candidates", demo::CANDIDATES)?,
     );
