@@ -1,7 +1,7 @@
 //! Shared set-up for the benchmarks: the embedded taxonomy and deterministic demo data.
 
 use matching_core::{OpeningPool, Profile, Taxonomy};
-use vaardig::demo::{self, DemoSize};
+use vaardig_demo::{self as demo, DemoSize};
 
 /// The seed every benchmark uses, so runs compare.
 pub const SEED: u64 = 42;
@@ -20,7 +20,7 @@ pub fn fixture(openings: usize, profiles: usize) -> (&'static Taxonomy, OpeningP
 pub mod workloads {
     use super::SEED;
     use matching_core::{normalize, ItemRef, Opening, Profile, Taxonomy, TaxonomyData};
-    use vaardig::demo::{self, DemoSize, Rng};
+    use vaardig_demo::{self as demo, DemoSize, Rng};
 
     /// Sizes of the four workloads.
     #[derive(Clone, Copy, Debug)]

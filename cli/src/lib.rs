@@ -1,6 +1,5 @@
-//! The `vaardig` command's reusable parts: deterministic demo data (also used by the benches), and
-//! checking a workplace credential offline (`verify`).
+//! The `vaardig` command's reusable part: checking a workplace credential offline (`verify`). The
+//! demo data lives in its own crate, `vaardig-demo`.
 
-pub mod demo;
 #[cfg(feature = "verify")]
 pub mod verify;

@@ -1,11 +1,11 @@
 //! Vaardig for JavaScript: matching-core's wasm-bindgen API ([`Matcher`]) plus demo data, built by
 //! `cargo xtask js` into the npm-style package `target/js-pkg` (see `js/README.md`).
 //!
-//! The demo loaders fill a matcher's pools straight from [`vaardig::demo`] without a trip through
+//! The demo loaders fill a matcher's pools straight from [`vaardig_demo`] without a trip through
 //! JSON, with the very calls the native benchmark makes, so Wasm and native rank identical data.
 
 use matching_core::{Opening, Profile};
-use vaardig::demo::{self, DemoSize};
+use vaardig_demo::{self as demo, DemoSize};
 use wasm_bindgen::prelude::*;
 
 pub use matching_core::js::{to_js, Matcher, ScoreSummary};

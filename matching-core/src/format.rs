@@ -225,4 +225,28 @@ mod tests {
         assert_eq!(locate(json, "c"), (3, 8));
         assert_eq!(field_at(json, 2, 18).as_deref(), Some("a[1].b"));
     }
+
+    fn field(json: &str) -> Option<String> {
+        let e = serde_json::from_str::<Profile>(json).expect_err("a broken profile");
+        FormatError::from_json(e, json).field
+    }
+
+    #[test]
+    fn an_unknown_or_missing_field_is_named_by_its_own_path() {
+        let head = r#"{"format":"vaardig.profile","version":1,"id":"x","#;
+        let claim = r#""claims":[{"item":{"skill":"a"},"level":2}"#;
+        assert_eq!(field(&format!(r#"{head}"extra":1}}"#)).as_deref(), Some("extra"));
+        assert_eq!(field(&format!(r#"{head}"claims":[{{"extra":1}}]}}"#)).as_deref(), Some("claims[0].extra"));
+        assert_eq!(field(&format!(r#"{head}{claim},{{"level":2,"é":1}}]}}"#)).as_deref(), Some("claims[1].é"));
+        assert_eq!(
+            field(&format!(r#"{head}{claim},{{"item":{{"skill":"a"}}}}]}}"#)).as_deref(),
+            Some("claims[1].level")
+        );
+        assert_eq!(field(&format!(r#"{head}"claims":[{{}}]}}"#)).as_deref(), Some("claims[0].item"));
+        assert_eq!(field(r#"{"format":"vaardig.profile","version":1}"#).as_deref(), Some("id"));
+        assert_eq!(field("{\n\"format\": \"vaardig.profile\",\n\"version\": 1,\n\"idd\": 1}").as_deref(), Some("idd"));
+        // Issue 16: this used to name `practical.shifts[1]`, the value read before the key.
+        let practical = r#""practical":{"shifts":["day","night"],"hobby":"voetbal"}}"#;
+        assert_eq!(field(&format!("{head}{practical}")).as_deref(), Some("practical.hobby"));
+    }
 }

@@ -12,7 +12,6 @@
 use crate::error::FormatError;
 use crate::format::{self, FORMAT_VERSION, OPENINGS_FORMAT, PROFILE_FORMAT};
 use crate::{Explanation, Opening, OpeningPool, PeoplePool, Profile, RankOptions, Taxonomy};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -306,38 +305,6 @@ fn message_of(thrown: &JsValue) -> String {
     }
 }
 
-/// A serde error with the field it is about. [`FormatError::from_json`] names the value read
-/// last, which for an unknown or a missing field is a neighbour (in a file, the line number makes
-/// up for that); a JS caller gets only the path. So the text is completed at the error into a
-/// value of the field in question, and the path is that value's.
-fn located(e: serde_json::Error, json: &str) -> FormatError {
-    // serde_json counts columns in bytes, 1-based: the byte at `end - 1` is the last one it read.
-    let line_start: usize = json.split_inclusive('\n').take(e.line().saturating_sub(1)).map(str::len).sum();
-    let end = line_start + e.column();
-    let mut error = FormatError::from_json(e, json);
-    let last = end.checked_sub(1).and_then(|i| json.as_bytes().get(i)).copied();
-    let completed = if error.message.starts_with("unknown field") && last == Some(b'"') {
-        json.get(..end).map(|head| format!("{head}:0"))
-    } else if let (Some(name), Some(b'}')) = (error.message.strip_prefix("missing field `"), last) {
-        let name = name.split('`').next().unwrap_or_default();
-        json.get(..end - 1).map(|head| format!("{head},\"{name}\":0"))
-    } else {
-        None
-    };
-    if let Some(field) = completed.and_then(|text| format::field_at(&text, usize::MAX, usize::MAX)) {
-        error.field = Some(field);
-    }
-    error
-}
-
-/// A parse error for a JS caller: a serde error is read again to say which field it is about.
-fn checked_error<T: DeserializeOwned>(what: &str, json: &str, e: FormatError) -> JsError {
-    match serde_json::from_str::<T>(json) {
-        Err(serde) => format_error(what, located(serde, json)),
-        Ok(_) => format_error(what, e),
-    }
-}
-
 /// `JSON.stringify(value)`; `what` names the argument in the error.
 fn json_text(value: &JsValue, what: &str) -> Result<String, JsError> {
     let text = js_sys::JSON::stringify(value).map_err(|e| error(format!("{what}: {}", message_of(&e))))?;
@@ -391,12 +358,12 @@ impl Matcher {
 
     fn profile(&self, value: &JsValue) -> Result<Profile, JsError> {
         let json = json_text(value, "profile")?;
-        format::parse_profile(&json, &self.taxonomy).map_err(|e| checked_error::<Profile>("profile", &json, e))
+        format::parse_profile(&json, &self.taxonomy).map_err(|e| format_error("profile", e))
     }
 
     fn opening(&self, value: &JsValue) -> Result<Opening, JsError> {
         let json = json_text(value, "opening")?;
-        format::parse_opening(&json, &self.taxonomy).map_err(|e| checked_error::<Opening>("opening", &json, e))
+        format::parse_opening(&json, &self.taxonomy).map_err(|e| format_error("opening", e))
     }
 
     fn opening_pool(&self, what: &str) -> Result<&OpeningPool, JsError> {
@@ -459,8 +426,7 @@ impl Matcher {
         } else {
             json
         };
-        let set = format::parse_openings(&json, &self.taxonomy)
-            .map_err(|e| checked_error::<crate::OpeningSet>("openings", &json, e))?;
+        let set = format::parse_openings(&json, &self.taxonomy).map_err(|e| format_error("openings", e))?;
         let count = set.openings.len();
         self.set_opening_pool(set.openings);
         Ok(count)
@@ -489,7 +455,7 @@ impl Matcher {
     ) -> Result<usize, JsError> {
         let json = format!("{{\"profiles\":{}}}", json_text(profiles, "profiles")?);
         let People { profiles } =
-            serde_json::from_str(&json).map_err(|e| format_error("profiles", located(e, &json)))?;
+            serde_json::from_str(&json).map_err(|e| format_error("profiles", FormatError::from_json(e, &json)))?;
         let mut seen = std::collections::BTreeSet::new();
         for (i, profile) in profiles.iter().enumerate() {
             let problem = if profile.format != PROFILE_FORMAT {
@@ -565,31 +531,4 @@ impl Matcher {
 /// careless `top` (say -1, which arrives as 4294967295) from reserving memory for it.
 fn options(top: u32, pool_len: usize, include_knocked_out: Option<bool>) -> RankOptions {
     RankOptions { top: (top as usize).min(pool_len), include_knocked_out: include_knocked_out.unwrap_or(false) }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::located;
-    use crate::Profile;
-
-    fn field(json: &str) -> Option<String> {
-        let e = serde_json::from_str::<Profile>(json).expect_err("a broken profile");
-        located(e, json).field
-    }
-
-    #[test]
-    fn an_unknown_or_missing_field_is_named_by_its_own_path() {
-        let head = r#"{"format":"vaardig.profile","version":1,"id":"x","#;
-        let claim = r#""claims":[{"item":{"skill":"a"},"level":2}"#;
-        assert_eq!(field(&format!(r#"{head}"extra":1}}"#)).as_deref(), Some("extra"));
-        assert_eq!(field(&format!(r#"{head}"claims":[{{"extra":1}}]}}"#)).as_deref(), Some("claims[0].extra"));
-        assert_eq!(field(&format!(r#"{head}{claim},{{"level":2,"é":1}}]}}"#)).as_deref(), Some("claims[1].é"));
-        assert_eq!(
-            field(&format!(r#"{head}{claim},{{"item":{{"skill":"a"}}}}]}}"#)).as_deref(),
-            Some("claims[1].level")
-        );
-        assert_eq!(field(&format!(r#"{head}"claims":[{{}}]}}"#)).as_deref(), Some("claims[0].item"));
-        assert_eq!(field(r#"{"format":"vaardig.profile","version":1}"#).as_deref(), Some("id"));
-        assert_eq!(field("{\n\"format\": \"vaardig.profile\",\n\"version\": 1,\n\"idd\": 1}").as_deref(), Some("idd"));
-    }
 }

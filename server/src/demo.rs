@@ -8,7 +8,7 @@ use crate::db::now;
 use crate::{secret, AppState};
 use matching_core::{Date, Parts};
 use rusqlite::params;
-use vaardig::demo::{self, DemoSize};
+use vaardig_demo::{self as demo, DemoSize};
 
 /// The demo region.
 pub const REGION: &str = "midden-brabant";

@@ -16,6 +16,18 @@ fn an_unknown_field_is_reported_with_line_column_and_field() {
 }
 
 #[test]
+fn an_unknown_field_names_the_object_it_is_in_not_the_value_before_it() {
+    let json = "{\n  \"format\": \"vaardig.profile\",\n  \"version\": 1,\n  \"id\": \"x\",\n  \"practical\": {\n    \"shifts\": [\"day\", \"night\"],\n    \"hobby\": \"voetbal\"\n  }\n}";
+    let e = format::parse_profile(json, taxonomy()).expect_err("unknown field");
+    assert_eq!(e.field.as_deref(), Some("practical.hobby"), "{e}");
+    assert_eq!(e.line, 7);
+    assert!(e.message.starts_with("unknown field `hobby`"), "{}", e.message);
+    let missing = r#"{"format": "vaardig.profile", "version": 1, "id": "x", "claims": [{"item": {"skill": "log.orders_verzamelen"}}]}"#;
+    let e = format::parse_profile(missing, taxonomy()).expect_err("missing level");
+    assert_eq!(e.field.as_deref(), Some("claims[0].level"), "{e}");
+}
+
+#[test]
 fn an_unknown_skill_names_the_claim() {
     let json = r#"{"format": "vaardig.profile", "version": 1, "id": "x",
   "claims": [{"item": {"skill": "log.orders_verzamelen"}, "level": 2},

@@ -117,8 +117,8 @@ async fn fetch_taxonomy() -> Option<Data> {
     next_frame().await;
     let taxonomy = Taxonomy::new(data).ok()?;
     next_frame().await;
-    let size = vaardig::demo::DemoSize::new(DEMO_OPENINGS, 0);
-    let mut stream = vaardig::demo::OpeningStream::new(&taxonomy, size, DEMO_SEED);
+    let size = vaardig_demo::DemoSize::new(DEMO_OPENINGS, 0);
+    let mut stream = vaardig_demo::OpeningStream::new(&taxonomy, size, DEMO_SEED);
     let mut openings = Vec::with_capacity(DEMO_OPENINGS);
     loop {
         let before = openings.len();

@@ -1,6 +1,7 @@
 //! Recipes instead of shell scripts: `cargo xtask run` shows the CLI on demo data; `cargo xtask
 //! test` sets up what a fresh machine lacks and runs every check CI runs.
 
+use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -12,53 +13,109 @@ mod load;
 mod peers;
 mod web;
 
-const USAGE: &str = "usage: cargo xtask <run|dist|serve|demo|lighthouse|js|bench-peers|gate|load|fuzz|api-fuzz|test|ci>
-  run    build the web app into dist/ and start the pool server on http://127.0.0.1:8080/: the app,
-         the API and a demo database (target/vaardig-demo.sqlite) with synthetic data and demo accounts
-  dist   build the deployable web app into dist/
-  serve  serve dist/ as static files only, without the pool server (--port N)
-  demo   the vaardig CLI on demo data: lookup, match, explain and advise
-  lighthouse  Lighthouse 12.2.3 (mobile) on the served dist/, for web/BUDGET.md
-  js     the npm-style package of matching-core for Node in target/js-pkg (--test: and its Node tests)
-  bench-peers  workloads A-D side by side (native, Wasm under Node, scipy.sparse, rapidfuzz,
-         fuzzysort, a strsim scan) into target/bench-peers.json (--quick: smaller, a few minutes)
-  gate   instruction counts (callgrind) of workloads A and D against benches/gate-baseline.json
-         (--update writes a new baseline)
-  load   the pool server under wrk: 200 connections browsing 50,000 candidates and 5,000 openings
-         for --seconds N (default 60), after a 30 s warm-up; p50/p99/errors for benches/RESULTS.md
-  fuzz   every cargo-fuzz target in fuzz/ for --seconds N each (default 60), seed corpus in
-         fuzz/corpus, crashes in fuzz/artifacts (installs cargo-fuzz; the pinned nightly)
-  api-fuzz  schemathesis 4.32.5 (a venv in the target folder) against the pool server's OpenAPI
-         document as employer, jobhunter, admin, no session and a young person who published, each
-         on a demo server of its own: no 5xx, every answer as documented (--max-examples N, default 10)
-  test   install what is missing (wasm32 target, wasm-bindgen CLI, Chromium, npm packages), then
-         fmt, clippy (native and wasm32), the tests, Wasm-equals-native under Node, CLI checks,
-         the API under schemathesis, and the browser tests of the web app
-  ci     the same as test";
+/// Recipes instead of shell scripts. `cargo xtask test` runs everything CI runs.
+#[derive(Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask", args_override_self = true)]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Build the web app into dist/ and start the pool server on http://127.0.0.1:8080/: the app,
+    /// the API and a demo database (target/vaardig-demo.sqlite) with synthetic data and demo accounts.
+    Run {
+        /// The port to serve on.
+        #[arg(long, value_name = "N", default_value_t = 8080)]
+        port: u16,
+    },
+    /// Build the deployable web app into dist/.
+    Dist,
+    /// Serve dist/ as static files only, without the pool server.
+    Serve {
+        /// The port to serve on.
+        #[arg(long, value_name = "N", default_value_t = 8080)]
+        port: u16,
+    },
+    /// The vaardig CLI on demo data: lookup, match, explain and advise.
+    Demo,
+    /// Lighthouse 12.2.3 (mobile) on the served dist/, for web/BUDGET.md.
+    Lighthouse,
+    /// The npm-style package of matching-core for Node in target/js-pkg.
+    Js {
+        /// Also run its Node tests.
+        #[arg(long)]
+        test: bool,
+    },
+    /// Workloads A-D side by side (native, Wasm under Node, scipy.sparse, rapidfuzz, fuzzysort,
+    /// a strsim scan) into target/bench-peers.json.
+    BenchPeers {
+        /// Smaller workloads: a few minutes.
+        #[arg(long)]
+        quick: bool,
+    },
+    /// Instruction counts (callgrind) of workloads A and D against benches/gate-baseline.json.
+    Gate {
+        /// Write a new baseline.
+        #[arg(long)]
+        update: bool,
+    },
+    /// The pool server under wrk: 200 connections browsing 50,000 candidates and 5,000 openings,
+    /// after a 30 s warm-up; p50/p99/errors for benches/RESULTS.md.
+    Load {
+        /// How long to measure.
+        #[arg(long, value_name = "N", default_value_t = 60)]
+        seconds: u64,
+    },
+    /// Every cargo-fuzz target in fuzz/, seed corpus in fuzz/corpus, crashes in fuzz/artifacts
+    /// (installs cargo-fuzz; the pinned nightly).
+    Fuzz {
+        /// Seconds per target.
+        #[arg(long, value_name = "N", default_value_t = 60)]
+        seconds: u64,
+    },
+    /// Schemathesis 4.32.5 against the pool server's OpenAPI document as employer, jobhunter,
+    /// admin, no session and a young person who published, each on a demo server of its own: no
+    /// 5xx, every answer as documented.
+    ApiFuzz {
+        /// Examples per operation.
+        #[arg(long, value_name = "N", default_value_t = api_fuzz::CI_MAX_EXAMPLES)]
+        max_examples: u32,
+    },
+    /// The CLI checks of `test` alone: the vaardig command as a person meets it.
+    CliChecks,
+    /// Install what is missing (wasm32 target, wasm-bindgen CLI, Chromium, npm packages), then
+    /// fmt, clippy (native and wasm32), the tests, Wasm-equals-native under Node, CLI checks, the
+    /// API under schemathesis, and the browser tests of the web app.
+    Test,
+    /// The same as test.
+    Ci,
+}
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
-    let task = argv.first().cloned().unwrap_or_default();
-    let port = argv
-        .iter()
-        .position(|a| a == "--port")
-        .and_then(|i| argv.get(i + 1))
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(8080);
-    let result = match task.as_str() {
-        "run" => web::dist().and_then(|dir| pool_server(&dir, port)),
-        "dist" => web::dist().map(|_| ()),
-        "serve" => web::serve(&root().join("dist"), port),
-        "demo" => demo(),
-        "lighthouse" => web::lighthouse(),
-        "gate" => gate::gate(argv.iter().any(|a| a == "--update")),
-        "load" => load::load(seconds(&argv, 60)),
-        "fuzz" => fuzz::fuzz(seconds(&argv, 60)),
-        "api-fuzz" => api_fuzz::api_fuzz(number(&argv, "--max-examples", api_fuzz::CI_MAX_EXAMPLES)),
-        "js" => js::js(argv.iter().any(|a| a == "--test")),
-        "bench-peers" => peers::bench_peers(argv.iter().any(|a| a == "--quick")),
-        "test" | "ci" => test(),
-        _ => Err(USAGE.to_string()),
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // `--help` goes to standard output and is no error.
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+        }
+    };
+    let result = match cli.task {
+        Task::Run { port } => web::dist().and_then(|dir| pool_server(&dir, port)),
+        Task::Dist => web::dist().map(|_| ()),
+        Task::Serve { port } => web::serve(&root().join("dist"), port),
+        Task::Demo => demo(),
+        Task::Lighthouse => web::lighthouse(),
+        Task::Gate { update } => gate::gate(update),
+        Task::Load { seconds } => load::load(seconds),
+        Task::Fuzz { seconds } => fuzz::fuzz(seconds),
+        Task::ApiFuzz { max_examples } => api_fuzz::api_fuzz(max_examples),
+        Task::Js { test } => js::js(test),
+        Task::BenchPeers { quick } => peers::bench_peers(quick),
+        Task::CliChecks => cli_checks(),
+        Task::Test | Task::Ci => test(),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -67,16 +124,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// The value of `--seconds`, or `default`.
-fn seconds(argv: &[String], default: u64) -> u64 {
-    number(argv, "--seconds", default)
-}
-
-/// The value of the flag `name`, or `default`.
-fn number<T: std::str::FromStr>(argv: &[String], name: &str, default: T) -> T {
-    argv.iter().position(|a| a == name).and_then(|i| argv.get(i + 1)).and_then(|s| s.parse().ok()).unwrap_or(default)
 }
 
 /// The workspace root. `cargo run` gives the manifest folder at run time too; it is preferred to
@@ -348,7 +395,34 @@ fn vc_verify() -> Result<(), String> {
     step("workplace credentials verified independently (Open Badges 3.0, VC 2.0, vc+jwt)", c)
 }
 
-/// The CLI as a person meets it: commands work, a broken file exits 2 and says where.
+/// `vaardig match --json --override --top 300` on the given files.
+fn long_command(bin: &str, profile: &str, openings: &str) -> Command {
+    args(bin, &["match", "--json", "--override", "--top", "300", "--profile", profile, "--openings", openings])
+}
+
+/// Runs `command`, reads the first line of its output and closes the pipe, as `| head -1` does;
+/// then its exit code, that line and everything it wrote to stderr.
+fn first_line_then_close(command: &mut Command) -> Result<(Option<i32>, String, String), String> {
+    use std::io::{BufRead, Read};
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| e.to_string())?;
+    let mut first = String::new();
+    {
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        std::io::BufReader::new(stdout).read_line(&mut first).map_err(|e| e.to_string())?;
+        // The reader (and the pipe's read end) is dropped here.
+    }
+    let mut err = String::new();
+    child.stderr.take().ok_or("no stderr")?.read_to_string(&mut err).map_err(|e| e.to_string())?;
+    let status = child.wait().map_err(|e| e.to_string())?;
+    Ok((status.code(), first, err))
+}
+
+/// The CLI as a person meets it: commands work, a broken file exits 2 and says where; wrong use
+/// exits 1 with a suggestion; `--help` everywhere; a closed pipe ends quietly.
 fn cli_checks() -> Result<(), String> {
     step("build the vaardig CLI", {
         let mut c = cargo();
@@ -409,9 +483,126 @@ fn cli_checks() -> Result<(), String> {
     );
     let v = output(args(bin, &["validate", &openings]));
     check("validate accepts demo openings", v.as_ref().is_some_and(|r| r.0 == 0), format!("{v:?}"));
+    let hobby = dir.join("hobby.json");
+    let _ = std::fs::write(&hobby, "{\n  \"format\": \"vaardig.profile\",\n  \"version\": 1,\n  \"id\": \"x\",\n  \"practical\": {\n    \"shifts\": [\"day\", \"night\"],\n    \"hobby\": \"voetbal\"\n  }\n}\n");
+    let h = output(args(bin, &["validate", hobby.to_str().unwrap_or("")]));
+    check(
+        "an unknown field is named with the object it is in",
+        h.as_ref().is_some_and(|r| r.0 == 2 && r.2.contains("hobby.json:7:") && r.2.contains("`practical.hobby`")),
+        format!("{h:?}"),
+    );
+    // Usage errors: exit 1, with a suggestion where one is close.
+    let t = output(args(bin, &["mtach"]));
+    check(
+        "an unknown command is refused with a suggestion (exit 1)",
+        t.as_ref().is_some_and(|r| r.0 == 1 && r.1.is_empty() && r.2.contains("'mtach'") && r.2.contains("'match'")),
+        format!("{t:?}"),
+    );
+    let f = output(args(bin, &["match", "--prfile", &profile, "--openings", &openings]));
+    check(
+        "an unknown flag is refused with a suggestion (exit 1)",
+        f.as_ref().is_some_and(|r| r.0 == 1 && r.2.contains("'--prfile'") && r.2.contains("'--profile'")),
+        format!("{f:?}"),
+    );
+    let n = output(args(bin, &["match", "--openings", &openings]));
+    check(
+        "a missing flag is named (exit 1)",
+        n.as_ref().is_some_and(|r| r.0 == 1 && r.2.contains("--profile")),
+        format!("{n:?}"),
+    );
+    let x = output(args(bin, &["lookup", "heftruk", "--top", "veel"]));
+    check(
+        "a bad number is refused (exit 1)",
+        x.as_ref().is_some_and(|r| r.0 == 1 && r.2.contains("veel")),
+        format!("{x:?}"),
+    );
+    let top = output(args(bin, &["--help"]));
+    check(
+        "--help lists the commands and the exit codes (exit 0)",
+        top.as_ref().is_some_and(|r| r.0 == 0 && r.1.contains("match") && r.1.contains("Exit codes") && r.2.is_empty()),
+        format!("{top:?}"),
+    );
+    for command in ["lookup", "match", "explain", "advise", "validate", "stats", "demo", "verify"] {
+        let h = output(args(bin, &[command, "--help"]));
+        check(
+            &format!("{command} --help (exit 0)"),
+            h.as_ref().is_some_and(|r| r.0 == 0 && r.1.contains("Usage: vaardig") && r.2.is_empty()),
+            format!("{h:?}"),
+        );
+    }
+    // A reader that stops early (`vaardig match … | head -1`): the rest of the output has nowhere
+    // to go, and the command ends quietly. The JSON of 300 ranked openings is far more than a pipe
+    // holds, so the writes after the first line meet the closed pipe.
+    let mut long = long_command(bin, &profile, &openings);
+    let whole = output(long_command(bin, &profile, &openings));
+    let big = whole.as_ref().is_some_and(|r| r.0 == 0 && r.1.len() > 1 << 20);
+    check(
+        "match --json of 300 openings is over a MiB (so the pipe closes mid-write)",
+        big,
+        format!("{} bytes", whole.map_or(0, |r| r.1.len())),
+    );
+    let head = first_line_then_close(&mut long);
+    check(
+        "match | head -1 ends quietly: exit 0, nothing on stderr",
+        head.as_ref().is_ok_and(|(code, first, err)| *code == Some(0) && first.starts_with('{') && err.is_empty()),
+        format!("{head:?}"),
+    );
     println!("cli: {passed} passed, {failed} failed");
     if failed > 0 {
         return Err(format!("{failed} CLI check(s) failed"));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn parse(line: &str) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("xtask").chain(line.split_whitespace()))
+    }
+
+    #[test]
+    fn every_documented_recipe_still_parses() {
+        Cli::command().debug_assert();
+        for line in [
+            "test",
+            "ci",
+            "run",
+            "run --port 8081",
+            "dist",
+            "serve --port 8081",
+            "demo",
+            "lighthouse",
+            "js",
+            "js --test",
+            "bench-peers",
+            "bench-peers --quick",
+            "gate",
+            "gate --update",
+            "load",
+            "load --seconds 60",
+            "fuzz --seconds 210",
+            "api-fuzz",
+            "api-fuzz --max-examples 50",
+            "cli-checks",
+        ] {
+            if let Err(e) = parse(line) {
+                panic!("{line}: {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_mistyped_recipe_or_flag_is_refused_with_a_suggestion() {
+        let e = parse("tset").err().expect("refused");
+        assert!(e.use_stderr() && e.to_string().contains("'test'"), "{e}");
+        let e = parse("gate --updat").err().expect("refused");
+        assert!(e.use_stderr() && e.to_string().contains("'--update'"), "{e}");
+        let e = parse("fuzz --seconds ten").err().expect("refused");
+        assert!(e.use_stderr(), "{e}");
+        let e = parse("load --help").err().expect("help");
+        assert!(!e.use_stderr(), "help goes to standard output, exit 0");
+    }
 }
