@@ -106,14 +106,7 @@ async fn next_frame() {
 }
 
 async fn fetch_taxonomy() -> Option<Data> {
-    let window = web_sys::window()?;
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str("taxonomy.json")).await.ok()?.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    let data = matching_core::packed::from_packed(&text)?;
+    let data = crate::fetch_taxonomy_data().await?;
     next_frame().await;
     let taxonomy = Taxonomy::new(data).ok()?;
     next_frame().await;

@@ -15,8 +15,6 @@ use matching_core::{
 };
 use std::rc::Rc;
 use texts::t;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -83,18 +81,6 @@ pub fn shared_fragment() -> Option<String> {
     hash.starts_with("#view=").then_some(hash)
 }
 
-/// The taxonomy (positional form, as the app loads it); the lookup index is built on first search.
-async fn fetch_taxonomy() -> Option<Taxonomy> {
-    let window = web_sys::window()?;
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str("taxonomy.json")).await.ok()?.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    Taxonomy::new(matching_core::packed::from_packed(&text)?).ok()
-}
-
 /// What the employer does on the page; nothing of it is saved.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Employer {
@@ -135,7 +121,7 @@ pub fn View() -> Html {
         let loading = loading.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let result = fetch_taxonomy().await;
+                let result = crate::fetch_taxonomy().await;
                 // Remove the static first screen in the same task that renders the view.
                 remove_shell();
                 loading.set(match result {

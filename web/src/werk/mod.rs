@@ -195,7 +195,7 @@ pub fn App() -> Html {
         use_effect_with(logged_in, move |&logged_in| {
             if logged_in && taxonomy.is_none() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(t) = parts::fetch_taxonomy().await {
+                    if let Some(t) = crate::fetch_taxonomy().await {
                         taxonomy.set(Some(Rc::new(t)));
                     }
                 });

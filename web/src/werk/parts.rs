@@ -10,22 +10,8 @@ use matching_core::{
     lookup, normalize, Evidence, Explanation, Importance, ItemKind, ItemRef, KnockOut, Line, OpenQuestion,
     Route as Credit, Taxonomy,
 };
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
-
-/// Loads `taxonomy.json` (the positional form the young person's app uses too).
-pub async fn fetch_taxonomy() -> Option<Taxonomy> {
-    let window = web_sys::window()?;
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str("taxonomy.json")).await.ok()?.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    Taxonomy::new(matching_core::packed::from_packed(&text)?).ok()
-}
 
 /// The screen's title, focused when the screen opens.
 pub fn title(text: &str) -> Html {
