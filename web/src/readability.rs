@@ -126,7 +126,10 @@ pub const MIN_WORDS: usize = 5;
 
 /// The Dutch sentences of matching-core's `text.rs`, as written: the first string after every
 /// `Lang::Nl` arm and the first argument of every `pick(lang, …)`.
-fn core_sentences() -> Vec<(String, String)> {
+/// Texts to score, each with where it comes from: (where, text).
+type Texts = Vec<(String, String)>;
+
+fn core_sentences() -> Texts {
     let source = include_str!("../../matching-core/src/text.rs");
     let mut out = Vec::new();
     for marker in ["Lang::Nl", "pick(lang,"] {
@@ -157,7 +160,7 @@ fn core_sentences() -> Vec<(String, String)> {
 /// Every Dutch text a young person reads that this branch owns: the app's table, the pool page's
 /// table, the word explanations, matching-core's sentences and the soft-skill questions and levels;
 /// and the view page's table (for the employer, but it shows the young person's words too).
-fn owned() -> Vec<(String, String)> {
+fn owned() -> Texts {
     let mut all = Vec::new();
     for (table, name) in [
         (crate::i18n::TEXTS, "i18n"),
@@ -190,7 +193,7 @@ fn owned() -> Vec<(String, String)> {
 ///
 /// Core tasks carry no `official` flag: the one core task whose processes are all official has a
 /// title of ours ("Basisdeel Dienstverlening"), so every core-task title is enforced.
-fn taxonomy_texts() -> (Vec<(String, String)>, Vec<(String, String)>) {
+fn taxonomy_texts() -> (Texts, Texts) {
     let data = vaardig_taxonomy::data().expect("the taxonomy reads");
     let (mut ours, mut official) = (Vec::new(), Vec::new());
     for q in &data.qualifications {
@@ -230,7 +233,7 @@ fn name_and_gloss(label: &str) -> (&str, Option<&str>) {
 
 /// The plain B1 lines beside the official work-process titles (`plain` in the data): they exist
 /// to be read by the young person, so they are enforced like the texts this branch owns.
-fn plain_lines() -> Vec<(String, String)> {
+fn plain_lines() -> Texts {
     let data = vaardig_taxonomy::data().expect("the taxonomy reads");
     data.qualifications
         .iter()
