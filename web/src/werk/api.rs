@@ -25,16 +25,6 @@ pub struct ApiError {
     pub code: String,
 }
 
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: ErrorInner,
-}
-
-#[derive(Deserialize)]
-struct ErrorInner {
-    code: String,
-}
-
 thread_local! {
     /// The session's CSRF token, sent as `X-CSRF-Token` on every POST, PUT and DELETE.
     static CSRF: RefCell<String> = const { RefCell::new(String::new()) };
@@ -61,7 +51,8 @@ async fn finish(response: Result<gloo_net::http::Response, gloo_net::Error>) -> 
     if response.ok() {
         return Ok(text);
     }
-    let code = serde_json::from_str::<ErrorBody>(&text).map(|b| b.error.code).unwrap_or_else(|_| "other".into());
+    let code =
+        serde_json::from_str::<vaardig_api::ErrorBody>(&text).map(|b| b.error.code).unwrap_or_else(|_| "other".into());
     Err(ApiError { status, code })
 }
 
