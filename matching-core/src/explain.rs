@@ -194,7 +194,46 @@ pub fn fits(knocked_out: bool, unmet_musts: u32, score: Interval) -> bool {
     !knocked_out && unmet_musts == 0 && u32::from(score.low) >= FIT_THRESHOLD
 }
 
+/// The first parts of the contract's order, before the score decides: an opening where the person
+/// holds something hard it asks (a skill, certificate or work process with some known credit)
+/// comes before one where they hold nothing hard — soft skills refine the order, they do not make
+/// a job fit; then fewer must-haves not known to be met (unmet or unknown: a met must-have that is
+/// known ranks above one nobody answered).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Relevance {
+    /// Some hard requirement has known credit.
+    pub holds_hard: bool,
+    /// Must-haves not known to be met in full: unmet plus unknown.
+    pub musts_open: u32,
+}
+
+impl Relevance {
+    /// The relevance of a person who holds something hard (or not) with `musts_open` must-haves open.
+    pub fn new(holds_hard: bool, musts_open: u32) -> Relevance {
+        Relevance { holds_hard, musts_open }
+    }
+}
+
+impl Ord for Relevance {
+    /// Better first: holding something hard, then fewer open must-haves.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (!self.holds_hard, self.musts_open).cmp(&(!other.holds_hard, other.musts_open))
+    }
+}
+
+impl PartialOrd for Relevance {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl Explanation {
+    /// Where this explanation stands in the contract's order before the score (see [`Relevance`]).
+    pub fn relevance(&self) -> Relevance {
+        let holds_hard = self.lines.iter().any(|l| l.kind.is_hard() && l.credit.is_some_and(|c| c > 0));
+        Relevance::new(holds_hard, u32::from(self.musts.unmet) + u32::from(self.musts.unknown))
+    }
+
     /// A match: not knocked out and no unmet must-have.
     pub fn is_match(&self) -> bool {
         self.knock_outs.is_empty() && self.musts.unmet == 0

@@ -68,7 +68,7 @@ mod validate;
 pub use advice::{advise, Action, Advice, Step};
 pub use date::Date;
 pub use error::{FormatError, TaxonomyError};
-pub use explain::{fits, Explanation, Interval, Line, MustCount, Route, SubScores, WishFit, FIT_THRESHOLD};
+pub use explain::{fits, Explanation, Interval, Line, MustCount, Relevance, Route, SubScores, WishFit, FIT_THRESHOLD};
 pub use lookup::{good_matches, lookup, normalize, Hit, GOOD_MATCH, GOOD_MATCH_MARGIN, MIN_SIMILARITY};
 pub use model::{Evidence, Importance, ItemKind, ItemRef, Lang, Level, RouteType, Shift, Text};
 pub use opening::{

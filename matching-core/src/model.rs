@@ -149,6 +149,12 @@ impl ItemKind {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// Whether the kind is hard (skill, certificate, work process): what a person can do or has
+    /// shown. Soft skills refine a ranking; they do not make a job fit (see `explain::Relevance`).
+    pub fn is_hard(self) -> bool {
+        self != ItemKind::SoftSkill
+    }
 }
 
 /// A reference to one taxonomy item, written in JSON as `{"skill": "log.heftruck_rijden"}`.

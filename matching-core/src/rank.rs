@@ -1,9 +1,10 @@
 //! Ranking in both directions over inverted indices with top-k: openings for a person, people for
-//! an opening. The order is the contract's total order: knock-outs out; then fewer unmet
-//! must-haves; then higher low bound; then higher high bound; then id.
+//! an opening. The order is the contract's total order: knock-outs out; then holding something
+//! hard that is asked before holding nothing hard; then fewer must-haves not known to be met; then
+//! higher low bound; then higher high bound; then id (see [`Relevance`]).
 
 use crate::explain::Explanation;
-use crate::explain::Interval;
+use crate::explain::Relevance;
 use crate::model::Evidence;
 use crate::model::ItemKind;
 use crate::opening::{Opening, MAX_WEIGHT};
@@ -56,34 +57,40 @@ pub struct Ranking {
     pub knocked_out_total: usize,
 }
 
-/// The sort key packed into one integer; smaller is better. From the top bits down: unmet
-/// must-haves (16 bits, saturating), 1000 − low (10 bits), 1000 − high (10 bits), and the
-/// position of the id in sorted id order (28 bits). Id positions are unique, so keys are a total
-/// order, and the same for the indexed path and the explanation.
+/// The sort key packed into one integer; smaller is better. From the top bits down: 1 when the
+/// person holds nothing hard the opening asks (1 bit), must-haves not known to be met (15 bits,
+/// saturating; see [`Relevance`]), 1000 − low (10 bits), 1000 − high (10 bits), and the position of
+/// the id in sorted id order (28 bits). Id positions are unique, so keys are a total order, and
+/// the same for the indexed path and the explanation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Key(u64);
 
 /// Largest pool the key can order (2^28 entries).
 const MAX_POOL: usize = 1 << 28;
 
+/// Largest count of open must-haves the key tells apart.
+const MAX_OPEN: u32 = 0x7fff;
+
 impl Key {
     fn new(tally: &Tally, total_weight: u32, id_rank: u32) -> Key {
         let score = tally.interval(total_weight);
-        let unmet = u64::from(tally.unmet_musts.min(0xffff));
         let low = u64::from(FULL as u16 - score.low);
         let high = u64::from(FULL as u16 - score.high);
-        Key(unmet << 48 | low << 38 | high << 28 | u64::from(id_rank))
+        Key(Key::relevance_bits(tally.relevance()) | low << 38 | high << 28 | u64::from(id_rank))
+    }
+
+    /// The top 16 bits of a key with this relevance.
+    fn relevance_bits(r: Relevance) -> u64 {
+        u64::from(!r.holds_hard) << 63 | u64::from(r.musts_open.min(MAX_OPEN)) << 48
     }
 
     fn id_rank(self) -> usize {
         (self.0 & (MAX_POOL as u64 - 1)) as usize
     }
 
-    /// The ranking numbers this key holds.
-    fn summary(self, knocked_out: bool) -> Summary {
-        let low = FULL as u16 - (self.0 >> 38 & 0x3ff) as u16;
-        let high = FULL as u16 - (self.0 >> 28 & 0x3ff) as u16;
-        Summary { score: Interval { low, high }, unmet_musts: (self.0 >> 48) as u32, knocked_out }
+    /// The guaranteed score this key holds.
+    fn low(self) -> u16 {
+        FULL as u16 - (self.0 >> 38 & 0x3ff) as u16
     }
 }
 
@@ -143,9 +150,9 @@ impl Best {
     }
 
     /// Counts an entry and keeps its key if it can be among the best of its list. A tally that is
-    /// surely worse than every kept key (more unmet must-haves, or a lower low bound, tested
-    /// without dividing: `div_round(n, w) < L` ⇔ `2n + w < 2wL`) never gets a key: forming one
-    /// costs two divisions.
+    /// surely worse than every kept key (a worse relevance, or the same and a lower low bound,
+    /// tested without dividing: `div_round(n, w) < L` ⇔ `2n + w < 2wL`) never gets a key: forming
+    /// one costs two divisions.
     #[inline]
     fn consider(&mut self, t: &Tally, total_weight: u32, id_rank: u32, knocked_out: bool) {
         let (list, total) = if knocked_out && !self.include_knocked_out {
@@ -155,11 +162,9 @@ impl Best {
         };
         *total += 1;
         if let Some(worst) = list.worst() {
-            let worst = worst.summary(false);
-            let (w, unmet) = (u64::from(total_weight.max(1)), t.unmet_musts.min(0xffff));
-            if unmet > worst.unmet_musts
-                || (unmet == worst.unmet_musts && 2 * t.low_num + w < 2 * w * u64::from(worst.score.low))
-            {
+            let (mine, theirs) = (Key::relevance_bits(t.relevance()), worst.0 & !((1 << 48) - 1));
+            let w = u64::from(total_weight.max(1));
+            if mine > theirs || (mine == theirs && 2 * t.low_num + w < 2 * w * u64::from(worst.low())) {
                 return;
             }
         }
@@ -196,13 +201,16 @@ fn id_ranks<'a>(ids: impl Iterator<Item = &'a str>) -> (Vec<u32>, Vec<u32>) {
 
 /// The default tally of a requirement set for a person of `variant` who says nothing about any item.
 fn default_tally(variant: usize, weights: &[u32; 4], musts: &[u32; 4]) -> Tally {
-    let mut t = Tally { low_num: 0, high_num: 0, unmet_musts: 0 };
+    let mut t = Tally::default();
     for kind in ItemKind::ALL {
         let outcome = default_outcome(variant, kind);
         let k = kind.index();
         t.low_num += u64::from(weights[k] * outcome.low());
         t.high_num += u64::from(weights[k] * outcome.high());
         t.unmet_musts += if outcome.unmet() { musts[k] } else { 0 };
+        t.unknown_musts += if outcome.credit.is_none() { musts[k] } else { 0 };
+        // Saying nothing about an item never holds it: no default gives known credit.
+        debug_assert!(!outcome.held());
     }
     t
 }
@@ -216,6 +224,10 @@ fn move_tally(t: &mut Tally, req: &CompiledRequirement, default: &Outcome, actua
     if req.must {
         let unmet = actual.is_some_and(|c| c < FULL);
         t.unmet_musts = t.unmet_musts + u32::from(unmet) - u32::from(default.unmet());
+        t.unknown_musts = t.unknown_musts + u32::from(actual.is_none()) - u32::from(default.credit.is_none());
+    }
+    if req.kind.is_hard() {
+        t.hard_held = t.hard_held + u32::from(actual.is_some_and(|c| c > 0)) - u32::from(default.held());
     }
 }
 
@@ -275,38 +287,56 @@ impl Need {
     }
 }
 
-/// The demand of a requirement: minimum level (4) × minimum evidence (none or one of 4).
+/// Bit of a demand that marks a must-have: a must-have and a nice-to-have with the same item and
+/// level get slots of their own, so the pass counts must-haves without looking at the need.
+const MUST_DEMAND: u8 = 0x80;
+
+/// The demand of a requirement: minimum level (4) × minimum evidence (none or one of 4), and
+/// whether it is a must-have ([`MUST_DEMAND`]).
 fn demand(req: &CompiledRequirement) -> u8 {
     let evidence = req.min_evidence.map_or(0, |e| 1 + Evidence::ALL.iter().position(|&x| x == e).unwrap_or(0));
-    (req.min_level.clamp(1, 4) - 1) * 5 + evidence as u8
+    ((req.min_level.clamp(1, 4) - 1) * 5 + evidence as u8) | if req.must { MUST_DEMAND } else { 0 }
 }
 
-/// The requirement of `item` with `demand`, weight and must left to the caller.
+/// The requirement of `item` with `demand`, weight left to the caller.
 fn demanding(item: u32, kind: ItemKind, demand: u8) -> CompiledRequirement {
+    let (must, demand) = (demand & MUST_DEMAND != 0, demand & !MUST_DEMAND);
     CompiledRequirement {
         item,
         kind,
-        must: true,
+        must,
         min_level: demand / 5 + 1,
         weight: 1,
         min_evidence: usize::from(demand % 5).checked_sub(1).map(|i| Evidence::ALL[i]),
     }
 }
 
-/// A person's outcome for every slot, packed for the pass: low credit (bits 0-15), high credit
-/// (bits 16-31), and 1 at bit 32 when a must-have with this outcome is known unmet.
+/// A person's outcome for every slot, packed for the pass: low credit (bits 0-9), 1 at bit 15 when
+/// the item is hard and held, high credit (bits 16-31), and for a must-have's slot 1 at bit 32 when
+/// it is known unmet and 1 at bit 48 when it is unknown (see [`Tally`]; the pass only learns
+/// whether some requirement is hard and held, not how many).
 fn credit_table(pool: &OpeningPool, person: &Person) -> Vec<u64> {
-    let pack = |outcome: &Outcome| {
-        u64::from(outcome.low()) | u64::from(outcome.high()) << 16 | u64::from(outcome.unmet()) << 32
+    let pack = |outcome: &Outcome, kind: ItemKind, must: bool| {
+        u64::from(outcome.low())
+            | u64::from(kind.is_hard() && outcome.held()) << 15
+            | u64::from(outcome.high()) << 16
+            | u64::from(must && outcome.unmet()) << 32
+            | u64::from(must && outcome.credit.is_none()) << 48
     };
     let variant = person.variant();
-    let by_kind = ItemKind::ALL.map(|k| pack(&default_outcome(variant, k)));
-    let mut table: Vec<u64> = pool.slots.iter().map(|&(item, _)| by_kind[pool.kinds[item as usize].index()]).collect();
+    let by_kind = [false, true].map(|must| ItemKind::ALL.map(|k| pack(&default_outcome(variant, k), k, must)));
+    let mut table: Vec<u64> = pool
+        .slots
+        .iter()
+        .map(|&(item, demand)| by_kind[usize::from(demand & MUST_DEMAND != 0)][pool.kinds[item as usize].index()])
+        .collect();
     // A power-of-two length lets the pass index with a mask instead of a bounds check.
     table.resize(table.len().next_power_of_two(), 0);
     for item in person.touched_items() {
         for &(demand, slot) in &pool.item_slots[item as usize] {
-            table[slot as usize] = pack(&evaluate(person, &demanding(item, pool.kinds[item as usize], demand)));
+            let kind = pool.kinds[item as usize];
+            let req = demanding(item, kind, demand);
+            table[slot as usize] = pack(&evaluate(person, &req), kind, req.must);
         }
     }
     table
@@ -442,17 +472,26 @@ impl OpeningPool {
     /// Opening `o`'s tally from a credit table: a weighted sum with no branches.
     #[inline]
     fn tally(&self, table: &[u64], o: usize) -> Tally {
-        let (mut low, mut high, mut unmet) = (0u64, 0u64, 0u32);
+        let (mut low, mut high, mut musts, mut any) = (0u64, 0u64, 0u64, 0u64);
         let mask = table.len() - 1;
         for &need in &self.needs[self.starts[o] as usize..self.starts[o + 1] as usize] {
             let entry = table[need.slot() & mask];
             let w = u64::from(need.weight());
-            low += w * (entry & 0xffff);
+            low += w * (entry & 0x3ff);
             high += w * (entry >> 16 & 0xffff);
-            // Bit 32 of the entry is "unmet", bit 0 of the need is "must": one AND counts both.
-            unmet += (entry >> 32) as u32 & need.0;
+            // A must-have's slot holds "unmet" at bit 32 and "unknown" at bit 48: one add counts
+            // both (16 bits each: a valid opening asks each item once, and the taxonomy has fewer
+            // than 65,536 items). "Hard and held" (bit 15) only needs to be seen once.
+            musts += entry >> 32;
+            any |= entry;
         }
-        Tally { low_num: low, high_num: high, unmet_musts: unmet }
+        Tally {
+            low_num: low,
+            high_num: high,
+            unmet_musts: (musts & 0xffff) as u32,
+            unknown_musts: (musts >> 16 & 0xffff) as u32,
+            hard_held: (any >> 15 & 1) as u32,
+        }
     }
 
     /// Opening `o` resolved against the taxonomy, from the pool's own lists.

@@ -2,7 +2,7 @@
 //! route, unknown as an interval, exact per-mille sums. Everything here is integer arithmetic, so
 //! the browser and the server compute the same bits.
 
-use crate::explain::{Explanation, Interval, Line, MustCount, Route, SubScores, WishFit};
+use crate::explain::{Explanation, Interval, Line, MustCount, Relevance, Route, SubScores, WishFit};
 use crate::model::{Evidence, Importance, ItemKind, Level};
 use crate::opening::Opening;
 use crate::practical::{OpeningPractical, PracticalView};
@@ -198,6 +198,10 @@ impl Outcome {
     pub fn unmet(&self) -> bool {
         matches!(self.credit, Some(c) if c < FULL)
     }
+    /// Known to give some credit: the person holds something of what is asked.
+    pub fn held(&self) -> bool {
+        matches!(self.credit, Some(c) if c > 0)
+    }
 }
 
 /// Credit of one holding against a requirement: direct `min(1, L / min_level)`, related skills
@@ -255,11 +259,17 @@ pub(crate) fn div_round(num: u64, den: u64) -> u64 {
 }
 
 /// The numbers ranking needs, without the explanation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Tally {
     pub low_num: u64,
     pub high_num: u64,
+    /// Must-haves known not met in full.
     pub unmet_musts: u32,
+    /// Must-haves whose credit is unknown.
+    pub unknown_musts: u32,
+    /// Hard requirements (see [`ItemKind::is_hard`]) with some known credit; only whether there is
+    /// one counts, and the opening pool's pass says 0 or 1.
+    pub hard_held: u32,
 }
 
 impl Tally {
@@ -267,6 +277,13 @@ impl Tally {
         self.low_num += u64::from(req.weight * outcome.low());
         self.high_num += u64::from(req.weight * outcome.high());
         self.unmet_musts += u32::from(req.must && outcome.unmet());
+        self.unknown_musts += u32::from(req.must && outcome.credit.is_none());
+        self.hard_held += u32::from(req.kind.is_hard() && outcome.held());
+    }
+
+    /// Where the tally stands in the contract's order, before the score decides.
+    pub fn relevance(&self) -> Relevance {
+        Relevance::new(self.hard_held > 0, self.unmet_musts + self.unknown_musts)
     }
 
     pub fn interval(&self, total_weight: u32) -> Interval {
@@ -276,7 +293,7 @@ impl Tally {
 }
 
 pub(crate) fn tally(person: &Person, opening: &CompiledOpening) -> Tally {
-    let mut t = Tally { low_num: 0, high_num: 0, unmet_musts: 0 };
+    let mut t = Tally::default();
     for req in &opening.requirements {
         t.add(req, &evaluate(person, req));
     }
@@ -311,7 +328,7 @@ pub(crate) fn explain_person(
     compiled: &CompiledOpening,
 ) -> Explanation {
     let outcomes: Vec<Outcome> = compiled.requirements.iter().map(|r| evaluate(person, r)).collect();
-    let mut tally = Tally { low_num: 0, high_num: 0, unmet_musts: 0 };
+    let mut tally = Tally::default();
     let mut musts = MustCount::default();
     for (req, outcome) in compiled.requirements.iter().zip(&outcomes) {
         tally.add(req, outcome);
@@ -353,7 +370,7 @@ pub(crate) fn explain_person(
         })
         .collect();
     let sub_scores = SubScores::from_parts(ItemKind::ALL.map(|kind| {
-        let mut t = Tally { low_num: 0, high_num: 0, unmet_musts: 0 };
+        let mut t = Tally::default();
         let mut w = 0;
         for (req, outcome) in compiled.requirements.iter().zip(&outcomes).filter(|(r, _)| r.kind == kind) {
             t.add(req, outcome);

@@ -104,8 +104,18 @@ fn opening() -> impl Strategy<Value = Opening> {
     )
 }
 
-fn key(e: &Explanation) -> (u16, std::cmp::Reverse<u16>, std::cmp::Reverse<u16>, String) {
-    (e.musts.unmet, std::cmp::Reverse(e.score.low), std::cmp::Reverse(e.score.high), e.opening.clone())
+/// The contract's order, spelled out from the explanation alone: holding something hard that is
+/// asked first; then fewer must-haves not known to be met; then higher low, higher high, id.
+type Order = (bool, u16, std::cmp::Reverse<u16>, std::cmp::Reverse<u16>, String);
+
+fn order(e: &Explanation, id: &str) -> Order {
+    let holds_hard = e.lines.iter().any(|l| l.kind != ItemKind::SoftSkill && l.credit.is_some_and(|c| c > 0));
+    let open = e.musts.unmet + e.musts.unknown;
+    (!holds_hard, open, std::cmp::Reverse(e.score.low), std::cmp::Reverse(e.score.high), id.to_string())
+}
+
+fn key(e: &Explanation) -> Order {
+    order(e, &e.opening)
 }
 
 proptest! {
@@ -178,12 +188,60 @@ proptest! {
         let t = taxonomy();
         let pool = PeoplePool::new(t, ps.clone());
         let ranking = pool.rank(t, &o, RankOptions { top: ps.len(), include_knocked_out: false });
-        let by_profile = |e: &Explanation| (e.musts.unmet, std::cmp::Reverse(e.score.low), std::cmp::Reverse(e.score.high), e.profile.clone());
+        let by_profile = |e: &Explanation| order(e, &e.profile);
         let mut expected: Vec<Explanation> = ps.iter().map(|p| explain(t, p, &o)).filter(|e| e.knock_outs.is_empty()).collect();
         expected.sort_by_key(by_profile);
         let got: Vec<Explanation> = ranking.matches.into_iter().map(|r| r.explanation).collect();
         prop_assert_eq!(got, expected);
         prop_assert_eq!(ranking.ranked_total + ranking.knocked_out_total, ps.len());
+    }
+
+    #[test]
+    fn holding_nothing_hard_never_outranks_holding_something(p in profile(), os in prop::collection::vec(opening(), 1..30), soft_only in any::<bool>()) {
+        let mut p = p;
+        if soft_only {
+            // A person who only answered soft-skill questions: every opening is in the lower band.
+            p.claims.retain(|c| matches!(c.item, ItemRef::SoftSkill(_)));
+        }
+        let os = unique_openings(os);
+        let t = taxonomy();
+        let ranking = OpeningPool::new(t, os.clone()).rank(t, &p, RankOptions { top: os.len(), include_knocked_out: true });
+        let relevance: Vec<_> = ranking.matches.iter().map(|r| r.explanation.relevance()).collect();
+        for pair in relevance.windows(2) {
+            prop_assert!(pair[0].holds_hard || !pair[1].holds_hard, "an opening with nothing hard held came first");
+            prop_assert!(pair[0] <= pair[1]);
+        }
+        for r in &ranking.matches {
+            let e = &r.explanation;
+            prop_assert_eq!(e.relevance().holds_hard, !order(e, "").0);
+            if soft_only {
+                prop_assert!(!e.relevance().holds_hard);
+            }
+        }
+    }
+
+    #[test]
+    fn a_known_met_must_have_ranks_above_an_unknown_one(p in profile(), o in opening(), soft in 0usize..6) {
+        // The same person twice: once with a must-have soft skill answered in full, once "I don't know".
+        let t = taxonomy();
+        let item = ItemRef::SoftSkill(t.data().soft_skills[soft].id.clone());
+        let mut o = o;
+        o.requirements.retain(|r| r.item != item);
+        o.requirements.push(Requirement { item: item.clone(), importance: Importance::Must, min_level: Level::new(2), weight: None, min_evidence: None });
+        let mut unknown = p.clone();
+        unknown.claims.retain(|c| c.item != item);
+        unknown.answered.unsure.push(item.clone());
+        unknown.id = "b".into();
+        let mut known = unknown.clone().with_claim(item.clone(), Level::new(4).expect("1-4"), Evidence::Self_);
+        known.id = "a-later-in-id-order-z".into();
+        unknown.id = "a".into();
+        // Another claim may show the soft skill already (a work process can); then it is not unknown.
+        prop_assume!(explain(t, &unknown, &o).lines.iter().any(|l| l.item == item && l.credit.is_none()));
+        let pool = PeoplePool::new(t, vec![unknown.clone(), known.clone()]);
+        let ranking = pool.rank(t, &o, RankOptions { top: 2, include_knocked_out: true });
+        let first = &ranking.matches[0].explanation;
+        prop_assert_eq!(&first.profile, &known.id);
+        prop_assert!(first.relevance() < ranking.matches[1].explanation.relevance());
     }
 
     #[test]
