@@ -45,15 +45,19 @@ fn tenths(permille: u16, lang: Lang) -> String {
     format!("{}{sign}{}", permille / 10, permille % 10)
 }
 
-/// One explanation line as a sentence a young person can read aloud.
-pub fn line(taxonomy: &Taxonomy, l: &Line, lang: Lang) -> String {
-    let name = taxonomy.name(&l.item, lang);
-    let need = match (l.importance, lang) {
+/// Must or nice in words.
+fn need(importance: Importance, lang: Lang) -> &'static str {
+    match (importance, lang) {
         (Importance::Must, Lang::Nl) => "moet",
         (Importance::Nice, Lang::Nl) => "mooi meegenomen",
         (Importance::Must, Lang::En) => "must have",
         (Importance::Nice, Lang::En) => "nice to have",
-    };
+    }
+}
+
+/// How the person holds what a line asks, who says so, and whether it still has to be shown:
+/// "jij hebt niveau 2, nodig is 3 (dat zeg je zelf)".
+fn holding(taxonomy: &Taxonomy, l: &Line, lang: Lang) -> String {
     let why = match (&l.route, lang) {
         // A certificate has no level: it is held or not.
         (Route::Direct, _) => match (l.level.filter(|_| l.kind != crate::model::ItemKind::Certificate), lang) {
@@ -95,10 +99,15 @@ pub fn line(taxonomy: &Taxonomy, l: &Line, lang: Lang) -> String {
         (true, Some(e), Lang::En) => format!(" Not shown yet: needs {}.", evidence(e, lang)),
         _ => String::new(),
     };
-    let credit = match (l.credit, lang) {
-        (Some(c), _) => format!("{}%", pct(c)),
-        (None, Lang::Nl) => "?".into(),
-        (None, Lang::En) => "?".into(),
+    format!("{why}{said}.{shown}")
+}
+
+/// One explanation line with its numbers (weight, credit, points), for who wants to check the sum.
+pub fn line(taxonomy: &Taxonomy, l: &Line, lang: Lang) -> String {
+    let name = taxonomy.name(&l.item, lang);
+    let credit = match l.credit {
+        Some(c) => format!("{}%", pct(c)),
+        None => "?".into(),
     };
     // One decimal, so the points of the lines visibly add up to the total (which is exact in per-mille).
     let points = if l.contribution.is_exact() {
@@ -106,7 +115,62 @@ pub fn line(taxonomy: &Taxonomy, l: &Line, lang: Lang) -> String {
     } else {
         format!("+{}-{}", tenths(l.contribution.low, lang), tenths(l.contribution.high, lang))
     };
-    format!("{name} ({need}, ×{}): {why}{said}.{shown} {credit} → {points}", l.weight)
+    format!("{name} ({}, ×{}): {} {credit} → {points}", need(l.importance, lang), l.weight, holding(taxonomy, l, lang))
+}
+
+/// Line `i` of an explanation in words only, the weight said as people say it ("telt zwaar":
+/// a quarter or more of what the opening weighs, "telt mee": a tenth or more, else "telt een
+/// beetje"): "Heftruck rijden: jij hebt niveau 2, nodig is 2 (dat zeg je zelf). Moet, telt zwaar."
+pub fn line_words(taxonomy: &Taxonomy, e: &Explanation, i: usize, lang: Lang) -> String {
+    let l = &e.lines[i];
+    let total: u32 = e.lines.iter().map(|l| u32::from(l.weight)).sum();
+    let share = 20 * u32::from(l.weight) / total.max(1);
+    let counts = match (share, lang) {
+        (5.., Lang::Nl) => "telt zwaar",
+        (2.., Lang::Nl) => "telt mee",
+        (_, Lang::Nl) => "telt een beetje",
+        (5.., Lang::En) => "counts a lot",
+        (2.., Lang::En) => "counts",
+        (_, Lang::En) => "counts a little",
+    };
+    let mut need = need(l.importance, lang).to_string();
+    need[..1].make_ascii_uppercase();
+    format!("{}: {} {need}, {counts}.", taxonomy.name(&l.item, lang), holding(taxonomy, l, lang))
+}
+
+/// Why this one, in words before any number: "Je kunt 3 van de 4 dingen die ze vragen." Then what
+/// is partly there, what nobody knows yet, and the first must-have still missing.
+pub fn why(taxonomy: &Taxonomy, e: &Explanation, lang: Lang) -> String {
+    let total = e.lines.len();
+    let full = e.lines.iter().filter(|l| l.credit == Some(1000)).count();
+    let part = e.lines.iter().filter(|l| l.credit.is_some_and(|c| c > 0 && c < 1000)).count();
+    let unknown = e.unknown_count();
+    let mut out = match (total, lang) {
+        (1, Lang::Nl) => format!("Je kunt {full} van het 1 ding dat ze vragen."),
+        (1, Lang::En) => format!("You can do {full} of the 1 thing they ask."),
+        (n, Lang::Nl) => format!("Je kunt {full} van de {n} dingen die ze vragen."),
+        (n, Lang::En) => format!("You can do {full} of the {n} things they ask."),
+    };
+    out.push_str(&match (part, lang) {
+        (0, _) => String::new(),
+        (1, Lang::Nl) => " 1 ding kun je voor een deel.".into(),
+        (n, Lang::Nl) => format!(" {n} dingen kun je voor een deel."),
+        (1, Lang::En) => " 1 thing you can do in part.".into(),
+        (n, Lang::En) => format!(" {n} things you can do in part."),
+    });
+    out.push_str(&match (unknown, lang) {
+        (0, _) => String::new(),
+        (1, Lang::Nl) => " Over 1 ding weten we nog niets.".into(),
+        (n, Lang::Nl) => format!(" Over {n} dingen weten we nog niets."),
+        (1, Lang::En) => " 1 thing is not known yet.".into(),
+        (n, Lang::En) => format!(" {n} things are not known yet."),
+    });
+    let missing = e.lines.iter().find(|l| l.importance == Importance::Must && l.credit.is_some_and(|c| c < 1000));
+    if let Some(l) = missing {
+        let name = taxonomy.name(&l.item, lang);
+        out.push_str(&pick(lang, &format!(" Nog nodig: {name}."), &format!(" Still needed: {name}.")));
+    }
+    out
 }
 
 /// The score in words: "62-80%, 4 van de 5 moet-eisen".

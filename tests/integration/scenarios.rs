@@ -111,6 +111,27 @@ fn unanswered_soft_skills_give_an_interval_not_a_zero() {
 }
 
 #[test]
+fn why_this_one_is_said_in_words_before_any_number() {
+    let t = taxonomy();
+    let openings = openings(t);
+    let e = explain(t, &jay(), find(&openings, "orderpicker-parttime"));
+    // Orderpicking held in full (must, ×3), two soft skills unanswered (nice, ×1 each).
+    assert_eq!(
+        text::why(t, &e, Lang::Nl),
+        "Je kunt 1 van de 3 dingen die ze vragen. Over 2 dingen weten we nog niets."
+    );
+    assert_eq!(text::why(t, &e, Lang::En), "You can do 1 of the 3 things they ask. 2 things are not known yet.");
+    let words: Vec<String> = (0..e.lines.len()).map(|i| text::line_words(t, &e, i, Lang::Nl)).collect();
+    assert!(words[0].ends_with("Moet, telt zwaar."), "{}", words[0]);
+    assert!(words[1].ends_with("Mooi meegenomen, telt mee."), "{}", words[1]);
+    for w in words.iter().chain(std::iter::once(&text::why(t, &e, Lang::Nl))) {
+        assert!(!w.contains('%') && !w.contains('×') && !w.contains('→'), "numbers in words: {w}");
+    }
+    let sanne = explain(t, &sanne(), find(&openings, "heftruck-baan"));
+    assert!(text::why(t, &sanne, Lang::Nl).contains("Nog nodig: "), "{}", text::why(t, &sanne, Lang::Nl));
+}
+
+#[test]
 fn a_hard_skill_not_listed_counts_as_zero_with_a_line_that_says_so() {
     let t = taxonomy();
     let openings = openings(t);
