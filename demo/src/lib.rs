@@ -2,7 +2,7 @@
 //! towns, every one marked `synthetic`. The same seed gives the same bytes on every machine.
 
 use matching_core::{
-    Answered, Claim, Date, Evidence, Hours, Importance, ItemRef, Level, Opening, OpeningSet, Practical, Profile,
+    Answered, Claim, Date, Evidence, Hours, Importance, ItemRef, Lang, Level, Opening, OpeningSet, Practical, Profile,
     Requirement, RouteType, Shift, Taxonomy, Wishes,
 };
 
@@ -153,17 +153,40 @@ fn route_and_hours(rng: &mut Rng) -> (RouteType, Hours) {
     }
 }
 
-fn title(taxonomy: &Taxonomy, route: RouteType, skill: &str) -> String {
-    let skill = taxonomy.name(&ItemRef::Skill(skill.to_string()), matching_core::Lang::Nl);
-    let route = match route {
-        RouteType::Job => "Baan",
-        RouteType::Ontwikkelbaan => "Ontwikkelbaan",
-        RouteType::Stage => "Stage",
-        RouteType::Bbl => "BBL-plek",
-        RouteType::Leerwerktraject => "Leerwerktraject",
-        RouteType::PraktijkverklaringRoute => "Praktijkverklaring-route",
+/// A demo opening's title in `lang`: the kind of place and its first skill, "Baan: heftruck rijden".
+pub fn title(taxonomy: &Taxonomy, route: RouteType, skill: &str, lang: Lang) -> String {
+    let skill = taxonomy.name(&ItemRef::Skill(skill.to_string()), lang);
+    let route = match (route, lang) {
+        (RouteType::Job, Lang::Nl) => "Baan",
+        (RouteType::Ontwikkelbaan, Lang::Nl) => "Ontwikkelbaan",
+        (RouteType::Stage, Lang::Nl) => "Stage",
+        (RouteType::Bbl, Lang::Nl) => "BBL-plek",
+        (RouteType::Leerwerktraject, Lang::Nl) => "Leerwerktraject",
+        (RouteType::PraktijkverklaringRoute, Lang::Nl) => "Praktijkverklaring-route",
+        (RouteType::Job, Lang::En) => "Job",
+        (RouteType::Ontwikkelbaan, Lang::En) => "Development job",
+        (RouteType::Stage, Lang::En) => "Placement",
+        (RouteType::Bbl, Lang::En) => "BBL place",
+        (RouteType::Leerwerktraject, Lang::En) => "Work-and-learn route",
+        (RouteType::PraktijkverklaringRoute, Lang::En) => "Praktijkverklaring route",
     };
     format!("{route}: {skill}")
+}
+
+/// The title of `opening` to show in `lang`: a demo opening's generated title in that language;
+/// any other title as its author wrote it (`None` when that is not known to be in `lang`, so the
+/// page can mark it as Dutch).
+pub fn title_in(taxonomy: &Taxonomy, opening: &Opening, lang: Lang) -> (String, Option<Lang>) {
+    let first_skill = opening.requirements.iter().find_map(|r| match &r.item {
+        ItemRef::Skill(id) => Some(id.as_str()),
+        _ => None,
+    });
+    if let Some(skill) = first_skill.filter(|_| opening.synthetic) {
+        if title(taxonomy, opening.route, skill, Lang::Nl) == opening.title {
+            return (title(taxonomy, opening.route, skill, lang), Some(lang));
+        }
+    }
+    (opening.title.clone(), (lang == Lang::Nl).then_some(Lang::Nl))
 }
 
 fn requirement(item: ItemRef, must: bool, level: u8, rng: &mut Rng) -> Requirement {
@@ -251,7 +274,7 @@ impl Iterator for OpeningStream<'_> {
         let start_day = self.first_start + rng.below(120) as i64;
         Some(Opening {
             id: format!("o-{:06}", n + 1),
-            title: title(taxonomy, route, first_skill.as_deref().unwrap_or(skills[0])),
+            title: title(taxonomy, route, first_skill.as_deref().unwrap_or(skills[0]), Lang::Nl),
             employer: format!("Demobedrijf {} (fictief)", 1 + rng.below(size.openings.max(4) / 4)),
             route,
             sector: Some(sector.to_string()),

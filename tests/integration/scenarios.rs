@@ -371,3 +371,19 @@ fn helpende_zorg_en_welzijns_ladder_uses_the_dossiers_basisdeel() {
     assert_eq!(shown, codes, "only the dossier's codes are shown, in its order");
     assert!(t.name(&ItemRef::WorkProcess(official[0].id.clone()), Lang::Nl).ends_with("(B1-K1-W1)"));
 }
+
+#[test]
+fn demo_openings_have_their_title_in_either_language() {
+    let t = taxonomy();
+    let set = vaardig_demo::openings(t, vaardig_demo::DemoSize::new(200, 0), 2027);
+    for o in &set.openings {
+        assert_eq!(vaardig_demo::title_in(t, o, Lang::Nl), (o.title.clone(), Some(Lang::Nl)));
+        let (en, lang) = vaardig_demo::title_in(t, o, Lang::En);
+        assert_eq!(lang, Some(Lang::En));
+        assert_ne!(en, o.title, "no English title for {}", o.title);
+    }
+    // A title someone wrote is shown as written, and not claimed to be English.
+    let mut own = set.openings[0].clone();
+    own.title = "Magazijnmedewerker gezocht".into();
+    assert_eq!(vaardig_demo::title_in(t, &own, Lang::En), ("Magazijnmedewerker gezocht".into(), None));
+}
