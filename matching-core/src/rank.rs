@@ -88,6 +88,11 @@ impl Key {
         (self.0 & (MAX_POOL as u64 - 1)) as usize
     }
 
+    /// The relevance this key holds (open must-haves saturated at [`MAX_OPEN`]).
+    fn relevance(self) -> Relevance {
+        Relevance::new(self.0 >> 63 == 0, (self.0 >> 48 & u64::from(MAX_OPEN)) as u32)
+    }
+
     /// The guaranteed score this key holds.
     fn low(self) -> u16 {
         FULL as u16 - (self.0 >> 38 & 0x3ff) as u16
@@ -149,17 +154,36 @@ impl Best {
         }
     }
 
+    /// The list an entry goes to, and its count.
+    fn list(&mut self, knocked_out: bool) -> (&mut TopK, &mut usize) {
+        if knocked_out && !self.include_knocked_out {
+            (&mut self.knocked, &mut self.knocked_out_total)
+        } else {
+            (&mut self.ranked, &mut self.ranked_total)
+        }
+    }
+
+    /// Counts an entry that cannot be among the best of its list.
+    fn count(&mut self, knocked_out: bool) {
+        *self.list(knocked_out).1 += 1;
+    }
+
+    /// When the list an entry goes to is full and all its entries hold something hard: the most
+    /// must-haves not known to be met an entry may have and still enter.
+    fn open_limit(&self, knocked_out: bool) -> Option<u64> {
+        let list = if knocked_out && !self.include_knocked_out { &self.knocked } else { &self.ranked };
+        let worst = list.worst()?.relevance();
+        // A saturated count would tie with larger ones in the key: no limit then.
+        (worst.holds_hard && worst.musts_open < MAX_OPEN).then_some(u64::from(worst.musts_open))
+    }
+
     /// Counts an entry and keeps its key if it can be among the best of its list. A tally that is
     /// surely worse than every kept key (a worse relevance, or the same and a lower low bound,
     /// tested without dividing: `div_round(n, w) < L` ⇔ `2n + w < 2wL`) never gets a key: forming
     /// one costs two divisions.
     #[inline]
     fn consider(&mut self, t: &Tally, total_weight: u32, id_rank: u32, knocked_out: bool) {
-        let (list, total) = if knocked_out && !self.include_knocked_out {
-            (&mut self.knocked, &mut self.knocked_out_total)
-        } else {
-            (&mut self.ranked, &mut self.ranked_total)
-        };
+        let (list, total) = self.list(knocked_out);
         *total += 1;
         if let Some(worst) = list.worst() {
             let (mine, theirs) = (Key::relevance_bits(t.relevance()), worst.0 & !((1 << 48) - 1));
@@ -243,6 +267,11 @@ pub struct OpeningPool {
     /// Every requirement, opening after opening (`needs[starts[o]..starts[o + 1]]`).
     needs: Vec<Need>,
     starts: Vec<u32>,
+    /// The must-haves again, on their own (`musts[must_starts[o]..must_starts[o + 1]]`): once
+    /// the kept entries all hold something hard with at most k open must-haves, an opening is
+    /// read must-haves first and left at its (k + 1)-th open one.
+    musts: Vec<Need>,
+    must_starts: Vec<u32>,
     practical: Vec<OpeningPractical>,
     total_weight: Vec<u32>,
     /// Per item: the openings asking it (for advice).
@@ -352,6 +381,8 @@ impl OpeningPool {
         let mut item_slots = vec![Vec::new(); kinds.len()];
         let mut needs = Vec::new();
         let mut starts = Vec::with_capacity(openings.len() + 1);
+        let (mut musts, mut must_starts) = (Vec::new(), Vec::with_capacity(openings.len() + 1));
+        must_starts.push(0);
         let mut practical = Vec::with_capacity(openings.len());
         let mut total_weight = Vec::with_capacity(openings.len());
         starts.push(0);
@@ -366,12 +397,17 @@ impl OpeningPool {
                 });
                 postings[req.item as usize].push(o as u32);
                 needs.push(Need::new(req, slot));
+                if req.must {
+                    musts.push(Need::new(req, slot));
+                }
             }
             starts.push(needs.len() as u32);
+            must_starts.push(musts.len() as u32);
             practical.push(compiled.practical);
             total_weight.push(compiled.total_weight);
         }
         needs.shrink_to_fit();
+        musts.shrink_to_fit();
         for list in &mut postings {
             list.shrink_to_fit();
         }
@@ -380,6 +416,8 @@ impl OpeningPool {
             openings,
             needs,
             starts,
+            musts,
+            must_starts,
             practical,
             total_weight,
             postings,
@@ -457,13 +495,30 @@ impl OpeningPool {
             .collect()
     }
 
-    /// The best keys for a person: one pass, keys formed only where they can still count.
+    /// The best keys for a person: one pass, keys formed only where they can still count. Once a
+    /// list is full of entries that hold something hard with at most k open must-haves, an
+    /// opening whose must-haves already show k + 1 open ones cannot enter it: it is counted and
+    /// left there, before its other requirements are read.
     fn best(&self, taxonomy: &Taxonomy, person: &Person, options: RankOptions) -> Best {
         let filter = person.practical.filter(taxonomy);
         let table = credit_table(self, person);
+        let mask = table.len() - 1;
         let mut best = Best::new(options);
         for o in 0..self.len() {
             let knocked_out = filter.knocks_out(&self.practical[o]);
+            if let Some(limit) = best.open_limit(knocked_out) {
+                let musts = &self.musts[self.must_starts[o] as usize..self.must_starts[o + 1] as usize];
+                let mut open = 0;
+                let too_many = musts.iter().any(|need| {
+                    let entry = table[need.slot() & mask];
+                    open += (entry >> 32 & 1) + (entry >> 48 & 1);
+                    open > limit
+                });
+                if too_many {
+                    best.count(knocked_out);
+                    continue;
+                }
+            }
             best.consider(&self.tally(&table, o), self.total_weight[o], self.id_rank[o], knocked_out);
         }
         best

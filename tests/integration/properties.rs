@@ -180,6 +180,32 @@ proptest! {
     }
 
     #[test]
+    fn the_best_few_equal_the_first_few_of_sorting_everything(p in profile(), os in prop::collection::vec(opening(), 1..40), top in 1usize..6, musts in 0u8..3) {
+        // Pools where no opening, some, or every requirement is a must-have, so the must-haves-first
+        // exit of a full list is taken often, sometimes and never.
+        let mut os = unique_openings(os);
+        for o in &mut os {
+            for r in &mut o.requirements {
+                match musts {
+                    0 => r.importance = Importance::Nice,
+                    2 => r.importance = Importance::Must,
+                    _ => {}
+                }
+            }
+        }
+        let t = taxonomy();
+        let ranking = OpeningPool::new(t, os.clone()).rank(t, &p, RankOptions { top, include_knocked_out: false });
+        let mut all: Vec<Explanation> = os.iter().map(|o| explain(t, &p, o)).collect();
+        all.sort_by_key(key);
+        let (fit, out): (Vec<Explanation>, Vec<Explanation>) = all.into_iter().partition(|e| e.knock_outs.is_empty());
+        prop_assert_eq!((ranking.ranked_total, ranking.knocked_out_total), (fit.len(), out.len()));
+        let got: Vec<Explanation> = ranking.matches.into_iter().map(|r| r.explanation).collect();
+        prop_assert_eq!(got, fit.into_iter().take(top).collect::<Vec<_>>());
+        let got: Vec<Explanation> = ranking.knocked_out.into_iter().map(|r| r.explanation).collect();
+        prop_assert_eq!(got, out.into_iter().take(top).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn ranking_people_equals_sorting_every_explanation(ps in prop::collection::vec(profile(), 1..12), o in opening()) {
         let mut ps = ps;
         for (i, p) in ps.iter_mut().enumerate() {
