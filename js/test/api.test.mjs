@@ -59,13 +59,16 @@ function throwsError(f, pattern) {
   });
 }
 
-/** The contract's order: fewer unmet must-haves, higher low, higher high, then id. */
+/** Whether the person holds something hard the opening asks: a skill, certificate or work process with known credit. */
+const holdsHard = (e) => e.lines.some((l) => l.kind !== "soft_skill" && l.credit !== null && l.credit > 0);
+
+/** The contract's order: holding something hard first, fewer must-haves not known met, higher low, higher high, then id. */
 function assertRankedInOrder(entries) {
   for (let i = 1; i < entries.length; i++) {
     const [a, b] = [entries[i - 1].explanation, entries[i].explanation];
-    const key = (e) => [e.musts.unmet, -e.score.low, -e.score.high];
+    const key = (e) => [holdsHard(e) ? 0 : 1, e.musts.unmet + e.musts.unknown, -e.score.low, -e.score.high];
     const [ka, kb] = [key(a), key(b)];
-    const cmp = ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2];
+    const cmp = ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2] || ka[3] - kb[3];
     const ids = a.opening === b.opening ? [a.profile, b.profile] : [a.opening, b.opening];
     assert.ok(cmp < 0 || (cmp === 0 && ids[0] <= ids[1]), `entry ${i} out of order`);
   }
