@@ -51,6 +51,7 @@ mod explain;
 pub mod format;
 #[cfg(feature = "js")]
 pub mod js;
+pub mod link;
 mod lookup;
 mod model;
 mod opening;

@@ -271,6 +271,37 @@ proptest! {
     }
 
     #[test]
+    fn a_shared_profile_survives_its_short_link_code(p in profile(), parts in any::<[bool; 5]>(), unsure in prop::collection::vec(prop::sample::select(item_ids()), 0..4), day in prop::option::of(-800_000i64..800_000)) {
+        let t = taxonomy();
+        let mut p = p;
+        p.answered.unsure = unsure;
+        p.practical.available_from = day.map(matching_core::Date::from_day_number);
+        let [skills, soft_skills, certificates, work_processes, availability] = parts;
+        let chosen = Parts { skills, soft_skills, certificates, work_processes, availability, region: false };
+        let shared = p.only(&chosen, "gedeeld");
+        let code = matching_core::link::encode(t, &shared);
+        prop_assert_eq!(matching_core::link::decode(t, &code, "gedeeld"), Ok(shared.clone()));
+        // A code is a few bytes per claim, not JSON.
+        prop_assert!(code.len() <= 16 + 4 * (shared.claims.len() + shared.answered.unsure.len()));
+    }
+
+    #[test]
+    fn any_bytes_read_as_a_link_code_give_a_profile_or_an_error(bytes in prop::collection::vec(any::<u8>(), 0..64), keep_header in any::<bool>()) {
+        let t = taxonomy();
+        let mut code = bytes;
+        if keep_header {
+            let mut header = vec![matching_core::link::VERSION];
+            header.extend_from_slice(&matching_core::link::fingerprint(t).to_le_bytes());
+            code.splice(0..0, header);
+        }
+        // Never a panic; a wrong version or fingerprint is refused.
+        let read = matching_core::link::decode(t, &code, "x");
+        if !keep_header {
+            prop_assert!(read.is_err() || code.get(1..5) == Some(&matching_core::link::fingerprint(t).to_le_bytes()[..]));
+        }
+    }
+
+    #[test]
     fn profiles_and_openings_survive_a_json_round_trip(p in profile(), o in opening()) {
         let back: Profile = serde_json::from_str(&serde_json::to_string(&p).expect("serialises")).expect("parses");
         prop_assert_eq!(back, p);

@@ -387,3 +387,22 @@ fn demo_openings_have_their_title_in_either_language() {
     own.title = "Magazijnmedewerker gezocht".into();
     assert_eq!(vaardig_demo::title_in(t, &own, Lang::En), ("Magazijnmedewerker gezocht".into(), None));
 }
+
+#[test]
+fn a_link_code_is_short_and_refuses_other_data() {
+    let t = taxonomy();
+    let people = vaardig_demo::profiles(t, vaardig_demo::DemoSize::new(0, 50), 7);
+    let biggest = people.iter().max_by_key(|p| p.claims.len()).expect("people");
+    let shared = biggest.only(&matching_core::Parts { region: false, ..matching_core::Parts::ALL }, "gedeeld");
+    let code = matching_core::link::encode(t, &shared);
+    let json = serde_json::to_string(&shared).expect("json");
+    assert!(code.len() * 8 < json.len(), "{} bytes against {} of JSON", code.len(), json.len());
+    assert_eq!(matching_core::link::decode(t, &code, "gedeeld").as_ref(), Ok(&shared));
+    let mut other = code.clone();
+    other[1] ^= 1;
+    assert_eq!(matching_core::link::decode(t, &other, "gedeeld"), Err(matching_core::link::LinkError::OtherTaxonomy));
+    assert_eq!(
+        matching_core::link::decode(t, &code[..code.len() - 1], "gedeeld"),
+        Err(matching_core::link::LinkError::Broken)
+    );
+}
