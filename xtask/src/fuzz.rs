@@ -5,8 +5,15 @@
 use crate::{args, output, root, step, target_dir, WEB_NIGHTLY};
 
 /// Every fuzz target, in `fuzz/Cargo.toml` order.
-pub const TARGETS: &[&str] =
-    &["profile_import", "openings_import", "taxonomy_load", "lookup_query", "attestation", "server_bodies"];
+pub const TARGETS: &[&str] = &[
+    "profile_import",
+    "openings_import",
+    "taxonomy_load",
+    "lookup_query",
+    "attestation",
+    "server_bodies",
+    "share_link",
+];
 
 /// The largest input a target is given: a taxonomy seed is a few kB, a profile a few hundred bytes.
 const MAX_LEN: &str = "-max_len=65536";
