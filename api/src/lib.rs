@@ -9,10 +9,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod account;
 pub mod page;
 mod pool;
 mod youth;
 
+pub use account::*;
 pub use page::{Limit, Offset, Page, PageQuery, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET};
 pub use pool::*;
 pub use youth::*;
@@ -22,6 +24,7 @@ use serde::{Deserialize, Serialize};
 /// Every error answer: `{"error": {"code", "message"}}`. The code is stable (`not_found`, `csrf`,
 /// `rate_limited`, …) so a page can say it in its own words; the message is English for developers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     /// The error.
     pub error: ErrorDetail,
@@ -29,6 +32,7 @@ pub struct ErrorBody {
 
 /// The inside of [`ErrorBody`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetail {
     /// Stable code.
     pub code: String,

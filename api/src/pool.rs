@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// An opening as an employer writes it; the server gives the id and fills in the company.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OpeningIn {
     /// Title.
@@ -49,6 +50,7 @@ impl From<&Opening> for OpeningIn {
 
 /// Availability as published.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Availability {
     /// Most hours per week.
     pub max_hours_per_week: Option<u8>,
@@ -63,6 +65,7 @@ pub struct Availability {
 /// What an employer or jobhunter sees of a candidate: only what the consent covers, by
 /// construction (the stored profile was cut to it), and never a name, contact or age.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CandidateCard {
     /// The server's id.
     pub id: String,
@@ -84,6 +87,7 @@ pub struct CandidateCard {
 
 /// One ranked candidate with the explanation that is its score.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RankedCandidate {
     /// Place in the ranking, from 1 (absent when one candidate is looked at on its own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -96,6 +100,7 @@ pub struct RankedCandidate {
 
 /// One ranked opening with the explanation that is its score.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RankedOpening {
     /// Place in the ranking, from 1.
     pub rank: usize,
@@ -107,6 +112,7 @@ pub struct RankedOpening {
 
 /// An employer asks to get in touch with a candidate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContactIn {
     /// The candidate's id.
@@ -120,6 +126,7 @@ pub struct ContactIn {
 
 /// The contact details a young person chooses to give one employer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// How to address the person.
@@ -138,6 +145,7 @@ pub struct Contact {
 
 /// A contact request as the employer who made it sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactView {
     /// Id.
     pub id: String,
@@ -160,6 +168,7 @@ pub struct ContactView {
 
 /// A jobhunter ranks the region's candidates for one opening.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RankCandidatesIn {
     /// The opening's id.
@@ -180,6 +189,7 @@ pub struct RankCandidatesIn {
 
 /// A jobhunter ranks the region's openings for one candidate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RankOpeningsIn {
     /// The candidate's id.
@@ -200,6 +210,7 @@ pub struct RankOpeningsIn {
 
 /// What if a candidate had these claims too? Nothing is stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WhatIfIn {
     /// The candidate's id.
@@ -213,6 +224,7 @@ pub struct WhatIfIn {
 
 /// One opening whose place changes in a what-if.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WhatIfChange {
     /// The opening's id.
     pub opening: String,
@@ -226,6 +238,7 @@ pub struct WhatIfChange {
 
 /// What would change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WhatIf {
     /// Openings that fit before.
     pub fits_before: usize,
@@ -240,6 +253,7 @@ pub struct WhatIf {
 
 /// A new shortlist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShortlistIn {
     /// Its name.
@@ -248,6 +262,7 @@ pub struct ShortlistIn {
 
 /// A candidate put on a shortlist, with a note.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EntryIn {
     /// The jobhunter's note (the young person sees it).
@@ -257,6 +272,7 @@ pub struct EntryIn {
 
 /// A shortlist in a list of them: its size, not its entries.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShortlistSummary {
     /// Id.
     pub id: i64,
@@ -270,6 +286,7 @@ pub struct ShortlistSummary {
 
 /// One candidate on a shortlist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShortlistEntry {
     /// The candidate.
     pub candidate: CandidateCard,
@@ -279,6 +296,7 @@ pub struct ShortlistEntry {
 
 /// A shortlist with its candidates.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Shortlist {
     /// Id.
     pub id: i64,
@@ -292,6 +310,7 @@ pub struct Shortlist {
 
 /// The openings and candidates of a match table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TableIn {
     /// Opening ids (rows).
@@ -302,6 +321,7 @@ pub struct TableIn {
 
 /// A row or column head: an opening's title or a candidate's pseudonym.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Named {
     /// Id.
     pub id: String,
@@ -311,6 +331,7 @@ pub struct Named {
 
 /// One cell: the score interval in per-mille, and whether it fits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Cell {
     /// Low bound.
     pub low: u16,
@@ -322,6 +343,7 @@ pub struct Cell {
 
 /// The match table for a matching meeting.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MatchTable {
     /// Rows.
     pub openings: Vec<Named>,

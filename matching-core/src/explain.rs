@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// A score interval in per-mille: `low` counts unknowns as 0, `high` counts them as full credit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Interval {
     /// Score with unknowns as 0, per-mille.
     pub low: u16,
@@ -35,6 +36,7 @@ impl Interval {
 
 /// The route by which a requirement got its credit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case", tag = "route")]
 pub enum Route {
     /// The person claims the item itself.
@@ -68,6 +70,7 @@ pub enum Route {
 
 /// One requirement of the opening, scored. `contribution` adds up exactly to the total.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Line {
     /// What the opening asks.
     pub item: ItemRef,
@@ -97,6 +100,7 @@ pub struct Line {
 
 /// Must-haves counted: "4 of 5 must-haves".
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MustCount {
     /// Number of must-haves.
     pub total: u16,
@@ -110,6 +114,7 @@ pub struct MustCount {
 
 /// Sub-scores per kind; `None` where the opening asks nothing of that kind.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SubScores {
     /// Hard skills.
     pub skills: Option<Interval>,
@@ -140,6 +145,7 @@ impl SubScores {
 
 /// How an opening fits what the young person wants; never part of the employer-side score.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WishFit {
     /// In a wished sector; `None` without sector wishes.
     pub sector: Option<bool>,
@@ -162,6 +168,7 @@ impl WishFit {
 
 /// Everything about one profile against one opening.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Explanation {
     /// Profile id.
     pub profile: String,

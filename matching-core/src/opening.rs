@@ -18,6 +18,7 @@ pub const MAX_WEIGHT: u16 = 100;
 
 /// A file of openings (format `vaardig.openings`, version 1).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OpeningSet {
     /// Always `vaardig.openings`.
@@ -40,6 +41,7 @@ impl OpeningSet {
 
 /// A vacancy or learning place.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Opening {
     /// Stable id, unique in its set.
@@ -73,6 +75,7 @@ pub struct Opening {
 
 /// Hours per week, from `min` to `max`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Hours {
     /// Fewest hours per week the work needs.
@@ -83,6 +86,7 @@ pub struct Hours {
 
 /// One thing an opening asks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// What is asked.
@@ -160,6 +164,7 @@ pub const WEIGHT_PERCENT: std::ops::RangeInclusive<u16> = 10..=500;
 /// Per-kind weights for one search, in percent of each opening's own weights (the jobhunter's
 /// sliders); 100 leaves a kind as the opening asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KindWeights {
     /// Hard skills.
