@@ -80,8 +80,10 @@ pub struct SessionInfo {
 #[serde(deny_unknown_fields)]
 pub struct NewAccount {
     /// Login name.
+    #[cfg_attr(feature = "openapi", schema(pattern = "@", max_length = 200))]
     pub email: String,
     /// At least 10 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 10))]
     pub password: String,
     /// What it may do.
     pub role: Role,

@@ -34,8 +34,10 @@ pub struct ErrorBody {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetail {
-    /// Stable code.
+    /// Stable machine code: bad_request, unauthorized, forbidden, csrf, wrong_host, not_found,
+    /// conflict, consent_outdated, no_consent, unknown_town, bad_login, rate_limited, busy, timeout,
+    /// too_large, unsupported_media_type, method_not_allowed or internal.
     pub code: String,
-    /// What went wrong, in English.
+    /// What went wrong and what to do, in plain English.
     pub message: String,
 }

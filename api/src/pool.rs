@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct OpeningIn {
     /// Title.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 200))]
     pub title: String,
     /// Kind of route.
     pub route: RouteType,
@@ -29,6 +30,7 @@ pub struct OpeningIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Date>,
     /// What the work asks.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 60))]
     pub requirements: Vec<Requirement>,
 }
 
@@ -91,6 +93,7 @@ pub struct CandidateCard {
 pub struct RankedCandidate {
     /// Place in the ranking, from 1 (absent when one candidate is looked at on its own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub rank: Option<usize>,
     /// The candidate.
     pub candidate: CandidateCard,
@@ -103,6 +106,7 @@ pub struct RankedCandidate {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RankedOpening {
     /// Place in the ranking, from 1.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub rank: usize,
     /// The opening.
     pub opening: Opening,
@@ -121,6 +125,7 @@ pub struct ContactIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opening: Option<String>,
     /// The message to the young person.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 2000))]
     pub message: String,
 }
 
@@ -131,15 +136,19 @@ pub struct ContactIn {
 pub struct Contact {
     /// How to address the person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub name: Option<String>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub email: Option<String>,
     /// Phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub phone: Option<String>,
     /// A message back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub message: Option<String>,
 }
 
@@ -216,6 +225,7 @@ pub struct WhatIfIn {
     /// The candidate's id.
     pub candidate: String,
     /// 1 to 20 claims to try.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
     pub add: Vec<Claim>,
     /// Also show the candidate's place among all candidates for this opening.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -257,6 +267,7 @@ pub struct WhatIf {
 #[serde(deny_unknown_fields)]
 pub struct ShortlistIn {
     /// Its name.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 200))]
     pub name: String,
 }
 
@@ -267,6 +278,7 @@ pub struct ShortlistIn {
 pub struct EntryIn {
     /// The jobhunter's note (the young person sees it).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub note: String,
 }
 
@@ -314,8 +326,10 @@ pub struct Shortlist {
 #[serde(deny_unknown_fields)]
 pub struct TableIn {
     /// Opening ids (rows).
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 30))]
     pub openings: Vec<String>,
     /// Candidate ids (columns).
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 60))]
     pub candidates: Vec<String>,
 }
 
@@ -334,8 +348,10 @@ pub struct Named {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Cell {
     /// Low bound.
+    #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
     pub low: u16,
     /// High bound.
+    #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
     pub high: u16,
     /// Whether it fits (`matching_core::fits`).
     pub fits: bool,

@@ -142,6 +142,7 @@ pub struct ViewLine {
     /// Unix seconds; for `listed`, the last time.
     pub at: i64,
     /// How often (`listed` counts every showing in the same list).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub times: i64,
     /// For `note`: what a jobhunter wrote about the young person on a shortlist, as it is now.
     #[serde(default)]
@@ -157,9 +158,11 @@ pub struct CreateIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub candidate: Option<String>,
     /// Work process ids.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
     pub work_processes: Vec<String>,
     /// The learning company where the young person did the work.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub company: Option<String>,
 }
 
@@ -224,11 +227,14 @@ pub struct Confirmed {
 #[serde(deny_unknown_fields)]
 pub struct ConfirmIn {
     /// The trainer's name.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 200))]
     pub name: String,
     /// The trainer's company; must be the one the link names, when it names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 200))]
     pub company: Option<String>,
     /// What they saw.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub confirmed: Vec<Confirmed>,
 }
 

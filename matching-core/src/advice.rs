@@ -250,6 +250,7 @@ fn effort_hours(taxonomy: &Taxonomy, profile: &Profile, action: &Action) -> u32 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Place {
     /// Rank among the ones that fit, from 1; `None` when it does not fit.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub rank: Option<usize>,
     /// Score interval.
     pub score: Interval,
@@ -374,6 +375,7 @@ pub struct CarvingGain {
     /// People who would fit after it.
     pub fits: usize,
     /// How many more than now.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub gain: usize,
 }
 

@@ -12,8 +12,10 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Interval {
     /// Score with unknowns as 0, per-mille.
+    #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
     pub low: u16,
     /// Score with unknowns as full credit, per-mille.
+    #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
     pub high: u16,
 }
 
@@ -79,6 +81,7 @@ pub struct Line {
     /// Must or nice.
     pub importance: Importance,
     /// Weight.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
     pub weight: u16,
     /// Level needed.
     pub min_level: Level,
@@ -93,6 +96,7 @@ pub struct Line {
     /// True when credit was capped because the evidence is below what is asked ("not shown yet").
     pub capped: bool,
     /// Credit per-mille; `None` when unknown.
+    #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
     pub credit: Option<u16>,
     /// This line's share of the total, per-mille.
     pub contribution: Interval,

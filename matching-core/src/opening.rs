@@ -79,8 +79,10 @@ pub struct Opening {
 #[serde(deny_unknown_fields)]
 pub struct Hours {
     /// Fewest hours per week the work needs.
+    #[cfg_attr(feature = "openapi", schema(maximum = 80))]
     pub min: u8,
     /// Most hours per week on offer.
+    #[cfg_attr(feature = "openapi", schema(maximum = 80))]
     pub max: u8,
 }
 
@@ -98,6 +100,7 @@ pub struct Requirement {
     pub min_level: Option<Level>,
     /// Weight; default 3 for must, 1 for nice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
     pub weight: Option<u16>,
     /// Evidence needed for full credit; below it credit is capped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -169,15 +172,19 @@ pub const WEIGHT_PERCENT: std::ops::RangeInclusive<u16> = 10..=500;
 pub struct KindWeights {
     /// Hard skills.
     #[serde(default = "hundred")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 10, maximum = 500))]
     pub skill: u16,
     /// Soft skills.
     #[serde(default = "hundred")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 10, maximum = 500))]
     pub soft_skill: u16,
     /// Certificates.
     #[serde(default = "hundred")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 10, maximum = 500))]
     pub certificate: u16,
     /// Work processes.
     #[serde(default = "hundred")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 10, maximum = 500))]
     pub work_process: u16,
 }
 

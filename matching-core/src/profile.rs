@@ -17,6 +17,7 @@ pub struct Profile {
     /// Format version, 1.
     pub version: u32,
     /// Stable id or pseudonym; never a name.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S"))]
     pub id: String,
     /// What the person can do, with level and evidence.
     #[serde(default)]

@@ -229,7 +229,7 @@ pub(crate) async fn health() -> Json<serde_json::Value> {
     summary = r#"This API description"#,
     description = r#"The OpenAPI document of this API. Anyone may call it."#,
     responses(
-        (status = 200, description = r#"The OpenAPI 3.0 document."#, body = serde_json::Value)
+        (status = 200, description = r#"The OpenAPI document (this one), generated from the API types."#, body = serde_json::Value)
     )
 )]
 pub(crate) async fn openapi() -> Response {
