@@ -2,7 +2,7 @@
 //! target folder) against the pool server's OpenAPI document as every kind of caller, each against
 //! a demo server of its own: no 5xx, and every answer as the document describes it.
 
-use crate::{args, output, root, step, target_dir};
+use crate::{args, output, step, target_dir};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
