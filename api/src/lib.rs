@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 /// `rate_limited`, …) so a page can say it in its own words; the message is English for developers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(examples(json!({"error": {"code": "not_found", "message": "There is no such opening."}}))))]
 pub struct ErrorBody {
     /// The error.
     pub error: ErrorDetail,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// An opening as an employer writes it; the server gives the id and fills in the company.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(examples(json!({"title": "Heftruckchauffeur", "route": "ontwikkelbaan", "sector": "log", "hours": {"min": 24, "max": 32}, "place": "Tilburg", "shifts": ["day"], "requirements": [{"item": {"skill": "log.heftruck_rijden"}, "importance": "must"}, {"item": {"soft_skill": "soft.op_tijd"}, "importance": "must", "min_level": 3}, {"item": {"certificate": "cert.vca_basis"}, "importance": "nice", "min_evidence": "formal"}]}))))]
 #[serde(deny_unknown_fields)]
 pub struct OpeningIn {
     /// Title.

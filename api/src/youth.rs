@@ -152,6 +152,7 @@ pub struct ViewLine {
 /// What a trainer link asks a trainer to confirm, and where.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(examples(json!({"candidate": "c-3kq9x2mw7p", "work_processes": ["wp.assistent_logistiek.b1_k1_w1"], "company": "Magazijn Tilburg"}))))]
 #[serde(deny_unknown_fields)]
 pub struct CreateIn {
     /// The publication (on `POST /api/attestations`, with its secret); a jobhunter names it in the path.
