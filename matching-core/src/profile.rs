@@ -13,8 +13,10 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Always `vaardig.profile`.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^vaardig\.profile$"))]
     pub format: String,
     /// Format version, 1.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1))]
     pub version: u32,
     /// Stable id or pseudonym; never a name.
     #[cfg_attr(feature = "openapi", schema(pattern = r"\S"))]
