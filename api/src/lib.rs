@@ -9,10 +9,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod account;
 pub mod page;
 mod pool;
 mod youth;
 
+pub use account::*;
 pub use page::{Limit, Offset, Page, PageQuery, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET};
 pub use pool::*;
 pub use youth::*;
@@ -22,6 +24,8 @@ use serde::{Deserialize, Serialize};
 /// Every error answer: `{"error": {"code", "message"}}`. The code is stable (`not_found`, `csrf`,
 /// `rate_limited`, …) so a page can say it in its own words; the message is English for developers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(examples(json!({"error": {"code": "not_found", "message": "There is no such opening."}}))))]
 pub struct ErrorBody {
     /// The error.
     pub error: ErrorDetail,
@@ -29,9 +33,12 @@ pub struct ErrorBody {
 
 /// The inside of [`ErrorBody`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetail {
-    /// Stable code.
+    /// Stable machine code: bad_request, unauthorized, forbidden, csrf, wrong_host, not_found,
+    /// conflict, consent_outdated, no_consent, unknown_town, bad_login, rate_limited, busy, timeout,
+    /// too_large, unsupported_media_type, method_not_allowed or internal.
     pub code: String,
-    /// What went wrong, in English.
+    /// What went wrong and what to do, in plain English.
     pub message: String,
 }

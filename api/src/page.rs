@@ -46,15 +46,53 @@ impl TryFrom<usize> for Offset {
     }
 }
 
+/// The schemas of what serde reads and writes: integers in their ranges, with their defaults.
+#[cfg(feature = "openapi")]
+mod schemas {
+    use super::{Limit, Offset, DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET};
+    use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
+    use utoipa::openapi::RefOr;
+
+    fn range(min: usize, max: usize, default: usize, description: &str) -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(min as f64))
+            .maximum(Some(max as f64))
+            .default(Some(default.into()))
+            .description(Some(description))
+            .into()
+    }
+
+    impl utoipa::PartialSchema for Limit {
+        fn schema() -> RefOr<Schema> {
+            range(1, MAX_LIMIT, DEFAULT_LIMIT, "Items per page, 1 to 100 (default 20); a value outside gives 400.")
+        }
+    }
+
+    impl utoipa::ToSchema for Limit {}
+
+    impl utoipa::PartialSchema for Offset {
+        fn schema() -> RefOr<Schema> {
+            range(0, MAX_OFFSET, 0, "How many items to skip, 0 to 1000000 (default 0); a larger value gives 400.")
+        }
+    }
+
+    impl utoipa::ToSchema for Offset {}
+}
+
 /// The page a client asks for.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 #[serde(deny_unknown_fields)]
 pub struct PageQuery {
     /// How many items to skip.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub offset: Offset,
     /// How many items to return (default 20).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(inline))]
     pub limit: Option<Limit>,
 }
 
@@ -91,6 +129,7 @@ impl PageQuery {
 
 /// One page of a list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Page<T> {
     /// The items on this page.
     pub items: Vec<T>,

@@ -8,9 +8,12 @@ use serde::{Deserialize, Serialize};
 
 /// An opening as an employer writes it; the server gives the id and fills in the company.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(examples(json!({"title": "Heftruckchauffeur", "route": "ontwikkelbaan", "sector": "log", "hours": {"min": 24, "max": 32}, "place": "Tilburg", "shifts": ["day"], "requirements": [{"item": {"skill": "log.heftruck_rijden"}, "importance": "must"}, {"item": {"soft_skill": "soft.op_tijd"}, "importance": "must", "min_level": 3}, {"item": {"certificate": "cert.vca_basis"}, "importance": "nice", "min_evidence": "formal"}]}))))]
 #[serde(deny_unknown_fields)]
 pub struct OpeningIn {
     /// Title.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 200))]
     pub title: String,
     /// Kind of route.
     pub route: RouteType,
@@ -28,6 +31,7 @@ pub struct OpeningIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<Date>,
     /// What the work asks.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 60))]
     pub requirements: Vec<Requirement>,
 }
 
@@ -49,6 +53,7 @@ impl From<&Opening> for OpeningIn {
 
 /// Availability as published.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Availability {
     /// Most hours per week.
     pub max_hours_per_week: Option<u8>,
@@ -63,6 +68,7 @@ pub struct Availability {
 /// What an employer or jobhunter sees of a candidate: only what the consent covers, by
 /// construction (the stored profile was cut to it), and never a name, contact or age.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CandidateCard {
     /// The server's id.
     pub id: String,
@@ -84,9 +90,11 @@ pub struct CandidateCard {
 
 /// One ranked candidate with the explanation that is its score.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RankedCandidate {
     /// Place in the ranking, from 1 (absent when one candidate is looked at on its own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub rank: Option<usize>,
     /// The candidate.
     pub candidate: CandidateCard,
@@ -96,8 +104,10 @@ pub struct RankedCandidate {
 
 /// One ranked opening with the explanation that is its score.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RankedOpening {
     /// Place in the ranking, from 1.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub rank: usize,
     /// The opening.
     pub opening: Opening,
@@ -107,6 +117,7 @@ pub struct RankedOpening {
 
 /// An employer asks to get in touch with a candidate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContactIn {
     /// The candidate's id.
@@ -115,29 +126,36 @@ pub struct ContactIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opening: Option<String>,
     /// The message to the young person.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 2000))]
     pub message: String,
 }
 
 /// The contact details a young person chooses to give one employer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     /// How to address the person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub name: Option<String>,
     /// E-mail address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub email: Option<String>,
     /// Phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub phone: Option<String>,
     /// A message back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub message: Option<String>,
 }
 
 /// A contact request as the employer who made it sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContactView {
     /// Id.
     pub id: String,
@@ -160,6 +178,7 @@ pub struct ContactView {
 
 /// A jobhunter ranks the region's candidates for one opening.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RankCandidatesIn {
     /// The opening's id.
@@ -180,6 +199,7 @@ pub struct RankCandidatesIn {
 
 /// A jobhunter ranks the region's openings for one candidate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RankOpeningsIn {
     /// The candidate's id.
@@ -200,11 +220,13 @@ pub struct RankOpeningsIn {
 
 /// What if a candidate had these claims too? Nothing is stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WhatIfIn {
     /// The candidate's id.
     pub candidate: String,
     /// 1 to 20 claims to try.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
     pub add: Vec<Claim>,
     /// Also show the candidate's place among all candidates for this opening.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -213,6 +235,7 @@ pub struct WhatIfIn {
 
 /// One opening whose place changes in a what-if.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WhatIfChange {
     /// The opening's id.
     pub opening: String,
@@ -226,6 +249,7 @@ pub struct WhatIfChange {
 
 /// What would change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WhatIf {
     /// Openings that fit before.
     pub fits_before: usize,
@@ -240,23 +264,28 @@ pub struct WhatIf {
 
 /// A new shortlist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShortlistIn {
     /// Its name.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 200))]
     pub name: String,
 }
 
 /// A candidate put on a shortlist, with a note.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EntryIn {
     /// The jobhunter's note (the young person sees it).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub note: String,
 }
 
 /// A shortlist in a list of them: its size, not its entries.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShortlistSummary {
     /// Id.
     pub id: i64,
@@ -270,6 +299,7 @@ pub struct ShortlistSummary {
 
 /// One candidate on a shortlist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShortlistEntry {
     /// The candidate.
     pub candidate: CandidateCard,
@@ -279,6 +309,7 @@ pub struct ShortlistEntry {
 
 /// A shortlist with its candidates.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Shortlist {
     /// Id.
     pub id: i64,
@@ -292,16 +323,20 @@ pub struct Shortlist {
 
 /// The openings and candidates of a match table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TableIn {
     /// Opening ids (rows).
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 30))]
     pub openings: Vec<String>,
     /// Candidate ids (columns).
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 60))]
     pub candidates: Vec<String>,
 }
 
 /// A row or column head: an opening's title or a candidate's pseudonym.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Named {
     /// Id.
     pub id: String,
@@ -311,10 +346,13 @@ pub struct Named {
 
 /// One cell: the score interval in per-mille, and whether it fits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Cell {
     /// Low bound.
+    #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
     pub low: u16,
     /// High bound.
+    #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
     pub high: u16,
     /// Whether it fits (`matching_core::fits`).
     pub fits: bool,
@@ -322,6 +360,7 @@ pub struct Cell {
 
 /// The match table for a matching meeting.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MatchTable {
     /// Rows.
     pub openings: Vec<Named>,

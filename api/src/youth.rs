@@ -11,6 +11,7 @@ pub const CONSENT_TEXT_VERSION: &str = "2026-11-nl-1";
 
 /// One region.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Region {
     /// Id, such as `midden-brabant`.
     pub id: String,
@@ -20,6 +21,7 @@ pub struct Region {
 
 /// What the young person agreed to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConsentIn {
     /// Which parts to publish.
@@ -40,6 +42,7 @@ pub struct ConsentIn {
 /// that proves it (an Open Badges 3.0 credential as a compact JWS, `vc+jwt`). The plain fields must
 /// say what the credential says, or the server does not take it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attestation {
     /// The work process id.
@@ -58,6 +61,10 @@ pub struct Attestation {
 
 /// A publish or update.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(examples(json!({
+        "profile": {"format": "vaardig.profile", "version": 1, "id": "device-1", "claims": [{"item": {"skill": "log.heftruck_rijden"}, "level": 3, "evidence": "self"}, {"item": {"soft_skill": "soft.op_tijd"}, "level": 3}], "practical": {"max_hours_per_week": 32, "shifts": ["day"], "home_town": "Goirle", "max_travel_km": 20}},
+        "consent": {"fields": {"skills": true, "soft_skills": true, "availability": true, "region": true}, "region": "midden-brabant", "text_version": "2026-11-nl-1", "coach_evidence": true}}))))]
 #[serde(deny_unknown_fields)]
 pub struct Publish {
     /// The profile as the device holds it; the server keeps only the consented parts.
@@ -72,6 +79,7 @@ pub struct Publish {
 
 /// The answer to a publish or update.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Published {
     /// The server's id.
     pub id: String,
@@ -90,6 +98,7 @@ pub struct Published {
 
 /// A contact request as the young person sees it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RequestView {
     /// Id.
     pub id: String,
@@ -108,6 +117,7 @@ pub struct RequestView {
 
 /// The young person's answer to a contact request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Answer {
     /// Yes or no.
@@ -119,6 +129,7 @@ pub struct Answer {
 
 /// One line of "who looked".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ViewLine {
     /// Company, or `Jobhunter <region>`.
     pub who: String,
@@ -131,6 +142,7 @@ pub struct ViewLine {
     /// Unix seconds; for `listed`, the last time.
     pub at: i64,
     /// How often (`listed` counts every showing in the same list).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub times: i64,
     /// For `note`: what a jobhunter wrote about the young person on a shortlist, as it is now.
     #[serde(default)]
@@ -139,20 +151,25 @@ pub struct ViewLine {
 
 /// What a trainer link asks a trainer to confirm, and where.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(examples(json!({"candidate": "c-3kq9x2mw7p", "work_processes": ["wp.assistent_logistiek.b1_k1_w1"], "company": "Magazijn Tilburg"}))))]
 #[serde(deny_unknown_fields)]
 pub struct CreateIn {
     /// The publication (on `POST /api/attestations`, with its secret); a jobhunter names it in the path.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub candidate: Option<String>,
     /// Work process ids.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 20))]
     pub work_processes: Vec<String>,
     /// The learning company where the young person did the work.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub company: Option<String>,
 }
 
 /// A new trainer link.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Link {
     /// The trainer's part: goes in the link.
     pub token: String,
@@ -168,6 +185,7 @@ pub struct Link {
 
 /// One work process on a trainer link.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProcessView {
     /// Id.
     pub id: String,
@@ -182,6 +200,7 @@ pub struct ProcessView {
 
 /// What the trainer sees: the work processes to confirm, and where.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LinkView {
     /// What the trainer is asked about.
     pub work_processes: Vec<ProcessView>,
@@ -194,6 +213,7 @@ pub struct LinkView {
 
 /// One work process the trainer confirms.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Confirmed {
     /// Work process id.
@@ -204,19 +224,24 @@ pub struct Confirmed {
 
 /// The trainer's answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConfirmIn {
     /// The trainer's name.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 200))]
     pub name: String,
     /// The trainer's company; must be the one the link names, when it names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S", max_length = 200))]
     pub company: Option<String>,
     /// What they saw.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub confirmed: Vec<Confirmed>,
 }
 
 /// The trainer's answer so far, for the device that asked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResultView {
     /// The trainer has confirmed.
     pub done: bool,

@@ -22,6 +22,7 @@ const NAMED_OPENINGS: usize = 5;
 
 /// One thing a person can do next.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case", tag = "action")]
 pub enum Action {
     /// Get a certificate.
@@ -45,6 +46,7 @@ pub enum Action {
 
 /// A ranked next step.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Step {
     /// What to do.
     pub action: Action,
@@ -58,6 +60,7 @@ pub struct Step {
 
 /// Advice for one person over a pool.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Advice {
     /// Openings that fit now.
     pub fits_now: u32,
@@ -244,8 +247,10 @@ fn effort_hours(taxonomy: &Taxonomy, profile: &Profile, action: &Action) -> u32 
 /// Where one opening stands for a person, or one person for an opening: the rank among those that
 /// fit (from 1; `None` when it does not fit), the score and the unmet must-haves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Place {
     /// Rank among the ones that fit, from 1; `None` when it does not fit.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub rank: Option<usize>,
     /// Score interval.
     pub score: Interval,
@@ -339,6 +344,7 @@ pub const MIN_SUGGESTED_HOURS: u8 = 8;
 
 /// One change an employer could make to an opening (job carving).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Carving {
     /// Make a must-have a nice-to-have.
@@ -362,17 +368,20 @@ pub enum Carving {
 
 /// A carving with what it brings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CarvingGain {
     /// The change.
     pub change: Carving,
     /// People who would fit after it.
     pub fits: usize,
     /// How many more than now.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub gain: usize,
 }
 
 /// Job carving for one opening.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Carvings {
     /// People who fit now.
     pub fits: usize,

@@ -13,6 +13,23 @@ pub struct Date {
     day: u8,
 }
 
+/// The schema of what serde reads and writes: a `YYYY-MM-DD` string.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Date {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+            .pattern(Some("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))
+            .description(Some("A calendar date, `YYYY-MM-DD`."))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Date {}
+
 impl Date {
     /// Makes a date, checking the month and the day of the month.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {

@@ -9,10 +9,13 @@ use serde::{Deserialize, Serialize};
 
 /// A score interval in per-mille: `low` counts unknowns as 0, `high` counts them as full credit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Interval {
     /// Score with unknowns as 0, per-mille.
+    #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
     pub low: u16,
     /// Score with unknowns as full credit, per-mille.
+    #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
     pub high: u16,
 }
 
@@ -35,6 +38,7 @@ impl Interval {
 
 /// The route by which a requirement got its credit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case", tag = "route")]
 pub enum Route {
     /// The person claims the item itself.
@@ -68,6 +72,7 @@ pub enum Route {
 
 /// One requirement of the opening, scored. `contribution` adds up exactly to the total.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Line {
     /// What the opening asks.
     pub item: ItemRef,
@@ -76,6 +81,7 @@ pub struct Line {
     /// Must or nice.
     pub importance: Importance,
     /// Weight.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
     pub weight: u16,
     /// Level needed.
     pub min_level: Level,
@@ -90,6 +96,7 @@ pub struct Line {
     /// True when credit was capped because the evidence is below what is asked ("not shown yet").
     pub capped: bool,
     /// Credit per-mille; `None` when unknown.
+    #[cfg_attr(feature = "openapi", schema(maximum = 1000))]
     pub credit: Option<u16>,
     /// This line's share of the total, per-mille.
     pub contribution: Interval,
@@ -97,6 +104,7 @@ pub struct Line {
 
 /// Must-haves counted: "4 of 5 must-haves".
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MustCount {
     /// Number of must-haves.
     pub total: u16,
@@ -110,6 +118,7 @@ pub struct MustCount {
 
 /// Sub-scores per kind; `None` where the opening asks nothing of that kind.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SubScores {
     /// Hard skills.
     pub skills: Option<Interval>,
@@ -140,6 +149,7 @@ impl SubScores {
 
 /// How an opening fits what the young person wants; never part of the employer-side score.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WishFit {
     /// In a wished sector; `None` without sector wishes.
     pub sector: Option<bool>,
@@ -162,6 +172,7 @@ impl WishFit {
 
 /// Everything about one profile against one opening.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Explanation {
     /// Profile id.
     pub profile: String,

@@ -42,6 +42,7 @@ pub fn good_matches(mut hits: Vec<Hit>) -> Vec<Hit> {
 
 /// One lookup result.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Hit {
     /// The item found.
     pub item: ItemRef,

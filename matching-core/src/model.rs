@@ -9,6 +9,23 @@ use std::fmt;
 #[serde(try_from = "u8", into = "u8")]
 pub struct Level(u8);
 
+/// The schema of what serde reads and writes: an integer 1 to 4.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Level {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(1))
+            .maximum(Some(4))
+            .description(Some("Skill level: 1 with help, 2 on my own in simple work, 3 on my own, 4 can teach others."))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Level {}
+
 impl Level {
     /// The lowest level: can do it with help.
     pub const WITH_HELP: Level = Level(1);
@@ -51,6 +68,7 @@ impl fmt::Display for Level {
 
 /// Who says a claim is true, weakest first. The order is the contract: `Self_ < Coach < Practice < Formal`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Evidence {
     /// The young person's own estimate.
@@ -87,6 +105,7 @@ impl Evidence {
 
 /// The two languages of every text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Dutch, the default.
@@ -109,6 +128,7 @@ impl Lang {
 
 /// A text in Dutch and English.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// Dutch.
@@ -129,6 +149,7 @@ impl Text {
 
 /// The four kinds of things a requirement or a claim can be about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ItemKind {
     /// A hard skill.
@@ -159,6 +180,7 @@ impl ItemKind {
 
 /// A reference to one taxonomy item, written in JSON as `{"skill": "log.heftruck_rijden"}`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ItemRef {
     /// A hard skill id.
@@ -203,6 +225,7 @@ impl ItemRef {
 
 /// Kinds of opening: the routes into work a region offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RouteType {
     /// A regular job.
@@ -233,6 +256,7 @@ impl RouteType {
 
 /// Parts of the week an opening needs someone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Shift {
     /// Weekdays, daytime.
@@ -256,6 +280,7 @@ impl Shift {
 
 /// Whether a requirement must be met or is nice to have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Importance {
     /// Must have: unmet makes a near match.

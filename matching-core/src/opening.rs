@@ -18,6 +18,7 @@ pub const MAX_WEIGHT: u16 = 100;
 
 /// A file of openings (format `vaardig.openings`, version 1).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OpeningSet {
     /// Always `vaardig.openings`.
@@ -40,6 +41,7 @@ impl OpeningSet {
 
 /// A vacancy or learning place.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Opening {
     /// Stable id, unique in its set.
@@ -73,16 +75,20 @@ pub struct Opening {
 
 /// Hours per week, from `min` to `max`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Hours {
     /// Fewest hours per week the work needs.
+    #[cfg_attr(feature = "openapi", schema(maximum = 80))]
     pub min: u8,
     /// Most hours per week on offer.
+    #[cfg_attr(feature = "openapi", schema(maximum = 80))]
     pub max: u8,
 }
 
 /// One thing an opening asks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// What is asked.
@@ -94,6 +100,7 @@ pub struct Requirement {
     pub min_level: Option<Level>,
     /// Weight; default 3 for must, 1 for nice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100))]
     pub weight: Option<u16>,
     /// Evidence needed for full credit; below it credit is capped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -160,19 +167,24 @@ pub const WEIGHT_PERCENT: std::ops::RangeInclusive<u16> = 10..=500;
 /// Per-kind weights for one search, in percent of each opening's own weights (the jobhunter's
 /// sliders); 100 leaves a kind as the opening asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KindWeights {
     /// Hard skills.
     #[serde(default = "hundred")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 10, maximum = 500))]
     pub skill: u16,
     /// Soft skills.
     #[serde(default = "hundred")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 10, maximum = 500))]
     pub soft_skill: u16,
     /// Certificates.
     #[serde(default = "hundred")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 10, maximum = 500))]
     pub certificate: u16,
     /// Work processes.
     #[serde(default = "hundred")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 10, maximum = 500))]
     pub work_process: u16,
 }
 

@@ -28,6 +28,7 @@ pub(crate) fn distance_m(a: (i64, i64), b: (i64, i64)) -> u32 {
 
 /// Why an opening does not fit, in practical terms.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case", tag = "reason")]
 pub enum KnockOut {
     /// The work needs more hours than the person can work.
@@ -60,6 +61,7 @@ pub enum KnockOut {
 
 /// A practical fact that is not known, so it could not be checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OpenQuestion {
     /// Maximum hours per week.

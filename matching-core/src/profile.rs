@@ -9,13 +9,17 @@ use serde::{Deserialize, Serialize};
 
 /// A young person's profile, as stored on the device and exported (format `vaardig.profile`, version 1).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Always `vaardig.profile`.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^vaardig\.profile$"))]
     pub format: String,
     /// Format version, 1.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 1))]
     pub version: u32,
     /// Stable id or pseudonym; never a name.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"\S"))]
     pub id: String,
     /// What the person can do, with level and evidence.
     #[serde(default)]
@@ -36,6 +40,7 @@ pub struct Profile {
 
 /// One claim: "I can do this, at this level, and this is who says so".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     /// What the claim is about.
@@ -49,6 +54,7 @@ pub struct Claim {
 
 /// Which parts of the self-assessment were answered.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Answered {
     /// The certificate checklist was gone through: a certificate not claimed is not held.
@@ -65,6 +71,7 @@ pub struct Answered {
 /// The parts of a profile a person can choose to share: with a region's pool (the consent's
 /// `fields`) or in a "show an employer" link. Nothing is shared unless chosen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Parts {
     /// Hard skills.
@@ -116,6 +123,7 @@ impl Parts {
 
 /// Practical facts; `None` means not answered (unknown), never "no limit".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Practical {
     /// The most hours per week the person can work.
@@ -140,6 +148,7 @@ pub struct Practical {
 
 /// What the person wants: the "fits what you want" signal.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Wishes {
     /// Sector ids the person likes.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a work process stands for a person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum Status {
     /// Done, with this evidence.
@@ -32,6 +33,7 @@ pub enum Status {
 
 /// One work process and where it stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProcessStatus {
     /// Work process id.
     pub work_process: String,
@@ -47,6 +49,7 @@ pub struct ProcessStatus {
 /// praktijkverklaring, a whole core task attested at work is a step we name ourselves (no official
 /// paper: an mbo-certificaat needs a school's exam), every process formally shown is the diploma.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Ladder {
     /// Nothing attested yet.
@@ -62,6 +65,7 @@ pub enum Ladder {
 
 /// Progress towards one qualification.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Progress {
     /// Qualification id.
     pub qualification: String,

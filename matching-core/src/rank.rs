@@ -21,6 +21,7 @@ use std::collections::BinaryHeap;
 
 /// How many results to return, and whether a jobhunter overrides knock-outs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RankOptions {
     /// Number of results in each list.
     pub top: usize,
@@ -37,6 +38,7 @@ impl Default for RankOptions {
 
 /// One ranked entry with its full explanation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Ranked {
     /// Position of the opening or profile in its pool.
     pub index: usize,
@@ -46,6 +48,7 @@ pub struct Ranked {
 
 /// The result of a ranking.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Ranking {
     /// Best first, at most `top`: matches and near matches (unmet must-haves are shown, not hidden).
     pub matches: Vec<Ranked>,
@@ -576,6 +579,7 @@ impl OpeningPool {
 
 /// The ranking numbers of one opening for one person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Summary {
     /// Score interval.
     pub score: crate::explain::Interval,
@@ -594,6 +598,7 @@ impl Summary {
 
 /// How many people of a pool an opening would reach.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reach {
     /// Fit ([`crate::explain::fits`]): no knock-out, every known must-have met, and the guaranteed
     /// score at least the fit threshold.

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 /// Labels or search words per language; the first label is the preferred name.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Labels {
     /// Dutch.
@@ -20,6 +21,7 @@ pub struct Labels {
 
 /// A sector young people enter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sector {
     /// Short id, such as `log`.
@@ -32,6 +34,7 @@ pub struct Sector {
 
 /// A hard skill.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Skill {
     /// Stable id, `<sector>.<name>`.
@@ -51,6 +54,7 @@ pub struct Skill {
 
 /// A soft skill: a behaviour with questions and four level descriptions.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SoftSkill {
     /// Stable id, `soft.<name>`.
@@ -69,6 +73,7 @@ pub struct SoftSkill {
 
 /// A certificate, licence or diploma.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Certificate {
     /// Stable id, `cert.<name>`.
@@ -112,6 +117,7 @@ pub struct Certificate {
 
 /// Where a qualification's core tasks and work processes come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// The published SBB kwalificatiedossier: the processes marked `official` carry its codes
@@ -124,6 +130,7 @@ pub enum Source {
 
 /// A qualification (kwalificatiedossier profile) at entree or mbo level.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Qualification {
     /// Stable id, `q.<name>`.
@@ -151,6 +158,7 @@ pub struct Qualification {
 
 /// A core task (kerntaak) of a qualification.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CoreTask {
     /// Code, such as `P1-K1`; shown only through [`CoreTask::shown_code`].
@@ -163,6 +171,7 @@ pub struct CoreTask {
 
 /// A work process (werkproces): a unit of work that can be shown and attested.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WorkProcess {
     /// Stable id, `wp.<qualification>.<code>`.
@@ -204,6 +213,7 @@ impl CoreTask {
 
 /// A town with its position, for travel distances.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Town {
     /// Name as people write it.
@@ -218,6 +228,7 @@ pub struct Town {
 
 /// Everything in `data/taxonomy`, as read.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaxonomyData {
     /// Sectors.

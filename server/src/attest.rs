@@ -83,6 +83,27 @@ pub fn clean_name(text: &str) -> Option<&str> {
 }
 
 /// `POST /api/attestations`: the young person's device asks a link for its publication.
+#[utoipa::path(
+    post,
+    path = "/api/attestations",
+    operation_id = "createAttestation",
+    tag = "attestation",
+    summary = r#"Make a trainer link"#,
+    description = r#"The young person's device asks a one-time link, valid 14 days, for 1 to 20 work processes, for its publication (`candidate`, with the publication's secret as bearer), naming the learning company. The answer's `claim` is the bearer secret that later collects the credentials."#,
+    security(("deviceSecret" = [])),
+    request_body = vaardig_api::CreateIn,
+    responses(
+        (status = 201, description = r#"The link."#, body = vaardig_api::Link),
+        (status = 400, description = r#"`bad_request`: the body is malformed, `candidate` is missing, a work process is unknown, or `company` is blank, longer than 200 bytes or more than one line."#, body = vaardig_api::ErrorBody),
+        (status = 403, description = r#"`csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 429, response = crate::openapi::RateLimited),
+        (status = 500, response = crate::openapi::Internal),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 404, description = r#"`not_found`: no such publication, or the secret is wrong."#, body = vaardig_api::ErrorBody)
+    )
+)]
 pub async fn create(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
@@ -191,6 +212,21 @@ fn load(state: &AppState, token: &str) -> ApiResult<Stored> {
 }
 
 /// What the trainer sees: the work processes to confirm, and where.
+#[utoipa::path(
+    get,
+    path = "/api/attestations/{token}",
+    operation_id = "showAttestation",
+    tag = "attestation",
+    summary = r#"What the trainer confirms"#,
+    description = r#"The work processes on the link and whether it was used. Anyone with the link (the workplace trainer); no account."#,
+    params(("token" = String, Path, description = r#"The trainer's token from the link."#)),
+    responses(
+        (status = 200, description = r#"The link."#, body = vaardig_api::LinkView),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 404, description = r#"`not_found`: no such link, or it has expired."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn show(State(state): State<Arc<AppState>>, Path(token): Path<String>) -> ApiResult<Json<LinkView>> {
     let stored = load(&state, &token)?;
     let work_processes = stored
@@ -234,6 +270,26 @@ fn from_asker(conn: &Connection, headers: &HeaderMap, candidate: &str, account: 
 
 /// The trainer confirms; the link can be used once. Each confirmed work process becomes a
 /// credential for the link's publication.
+#[utoipa::path(
+    post,
+    path = "/api/attestations/{token}",
+    operation_id = "confirmAttestation",
+    tag = "attestation",
+    summary = r#"Confirm work processes"#,
+    description = r#"The workplace trainer confirms work processes with their name, for the company the link names; each confirmed work process becomes an Open Badges 3.0 credential for the link's publication. The link can be used once. Anyone with the link, but not whoever asked for it: a request with the publication's secret or the asking jobhunter's session is refused. On a jobhunter's link the confirmation goes onto the published profile only while the consent shares work processes and allows a jobhunter's evidence."#,
+    params(("token" = String, Path, description = r#"The trainer's token from the link."#)),
+    request_body = vaardig_api::ConfirmIn,
+    responses(
+        (status = 204, description = r#"Confirmed."#),
+        (status = 400, description = r#"`bad_request`: the body is malformed, `name` or `company` is blank, longer than 200 bytes or more than one line, `company` is not the one the link names (or missing when the link names none), or `confirmed` is empty, names a work process twice or names one that is not on the link."#, body = vaardig_api::ErrorBody),
+        (status = 403, description = r#"`self_confirmation`: sent by whoever asked for the link. `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such link, or it has expired."#, body = vaardig_api::ErrorBody),
+        (status = 409, description = r#"`conflict`: this link was already used."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn confirm(
     State(state): State<Arc<AppState>>,
     Path(token): Path<String>,
@@ -362,6 +418,23 @@ fn apply_to_candidate(tx: &Connection, candidate: &str, signed: &[Attestation]) 
 }
 
 /// The device collects the credentials with its claim secret.
+#[utoipa::path(
+    get,
+    path = "/api/attestations/{token}/result",
+    operation_id = "attestationResult",
+    tag = "attestation",
+    summary = r#"Collect the credentials"#,
+    description = r#"The attestations with their credentials, once the trainer confirmed. Caller: the device that made the link, with the `claim` secret as bearer."#,
+    security(("deviceSecret" = [])),
+    params(("token" = String, Path, description = r#"The trainer's token from the link."#)),
+    responses(
+        (status = 200, description = r#"The result so far."#, body = vaardig_api::ResultView),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 404, description = r#"`not_found`: no such link, it has expired, or the claim secret is wrong."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn result(
     State(state): State<Arc<AppState>>,
     secret: Secret,
@@ -375,11 +448,38 @@ pub async fn result(
 }
 
 /// `GET /.well-known/did.json`: the pool's DID document (`did:web`), every key it signed with.
+#[utoipa::path(
+    get,
+    path = "/.well-known/did.json",
+    operation_id = "didDocument",
+    tag = "attestation",
+    summary = r#"The pool's DID document"#,
+    description = r#"The `did:web` document of the pool's public URL: every Ed25519 key it signed credentials with, as `JsonWebKey` verification methods (`#key-1`, `#key-2`, …; the highest signs now). Anyone; no account."#,
+    responses(
+        (status = 200, description = r#"The DID document."#, body = crate::openapi::DidDocument),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn did_document(State(state): State<Arc<AppState>>) -> Json<serde_json::Value> {
     Json(state.keys.did_document())
 }
 
 /// `GET /api/status/{list}`: a Bitstring Status List credential (`vc+jwt`), signed now.
+#[utoipa::path(
+    get,
+    path = "/api/status/{list}",
+    operation_id = "statusList",
+    tag = "attestation",
+    summary = r#"A revocation status list"#,
+    description = r#"A Bitstring Status List credential (W3C VC 2.0, `BitstringStatusListCredential`) as a compact JWS signed by the pool, valid one day: bit `statusListIndex` is set when that credential is revoked (its publication withdrawn or expired). 131,072 entries per list. Anyone; no account."#,
+    params(("list" = i64, Path, description = r#"The status list's number, from 1."#)),
+    responses(
+        (status = 200, description = r#"The status list credential."#, body = String, content_type = "application/vc+jwt"),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 404, description = r#"`not_found`: no such list."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn status_list(
     State(state): State<Arc<AppState>>,
     Path(list): Path<i64>,

@@ -20,7 +20,6 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, Method, StatusCode};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
@@ -67,40 +66,10 @@ pub const SESSION_CACHE_SIZE: usize = 10_000;
 /// The shortest password an account may have.
 pub const MIN_PASSWORD: usize = 10;
 
-/// What an account may do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Puts in openings, browses the region's consenting candidates, asks for contact.
-    Employer,
-    /// Works the whole pool of one region.
-    Jobhunter,
-    /// Creates accounts.
-    Admin,
-}
-
-impl Role {
-    /// The name stored in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Employer => "employer",
-            Role::Jobhunter => "jobhunter",
-            Role::Admin => "admin",
-        }
-    }
-
-    fn parse(s: &str) -> Option<Role> {
-        match s {
-            "employer" => Some(Role::Employer),
-            "jobhunter" => Some(Role::Jobhunter),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
-    }
-}
+pub use vaardig_api::{NewAccount, Role};
 
 /// A logged-in account, taken from the session cookie. Taking it also checks CSRF on state changes.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Account {
     /// Row id.
     pub id: i64,
@@ -113,8 +82,23 @@ pub struct Account {
     /// The employer's company name (shown to young people who were looked at).
     pub company: String,
     /// The session's CSRF token (sent once, beside the account, not inside it).
-    #[serde(skip)]
     pub csrf: String,
+}
+
+impl Account {
+    /// What a session is, as the API shows it.
+    pub fn session_info(&self) -> vaardig_api::SessionInfo {
+        vaardig_api::SessionInfo {
+            account: vaardig_api::Account {
+                id: self.id,
+                email: self.email.clone(),
+                role: self.role,
+                region: self.region.clone(),
+                company: self.company.clone(),
+            },
+            csrf: self.csrf.clone(),
+        }
+    }
 }
 
 impl Account {
@@ -235,24 +219,6 @@ pub fn hash_password(password: &str) -> String {
 /// Checks a password against a stored argon2 hash.
 pub fn verify_password(password: &str, stored: &str) -> bool {
     PasswordHash::new(stored).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
-}
-
-/// A new account (from the command line or by an admin).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NewAccount {
-    /// Login name.
-    pub email: String,
-    /// At least [`MIN_PASSWORD`] characters.
-    pub password: String,
-    /// What it may do.
-    pub role: Role,
-    /// Required for employers and jobhunters.
-    #[serde(default)]
-    pub region: Option<String>,
-    /// The employer's company.
-    #[serde(default)]
-    pub company: String,
 }
 
 /// Creates an account after checking it; returns its id. The password is hashed (tens of

@@ -3,7 +3,7 @@
 //! The regional candidate pool: young people publish parts of their profile with consent,
 //! employers browse the consenting candidates of their region ranked by `matching-core`,
 //! jobhunters work the whole region, workplace trainers attest work processes. One process serves
-//! the web app and the HTTP API (described in `openapi.json`, served at `/api/openapi.json`) over
+//! the web app and the HTTP API (its OpenAPI document generated in `openapi.rs`, served at `/api/openapi.json`) over
 //! one embedded SQLite file.
 //!
 //! The young person's app keeps working fully without this server: publishing is a choice.
@@ -21,6 +21,7 @@ mod handlers;
 pub mod http;
 pub mod keys;
 pub mod limit;
+pub mod openapi;
 pub use vaardig_api::page;
 pub mod pool;
 pub mod secret;

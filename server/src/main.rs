@@ -50,6 +50,8 @@ enum Command {
         #[arg(long, value_name = "M", default_value_t = demo::CANDIDATES)]
         candidates: usize,
     },
+    /// Print the API's OpenAPI document (the one served at /api/openapi.json) to standard output.
+    Openapi,
 }
 
 /// The database and the signing keys, where a default database is fine.
@@ -134,6 +136,10 @@ fn main() -> ExitCode {
         Command::CreateAdmin { store, email } => create_admin(store.into(), email),
         Command::Seed { store, openings, candidates } => seed(store.into(), openings, candidates),
         Command::RotateKey { store } => rotate_key(store),
+        Command::Openapi => {
+            println!("{}", vaardig_server::openapi::document());
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

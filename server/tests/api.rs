@@ -985,6 +985,37 @@ fn every_operation_in_the_openapi_document_is_served() {
 }
 
 #[test]
+fn the_served_openapi_document_is_the_generated_one() {
+    let server = Server::start();
+    let (status, served) = server.anonymous().call("GET", "/api/openapi.json", None);
+    assert_eq!(status, 200);
+    let generated: serde_json::Value = serde_json::from_str(vaardig_server::openapi::document()).unwrap();
+    assert_eq!(served, generated);
+    assert!(generated["openapi"].as_str().is_some_and(|v| v.starts_with("3.")), "{}", generated["openapi"]);
+    let mut ids = std::collections::BTreeSet::new();
+    for (path, operations) in generated["paths"].as_object().unwrap() {
+        for (method, op) in operations.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap_or_else(|| panic!("{method} {path}: no operationId"));
+            assert!(ids.insert(id.to_string()), "{method} {path}: operationId {id} used twice");
+            assert!(op["tags"].as_array().is_some_and(|t| !t.is_empty()), "{method} {path}: no tag");
+            assert!(op["responses"].as_object().is_some_and(|r| !r.is_empty()), "{method} {path}: no responses");
+        }
+    }
+    assert_eq!(ids.len(), 46, "every route of the router has one operation");
+    // The examples are bodies the server reads (`cargo xtask api-fuzz` publishes Publish's).
+    let example = |name: &str| generated["components"]["schemas"][name]["examples"][0].clone();
+    fn reads<T: serde::de::DeserializeOwned>(example: serde_json::Value) -> Result<T, String> {
+        serde_json::from_value(example.clone()).map_err(|e| format!("{e}: {example}"))
+    }
+    reads::<vaardig_api::Login>(example("Login")).unwrap();
+    reads::<vaardig_api::OpeningIn>(example("OpeningIn")).unwrap();
+    reads::<vaardig_api::CreateIn>(example("CreateIn")).unwrap();
+    reads::<vaardig_api::Publish>(example("Publish")).unwrap();
+    let example = example("Publish");
+    assert_eq!(example["consent"]["text_version"], vaardig_api::CONSENT_TEXT_VERSION);
+}
+
+#[test]
 fn employers_see_their_reach_and_what_would_widen_it() {
     let w = world();
     let mut employer = w.server.login("emp-a@test.nl");

@@ -217,7 +217,7 @@ fn every_employer_and_jobhunter_answer_about_a_candidate_is_logged() {
     }
     // Every employer and jobhunter operation of the document is in one of the two lists (logout,
     // which ends the session and answers nothing, apart).
-    let document: Value = serde_json::from_str(include_str!("../openapi.json")).unwrap();
+    let document: Value = serde_json::from_str(vaardig_server::openapi::document()).unwrap();
     let covered: Vec<(String, String)> = calls
         .iter()
         .chain(&shows_nothing)

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Checks that server/openapi.json describes exactly the routes of the router.
+"""Checks that the server's OpenAPI document describes exactly the routes of the router.
+
+The document is generated (`vaardig-server openapi` prints the one `GET /api/openapi.json`
+serves); `cargo xtask test` writes it to the target folder and passes its path.
 
 Reads every `.route("path", get(..).post(..)...)` in server/src/handlers/mod.rs and compares the
 (path, method) pairs with the document's paths and operations, both ways. Also checks that every
 `{param}` of a path is declared as a path parameter (and no other), and that operation ids are unique.
 Exits 1 with a list of the differences.
 
-    python3 server/tests/openapi_routes.py [router.rs] [openapi.json]
+    vaardig-server openapi > openapi.json
+    python3 server/tests/openapi_routes.py server/src/handlers/mod.rs openapi.json
 """
 
 import json
@@ -14,7 +18,6 @@ import re
 import sys
 from pathlib import Path
 
-SERVER = Path(__file__).resolve().parent.parent
 METHODS = {"get", "post", "put", "delete", "patch", "head", "options", "trace"}
 
 
@@ -98,8 +101,10 @@ def document_operations(doc):
 
 
 def main():
-    router = Path(sys.argv[1]) if len(sys.argv) > 1 else SERVER / "src" / "handlers" / "mod.rs"
-    openapi = Path(sys.argv[2]) if len(sys.argv) > 2 else SERVER / "openapi.json"
+    if len(sys.argv) != 3:
+        print(__doc__)
+        return 2
+    router, openapi = Path(sys.argv[1]), Path(sys.argv[2])
     routes, problems = router_routes(router.read_text(encoding="utf-8"))
     try:
         doc = json.loads(openapi.read_text(encoding="utf-8"))

@@ -2,7 +2,7 @@
 //! target folder) against the pool server's OpenAPI document as every kind of caller, each against
 //! a demo server of its own: no 5xx, and every answer as the document describes it.
 
-use crate::{args, output, root, step, target_dir};
+use crate::{args, output, step, target_dir};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -173,12 +173,12 @@ impl Server {
         }
     }
 
-    /// Publishes the document's own example body (`Publish`); returns (id, secret).
+    /// Publishes the served document's own example body (`Publish`); returns (id, secret).
     fn publish(&self) -> Result<(String, String), String> {
-        let document =
-            std::fs::read_to_string(root().join("server").join("openapi.json")).map_err(|e| e.to_string())?;
-        let document: serde_json::Value = serde_json::from_str(&document).map_err(|e| format!("openapi.json: {e}"))?;
-        let example = document["components"]["schemas"]["Publish"]["example"].to_string();
+        let (status, _, document) = self.request("GET", "/api/openapi.json", &[], "")?;
+        let document: serde_json::Value =
+            serde_json::from_str(&document).map_err(|e| format!("GET /api/openapi.json: {status}: {e}"))?;
+        let example = document["components"]["schemas"]["Publish"]["examples"][0].to_string();
         let (status, _, body) = self.request("POST", "/api/candidates", &[], &example)?;
         let answer: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
         match (status, answer["id"].as_str(), answer["secret"].as_str()) {

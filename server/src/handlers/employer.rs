@@ -67,6 +67,23 @@ fn own_opening(state: &AppState, account: &Account, id: &str) -> ApiResult<Openi
     serde_json::from_str(&body).map_err(ApiError::internal)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/openings",
+    operation_id = "listOpenings",
+    tag = "employer",
+    summary = r#"List own openings"#,
+    description = r#"The employer's own openings, newest first. Role: employer (own openings only)."#,
+    security(("session" = [])),
+    params(vaardig_api::PageQuery),
+    responses(
+        (status = 200, description = r#"One page of openings."#, body = vaardig_api::Page<matching_core::Opening>),
+        (status = 400, response = crate::openapi::BadPage),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an employer with a region."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn list(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -80,6 +97,25 @@ pub async fn list(
     Ok(Json(page.of(openings)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/openings",
+    operation_id = "createOpening",
+    tag = "employer",
+    summary = r#"Put in an opening"#,
+    description = r#"Adds an opening in the employer's region, under the account's company. Role: employer."#,
+    security(("session" = [], "csrf" = [])),
+    request_body = vaardig_api::OpeningIn,
+    responses(
+        (status = 201, description = r#"Created."#, body = matching_core::Opening),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an employer with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn create(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -105,6 +141,24 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(opening)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/openings/{id}",
+    operation_id = "showOpening",
+    tag = "employer",
+    summary = r#"Read an opening"#,
+    description = r#"One of the employer's own openings. Role: employer (own openings only)."#,
+    security(("session" = [])),
+    params(("id" = String, Path, description = r#"One of the employer's own openings."#)),
+    responses(
+        (status = 200, description = r#"The opening."#, body = matching_core::Opening),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an employer with a region."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such opening of this account."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn show(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -114,6 +168,27 @@ pub async fn show(
     Ok(Json(own_opening(&state, &account, &id)?))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/openings/{id}",
+    operation_id = "updateOpening",
+    tag = "employer",
+    summary = r#"Change an opening"#,
+    description = r#"Replaces one of the employer's own openings. Role: employer (own openings only)."#,
+    security(("session" = [], "csrf" = [])),
+    params(("id" = String, Path, description = r#"One of the employer's own openings."#)),
+    request_body = vaardig_api::OpeningIn,
+    responses(
+        (status = 200, description = r#"Changed."#, body = matching_core::Opening),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an employer with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such opening of this account."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn update(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -131,6 +206,24 @@ pub async fn update(
     Ok(Json(opening))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/openings/{id}",
+    operation_id = "deleteOpening",
+    tag = "employer",
+    summary = r#"Delete an opening"#,
+    description = r#"Deletes one of the employer's own openings. Role: employer (own openings only)."#,
+    security(("session" = [], "csrf" = [])),
+    params(("id" = String, Path, description = r#"One of the employer's own openings."#)),
+    responses(
+        (status = 204, description = r#"Deleted."#),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an employer with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such opening of this account."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn delete(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -174,6 +267,24 @@ pub fn ranked_page(
 /// region pool (which changes only with the database: every change to an opening drops it), and
 /// the page's JSON is kept with the pool's ranking, so a repeated page costs a lookup, its audit
 /// lines and no serializing.
+#[utoipa::path(
+    get,
+    path = "/api/openings/{id}/candidates",
+    operation_id = "rankForOpening",
+    tag = "employer",
+    summary = r#"Candidates for an opening"#,
+    description = r#"The region's consenting candidates for one of the employer's openings, except those a practical fact (hours, travel, shift, start date) rules out; best first (fewest unmet must-haves, then score), each with its explanation. Every candidate listed is logged for the young person to see. Role: employer (own openings, own region)."#,
+    security(("session" = [])),
+    params(("id" = String, Path, description = r#"One of the employer's own openings."#), vaardig_api::PageQuery),
+    responses(
+        (status = 200, description = r#"One page of ranked candidates."#, body = vaardig_api::Page<vaardig_api::RankedCandidate>),
+        (status = 400, response = crate::openapi::BadPage),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an employer with a region."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such opening of this account."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn candidates(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -199,6 +310,24 @@ pub async fn candidates(
     Ok(([(header::CONTENT_TYPE, "application/json")], listed.json.clone()).into_response())
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/openings/{id}/candidates/{candidate}",
+    operation_id = "candidateForOpening",
+    tag = "employer",
+    summary = r#"One candidate for an opening"#,
+    description = r#"One candidate of the region explained against one of the employer's openings (no `rank`); the view is logged. Role: employer (own openings, own region)."#,
+    security(("session" = [])),
+    params(("id" = String, Path, description = r#"One of the employer's own openings."#), ("candidate" = String, Path, description = r#"A candidate of the employer's region."#)),
+    responses(
+        (status = 200, description = r#"The candidate."#, body = vaardig_api::RankedCandidate),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an employer with a region."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such opening of this account, or no such candidate in the region."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn candidate(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -213,6 +342,28 @@ pub async fn candidate(
     Ok(Json(RankedCandidate { rank: None, candidate: card(c), explanation }))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/contact-requests",
+    operation_id = "requestContact",
+    tag = "employer",
+    summary = r#"Ask a candidate for contact"#,
+    description = r#"Asks a candidate of the region for contact, optionally about one of the employer's openings; one open request per candidate at a time, and none after the candidate declined one of this employer's. Logged for the young person. Role: employer."#,
+    security(("session" = [], "csrf" = [])),
+    request_body = vaardig_api::ContactIn,
+    responses(
+        (status = 201, description = r#"Asked."#, body = vaardig_api::ContactView),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an employer with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such opening of this account, or no such candidate in the region."#, body = vaardig_api::ErrorBody),
+        (status = 409, description = r#"`conflict`: this account already has an open request to this candidate, or the candidate declined an earlier one."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 429, response = crate::openapi::RateLimited),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn request_contact(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
@@ -262,6 +413,23 @@ pub async fn request_contact(
     Ok((StatusCode::CREATED, Json(view)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/contact-requests",
+    operation_id = "listContactRequests",
+    tag = "employer",
+    summary = r#"Own contact requests"#,
+    description = r#"The employer's contact requests, newest first, with the young person's details once accepted. Each candidate on the page is logged for the young person to see. Role: employer."#,
+    security(("session" = [])),
+    params(vaardig_api::PageQuery),
+    responses(
+        (status = 200, description = r#"One page of requests."#, body = vaardig_api::Page<vaardig_api::ContactView>),
+        (status = 400, response = crate::openapi::BadPage),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an employer with a region."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn contacts(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -300,6 +468,25 @@ fn contact_page(conn: &rusqlite::Connection, account: &Account, page: PageQuery)
     Ok(page.of(rows.collect::<rusqlite::Result<_>>()?))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/openings/preview",
+    operation_id = "previewOpening",
+    tag = "employer",
+    summary = r#"Preview an opening's reach"#,
+    description = r#"How many of the region's consenting candidates an opening as written would reach, while the employer writes it. Nothing is stored or logged. Role: employer."#,
+    security(("session" = [], "csrf" = [])),
+    request_body = vaardig_api::OpeningIn,
+    responses(
+        (status = 200, description = r#"Counts."#, body = matching_core::Reach),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an employer with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token, or the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn preview(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -313,6 +500,24 @@ pub async fn preview(
 
 /// Job carving: which single change to the opening would add the most fitting candidates
 /// (`matching_core::advice::carve`).
+#[utoipa::path(
+    get,
+    path = "/api/openings/{id}/advice",
+    operation_id = "openingAdvice",
+    tag = "employer",
+    summary = r#"Job carving advice"#,
+    description = r#"Which single change to the opening (a must-have made nice-to-have, a level lower, fewer hours) would add the most fitting candidates, counted with the same contract as the ranking. Role: employer (own openings only)."#,
+    security(("session" = [])),
+    params(("id" = String, Path)),
+    responses(
+        (status = 200, description = r#"The advice."#, body = matching_core::advice::Carvings),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an employer with a region."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such opening of this account."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn advice(
     State(state): State<Arc<AppState>>,
     account: Account,

@@ -40,6 +40,23 @@ fn checked(weights: KindWeights) -> ApiResult<KindWeights> {
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/region/candidates",
+    operation_id = "regionCandidates",
+    tag = "jobhunter",
+    summary = r#"The region's candidates"#,
+    description = r#"Every consenting candidate of the jobhunter's region, in publishing order; every candidate listed is logged. Role: jobhunter (own region)."#,
+    security(("session" = [])),
+    params(vaardig_api::PageQuery),
+    responses(
+        (status = 200, description = r#"One page of candidates."#, body = vaardig_api::Page<vaardig_api::CandidateCard>),
+        (status = 400, response = crate::openapi::BadPage),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn candidates(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -52,6 +69,23 @@ pub async fn candidates(
     Ok(Json(page))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/region/openings",
+    operation_id = "regionOpenings",
+    tag = "jobhunter",
+    summary = r#"The region's openings"#,
+    description = r#"Every opening of the jobhunter's region, oldest first. Role: jobhunter (own region)."#,
+    security(("session" = [])),
+    params(vaardig_api::PageQuery),
+    responses(
+        (status = 200, description = r#"One page of openings."#, body = vaardig_api::Page<matching_core::Opening>),
+        (status = 400, response = crate::openapi::BadPage),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn openings(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -62,6 +96,26 @@ pub async fn openings(
     Ok(Json(page.of(pool.openings.iter().map(|o| o.opening.clone()).collect())))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/region/rank/candidates",
+    operation_id = "rankCandidates",
+    tag = "jobhunter",
+    summary = r#"Rank candidates for an opening"#,
+    description = r#"Ranks the region's candidates for one of its openings, best first (fewest unmet must-haves, then score), with optional per-search weights (the explanation's lines carry the weights used) and, when asked, the candidates a practical knock-out rules out ranked with the rest (their explanations list the knock-outs); every candidate listed is logged. Nothing is stored. Role: jobhunter (own region)."#,
+    security(("session" = [], "csrf" = [])),
+    request_body = vaardig_api::RankCandidatesIn,
+    responses(
+        (status = 200, description = r#"One page of ranked candidates."#, body = vaardig_api::Page<vaardig_api::RankedCandidate>),
+        (status = 400, description = r#"`bad_request`: the body is malformed or invalid: an unknown field, a `limit` outside 1-100, an `offset` above 1000000 or a weight outside 10-500."#, body = vaardig_api::ErrorBody),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such opening in the region."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn rank_candidates(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -82,6 +136,26 @@ pub async fn rank_candidates(
     Ok(Json(page))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/region/rank/openings",
+    operation_id = "rankOpenings",
+    tag = "jobhunter",
+    summary = r#"Rank openings for a candidate"#,
+    description = r#"Ranks the region's openings for one of its candidates, best first (fewest unmet must-haves, then score), with optional per-search weights and, when asked, the openings a practical knock-out rules out ranked with the rest. Each opening is given as stored; the search's weights show in the explanation's lines. The view is logged. Nothing is stored. Role: jobhunter (own region)."#,
+    security(("session" = [], "csrf" = [])),
+    request_body = vaardig_api::RankOpeningsIn,
+    responses(
+        (status = 200, description = r#"One page of ranked openings."#, body = vaardig_api::Page<vaardig_api::RankedOpening>),
+        (status = 400, description = r#"`bad_request`: the body is malformed or invalid: an unknown field, a `limit` outside 1-100, an `offset` above 1000000 or a weight outside 10-500."#, body = vaardig_api::ErrorBody),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such candidate in the region."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn rank_openings(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -120,6 +194,26 @@ pub async fn rank_openings(
 
 /// What would change if the candidate had these claims too (`matching_core::advice::what_if`).
 /// Nothing is stored.
+#[utoipa::path(
+    post,
+    path = "/api/region/what-if",
+    operation_id = "whatIf",
+    tag = "jobhunter",
+    summary = r#"What if the candidate could do more"#,
+    description = r#"What would change for a candidate of the region with these claims added: openings that fit, every changed score or rank, and optionally the place among all candidates for one opening. Nothing is stored. Role: jobhunter (own region)."#,
+    security(("session" = [], "csrf" = [])),
+    request_body = vaardig_api::WhatIfIn,
+    responses(
+        (status = 200, description = r#"The changes."#, body = vaardig_api::WhatIf),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such candidate (or opening) in the region."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn what_if(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -160,7 +254,8 @@ pub async fn what_if(
     Ok(Json(WhatIf { fits_before: result.fits_before, fits_after: result.fits_after, changes, among_candidates }))
 }
 
-#[derive(Deserialize)]
+/// A coach's confirmation of one claim.
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceIn {
     item: ItemRef,
@@ -168,6 +263,27 @@ pub struct EvidenceIn {
 }
 
 /// A jobhunter confirms a claim as a coach, where the young person allowed it.
+#[utoipa::path(
+    post,
+    path = "/api/region/candidates/{id}/evidence",
+    operation_id = "recordEvidence",
+    tag = "jobhunter",
+    summary = r#"Confirm a claim as coach"#,
+    description = r#"A jobhunter confirms a published claim as coach, where the young person allowed coach evidence. A claim with `self` or `coach` evidence then shows `coach` evidence at the level seen; a claim with stronger evidence (`practice`, `formal`) stays as it is. Recorded and logged either way. Role: jobhunter (own region)."#,
+    security(("session" = [], "csrf" = [])),
+    params(("id" = String, Path, description = r#"A candidate of the jobhunter's region."#)),
+    request_body = EvidenceIn,
+    responses(
+        (status = 204, description = r#"Recorded."#),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region; `no_consent`: the young person did not allow coach evidence; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such candidate in the region."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn record_evidence(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -219,6 +335,23 @@ fn own_shortlist(state: &AppState, account: &Account, id: i64) -> ApiResult<(Str
         .ok_or_else(|| ApiError::not_found("shortlist"))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/shortlists",
+    operation_id = "listShortlists",
+    tag = "jobhunter",
+    summary = r#"Own shortlists"#,
+    description = r#"The jobhunter's shortlists, oldest first, each with its size (not its entries). Role: jobhunter (own shortlists)."#,
+    security(("session" = [])),
+    params(vaardig_api::PageQuery),
+    responses(
+        (status = 200, description = r#"One page of shortlists."#, body = vaardig_api::Page<vaardig_api::ShortlistSummary>),
+        (status = 400, response = crate::openapi::BadPage),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn shortlists(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -236,6 +369,25 @@ pub async fn shortlists(
     Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/shortlists",
+    operation_id = "createShortlist",
+    tag = "jobhunter",
+    summary = r#"Make a shortlist"#,
+    description = r#"Makes an empty shortlist. Role: jobhunter."#,
+    security(("session" = [], "csrf" = [])),
+    request_body = vaardig_api::ShortlistIn,
+    responses(
+        (status = 201, description = r#"Made."#, body = vaardig_api::ShortlistSummary),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn create_shortlist(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -256,6 +408,24 @@ pub async fn create_shortlist(
     Ok((StatusCode::CREATED, Json(shortlist)))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/shortlists/{id}",
+    operation_id = "showShortlist",
+    tag = "jobhunter",
+    summary = r#"Read a shortlist"#,
+    description = r#"One of the jobhunter's shortlists with its entries still in the region's pool. Each candidate shown is logged for the young person to see. Role: jobhunter (own shortlists)."#,
+    security(("session" = [])),
+    params(("id" = i64, Path, description = r#"One of the jobhunter's own shortlists."#)),
+    responses(
+        (status = 200, description = r#"The shortlist."#, body = vaardig_api::Shortlist),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such shortlist of this account."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn shortlist(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -280,6 +450,24 @@ pub async fn shortlist(
     Ok(Json(Shortlist { id, name, created, candidates }))
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/shortlists/{id}",
+    operation_id = "deleteShortlist",
+    tag = "jobhunter",
+    summary = r#"Delete a shortlist"#,
+    description = r#"Deletes one of the jobhunter's shortlists. Role: jobhunter (own shortlists)."#,
+    security(("session" = [], "csrf" = [])),
+    params(("id" = i64, Path, description = r#"One of the jobhunter's own shortlists."#)),
+    responses(
+        (status = 204, description = r#"Deleted."#),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such shortlist of this account."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn delete_shortlist(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -291,6 +479,27 @@ pub async fn delete_shortlist(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/shortlists/{id}/candidates/{candidate}",
+    operation_id = "putShortlistEntry",
+    tag = "jobhunter",
+    summary = r#"Put a candidate on a shortlist"#,
+    description = r#"Adds a candidate of the region to one of the jobhunter's shortlists, or changes the note. A JSON body is needed (`{}` for no note). Every call is logged for the young person to see, and the young person reads the note as it is now (with the jobhunter's organisation) in `GET /api/candidates/{id}/views`. Role: jobhunter (own shortlists, own region)."#,
+    security(("session" = [], "csrf" = [])),
+    params(("id" = i64, Path, description = r#"One of the jobhunter's own shortlists."#), ("candidate" = String, Path, description = r#"A candidate id."#)),
+    request_body = vaardig_api::EntryIn,
+    responses(
+        (status = 204, description = r#"Added or changed."#),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such shortlist of this account, or no such candidate in the region."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn add_to_shortlist(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -317,6 +526,24 @@ pub async fn add_to_shortlist(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    delete,
+    path = "/api/shortlists/{id}/candidates/{candidate}",
+    operation_id = "deleteShortlistEntry",
+    tag = "jobhunter",
+    summary = r#"Take a candidate off a shortlist"#,
+    description = r#"Removes a candidate from one of the jobhunter's shortlists (no error when it was not on it). Role: jobhunter (own shortlists)."#,
+    security(("session" = [], "csrf" = [])),
+    params(("id" = i64, Path, description = r#"One of the jobhunter's own shortlists."#), ("candidate" = String, Path, description = r#"A candidate id."#)),
+    responses(
+        (status = 204, description = r#"Removed."#),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such shortlist of this account."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn remove_from_shortlist(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -339,6 +566,26 @@ pub const TABLE_CANDIDATES: usize = 60;
 
 /// The match table for a matching meeting: chosen openings × chosen candidates, every cell from
 /// the same pass the ranking uses (`OpeningPool::summaries`).
+#[utoipa::path(
+    post,
+    path = "/api/region/match-table",
+    operation_id = "matchTable",
+    tag = "jobhunter",
+    summary = r#"Match table"#,
+    description = r#"Chosen openings × chosen candidates of the region, every cell from the ranking's own pass, for a matching meeting. Each candidate shown is logged. Role: jobhunter (own region)."#,
+    security(("session" = [], "csrf" = [])),
+    request_body = vaardig_api::TableIn,
+    responses(
+        (status = 200, description = r#"The table."#, body = vaardig_api::MatchTable),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token, or the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: an opening or candidate is not in the region."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn match_table(
     State(state): State<Arc<AppState>>,
     account: Account,
@@ -388,6 +635,27 @@ pub async fn match_table(
 
 /// A trainer link for a candidate's work processes, made by the jobhunter; the trainer's
 /// confirmation goes straight onto the published profile.
+#[utoipa::path(
+    post,
+    path = "/api/region/candidates/{id}/attestations",
+    operation_id = "candidateAttestationLink",
+    tag = "jobhunter",
+    summary = r#"Trainer link for a candidate"#,
+    description = r#"A one-time link for a workplace trainer to confirm a candidate's work processes; the confirmation becomes `practice` evidence on the published profile. Needs the young person's consent to coach evidence and a published work-process part. Role: jobhunter (own region). The link may name the learning company (`company`); `candidate` in the body is not used. The jobhunter's own session cannot confirm it, and it is cancelled as soon as the young person stops sharing work processes or allowing a jobhunter's evidence."#,
+    security(("session" = [], "csrf" = [])),
+    params(("id" = String, Path)),
+    request_body = vaardig_api::CreateIn,
+    responses(
+        (status = 201, description = r#"The link (without a device claim)."#, body = vaardig_api::Link),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not a jobhunter with a region; `csrf`: the `X-CSRF-Token` header is missing or not this session's token, or the request's `Origin` is another site. `no_consent`: the young person did not allow it."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such candidate in the region."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn attestation_link(
     State(state): State<Arc<AppState>>,
     account: Account,

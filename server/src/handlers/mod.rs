@@ -1,8 +1,8 @@
 //! The API's routes, the extractors that turn every bad request into a JSON error, and the
 //! handlers for sessions, accounts and regions. Each role's handlers live in their own file.
 
-mod employer;
-mod jobhunter;
+pub(crate) mod employer;
+pub(crate) mod jobhunter;
 pub(crate) mod youth;
 
 use crate::auth::{
@@ -23,10 +23,9 @@ use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use rusqlite::{params, Connection};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use std::net::SocketAddr;
 use std::sync::Arc;
-use vaardig_api::{Availability, CandidateCard, Region};
+use vaardig_api::{AccountRow, Availability, CandidateCard, Created, Login, Region, SessionInfo};
 
 /// Every route of the API.
 pub fn api() -> Router<Arc<AppState>> {
@@ -207,36 +206,76 @@ pub fn card(c: &Candidate) -> CandidateCard {
     }
 }
 
-async fn health() -> Json<serde_json::Value> {
+#[utoipa::path(
+    get,
+    path = "/api/health",
+    operation_id = "health",
+    tag = "public",
+    summary = r#"Health check"#,
+    description = r#"Says the server is up. Anyone may call it."#,
+    responses(
+        (status = 200, description = r#"The server is up."#, body = crate::openapi::Health)
+    )
+)]
+pub(crate) async fn health() -> Json<serde_json::Value> {
     Json(serde_json::json!({ "status": "ok" }))
 }
 
-async fn openapi() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], include_str!("../../openapi.json")).into_response()
+#[utoipa::path(
+    get,
+    path = "/api/openapi.json",
+    operation_id = "openapi",
+    tag = "public",
+    summary = r#"This API description"#,
+    description = r#"The OpenAPI document of this API. Anyone may call it."#,
+    responses(
+        (status = 200, description = r#"The OpenAPI document (this one), generated from the API types."#, body = serde_json::Value)
+    )
+)]
+pub(crate) async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], crate::openapi::document()).into_response()
 }
 
-async fn regions(State(state): State<Arc<AppState>>) -> ApiResult<Json<Vec<Region>>> {
+#[utoipa::path(
+    get,
+    path = "/api/regions",
+    operation_id = "listRegions",
+    tag = "public",
+    summary = r#"List regions"#,
+    description = r#"All regions, ordered by name (not paginated). Anyone may call it."#,
+    responses(
+        (status = 200, description = r#"The regions."#, body = [vaardig_api::Region]),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
+pub(crate) async fn regions(State(state): State<Arc<AppState>>) -> ApiResult<Json<Vec<Region>>> {
     let conn = state.db.lock();
     let mut stmt = conn.prepare("SELECT id, name FROM regions ORDER BY name")?;
     let rows = stmt.query_map([], |r| Ok(Region { id: r.get(0)?, name: r.get(1)? }))?;
     Ok(Json(rows.collect::<rusqlite::Result<_>>()?))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Login {
-    email: String,
-    password: String,
-}
-
-/// What a session is: the account and the CSRF token to echo on changes.
-#[derive(Serialize)]
-struct SessionInfo {
-    account: Account,
-    csrf: String,
-}
-
-async fn login(
+#[utoipa::path(
+    post,
+    path = "/api/login",
+    operation_id = "login",
+    tag = "public",
+    summary = r#"Log in"#,
+    description = r#"Starts a 12-hour session for an employer, jobhunter or admin account: sets the session cookie and returns the account and the CSRF token to send on changes. Anyone may call it. Every attempt is counted before the password is checked, within 5 minutes: 5 per account from one client address, 50 per account from all addresses, 100 per client address over all accounts; beyond any of them, logins are refused with 429 until the window passes. A right password gives its attempts back. An e-mail address over 254 characters or a password over 1024 is refused with 400 before anything is counted. At most one password check per core runs at once and 16 wait; beyond that the answer is 503 `busy` with `Retry-After: 1`."#,
+    request_body = vaardig_api::Login,
+    responses(
+        (status = 200, description = r#"Logged in."#, body = vaardig_api::SessionInfo, headers(("Set-Cookie" = String, description = r#"`vaardig_session=<token>; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200` (plus `Secure` behind HTTPS)."#))),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, description = r#"`bad_login`: the e-mail address or password is wrong."#, body = vaardig_api::ErrorBody),
+        (status = 403, description = r#"`csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 429, description = r#"`rate_limited`: too many login attempts; try again after `Retry-After` seconds."#, body = vaardig_api::ErrorBody, headers(("Retry-After" = u32, description = r#"Seconds to wait."#))),
+        (status = 500, response = crate::openapi::Internal),
+        (status = 503, description = r#"`busy`: many logins are being checked right now; try again after `Retry-After` seconds (the attempt was not counted)."#, body = vaardig_api::ErrorBody, headers(("Retry-After" = u32, description = r#"Seconds to wait."#)))
+    )
+)]
+pub(crate) async fn login(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
@@ -299,10 +338,7 @@ async fn login(
         Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?, r.get::<_, String>(3)?))
     })?;
     let role = serde_json::from_value(serde_json::Value::String(account.1)).map_err(ApiError::internal)?;
-    let info = SessionInfo {
-        account: Account { id, email: account.0, role, region: account.2, company: account.3, csrf: csrf.clone() },
-        csrf,
-    };
+    let info = Account { id, email: account.0, role, region: account.2, company: account.3, csrf }.session_info();
     let cookie = auth::session_cookie_header(&token, state.config.secure_cookies);
     Ok(([(header::SET_COOKIE, cookie)], Json(info)).into_response())
 }
@@ -311,7 +347,26 @@ async fn login(
 const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$0pYgSNp8PLr3OXmW0X6XlWUCKHWIxNZPu8D0rUuYaJU";
 
-async fn logout(State(state): State<Arc<AppState>>, account: Account, headers: HeaderMap) -> ApiResult<Response> {
+#[utoipa::path(
+    post,
+    path = "/api/logout",
+    operation_id = "logout",
+    tags = ["employer", "jobhunter", "admin"],
+    summary = r#"Log out"#,
+    description = r#"Ends the session and clears the cookie. Any logged-in account (employer, jobhunter, admin)."#,
+    security(("session" = [], "csrf" = [])),
+    responses(
+        (status = 204, description = r#"Logged out."#, headers(("Set-Cookie" = String, description = r#"`vaardig_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`."#))),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
+pub(crate) async fn logout(
+    State(state): State<Arc<AppState>>,
+    account: Account,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
     if let Some(token) = auth::cookie_token(&headers) {
         auth::end_session(&state, &token)?;
     }
@@ -319,21 +374,42 @@ async fn logout(State(state): State<Arc<AppState>>, account: Account, headers: H
     Ok(([(header::SET_COOKIE, auth::clear_cookie_header())], StatusCode::NO_CONTENT).into_response())
 }
 
-async fn session(account: Account) -> Json<SessionInfo> {
-    let csrf = account.csrf.clone();
-    Json(SessionInfo { account, csrf })
+#[utoipa::path(
+    get,
+    path = "/api/session",
+    operation_id = "session",
+    tags = ["employer", "jobhunter", "admin"],
+    summary = r#"Current session"#,
+    description = r#"The logged-in account and the session's CSRF token. Any logged-in account (employer, jobhunter, admin)."#,
+    security(("session" = [])),
+    responses(
+        (status = 200, description = r#"The session."#, body = vaardig_api::SessionInfo),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
+pub(crate) async fn session(account: Account) -> Json<SessionInfo> {
+    Json(account.session_info())
 }
 
-#[derive(Serialize)]
-struct AccountRow {
-    id: i64,
-    email: String,
-    role: String,
-    region: Option<String>,
-    company: String,
-}
-
-async fn list_accounts(
+#[utoipa::path(
+    get,
+    path = "/api/accounts",
+    operation_id = "listAccounts",
+    tag = "admin",
+    summary = r#"List accounts"#,
+    description = r#"Every account, by id. Role: admin."#,
+    security(("session" = [])),
+    params(vaardig_api::PageQuery),
+    responses(
+        (status = 200, description = r#"One page of accounts."#, body = vaardig_api::Page<vaardig_api::AccountRow>),
+        (status = 400, response = crate::openapi::BadPage),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an admin."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
+pub(crate) async fn list_accounts(
     State(state): State<Arc<AppState>>,
     account: Account,
     Query(page): Query<PageQuery>,
@@ -347,12 +423,27 @@ async fn list_accounts(
     Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
 }
 
-#[derive(Serialize)]
-struct Created {
-    id: i64,
-}
-
-async fn create_account(
+#[utoipa::path(
+    post,
+    path = "/api/accounts",
+    operation_id = "createAccount",
+    tag = "admin",
+    summary = r#"Create an account"#,
+    description = r#"Creates an employer, jobhunter or admin account; employers and jobhunters need a known region. Role: admin."#,
+    security(("session" = [], "csrf" = [])),
+    request_body = vaardig_api::NewAccount,
+    responses(
+        (status = 201, description = r#"Created."#, body = vaardig_api::Created),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`forbidden`: the account is not an admin; `csrf`: the `X-CSRF-Token` header is missing or not this session's token; `csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 409, description = r#"`conflict`: this address already has an account."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
+pub(crate) async fn create_account(
     State(state): State<Arc<AppState>>,
     account: Account,
     Body(new): Body<NewAccount>,

@@ -115,6 +115,25 @@ fn pseudonym() -> String {
     format!("Kandidaat {}", id[2..6].to_uppercase())
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/candidates",
+    operation_id = "publish",
+    tag = "young person",
+    summary = r#"Publish a profile"#,
+    description = r#"A young person publishes the consented parts of their profile to a region's pool; no account. Evidence the server cannot stand behind is stored as `self` and listed in `downgraded`. The answer holds the secret (shown once) that the device sends as `Authorization: Bearer` to read, update or withdraw. Anyone may call it."#,
+    request_body = vaardig_api::Publish,
+    responses(
+        (status = 201, description = r#"Published."#, body = vaardig_api::Published),
+        (status = 400, description = r#"`bad_request`: the body is malformed or invalid: among others no part chosen in `consent.fields`, an unknown `consent.region`, a `consent.until` outside today to 366 days ahead, a profile whose `format`/`version` is not `vaardig.profile`/1, or an unknown taxonomy item or sector in the profile; `unknown_town` when `profile.practical.home_town` is not a town of the taxonomy's list (it is stored as the list spells it)."#, body = vaardig_api::ErrorBody),
+        (status = 403, description = r#"`csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 409, description = r#"`consent_outdated`: `consent.text_version` is not the current consent text; show it again."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 429, response = crate::openapi::RateLimited),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn publish(
     State(state): State<Arc<AppState>>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
@@ -156,7 +175,8 @@ pub(crate) fn owned(conn: &Connection, id: &str, secret: &Secret) -> ApiResult<S
     }
 }
 
-#[derive(Serialize)]
+/// What the server holds of a published profile.
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct Stored {
     id: String,
     pseudonym: String,
@@ -166,6 +186,23 @@ pub struct Stored {
     profile: Profile,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/candidates/{id}",
+    operation_id = "showPublished",
+    tag = "young person",
+    summary = r#"Read a published profile"#,
+    description = r#"What the server holds of this profile: the cut profile and the consent. Caller: the young person's device, with the secret."#,
+    security(("deviceSecret" = [])),
+    params(("id" = String, Path, description = r#"The published profile's id (from publishing)."#)),
+    responses(
+        (status = 200, description = r#"The stored profile."#, body = Stored),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 404, description = r#"`not_found`: no such published profile, or the secret is wrong (the same answer for both)."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn show(
     State(state): State<Arc<AppState>>,
     secret: Secret,
@@ -208,6 +245,28 @@ pub async fn show(
     }))
 }
 
+#[utoipa::path(
+    put,
+    path = "/api/candidates/{id}",
+    operation_id = "updatePublished",
+    tag = "young person",
+    summary = r#"Update a published profile"#,
+    description = r#"Replaces the published profile and consent (the region may change). Coach evidence on claims no longer published, or all of it when `coach_evidence` is now false, is deleted. Caller: the young person's device, with the secret."#,
+    security(("deviceSecret" = [])),
+    params(("id" = String, Path, description = r#"The published profile's id (from publishing)."#)),
+    request_body = vaardig_api::Publish,
+    responses(
+        (status = 200, description = r#"Updated (no secret in the answer)."#, body = vaardig_api::Published),
+        (status = 400, description = r#"`bad_request`: the body is malformed or invalid: among others no part chosen in `consent.fields`, an unknown `consent.region`, a `consent.until` outside today to 366 days ahead, a profile whose `format`/`version` is not `vaardig.profile`/1, or an unknown taxonomy item or sector in the profile; `unknown_town` when `profile.practical.home_town` is not a town of the taxonomy's list (it is stored as the list spells it)."#, body = vaardig_api::ErrorBody),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such published profile, or the secret is wrong."#, body = vaardig_api::ErrorBody),
+        (status = 409, description = r#"`consent_outdated`: `consent.text_version` is not the current consent text."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn update(
     State(state): State<Arc<AppState>>,
     secret: Secret,
@@ -247,6 +306,24 @@ pub async fn update(
 
 /// Withdraws: deletes the candidate row; the database cascades to the consent, contact requests,
 /// views, shortlist entries and coach evidence.
+#[utoipa::path(
+    delete,
+    path = "/api/candidates/{id}",
+    operation_id = "withdraw",
+    tag = "young person",
+    summary = r#"Withdraw a published profile"#,
+    description = r#"Deletes the profile and everything derived from it (consent, contact requests, views, shortlist entries, coach evidence). Caller: the young person's device, with the secret."#,
+    security(("deviceSecret" = [])),
+    params(("id" = String, Path, description = r#"The published profile's id (from publishing)."#)),
+    responses(
+        (status = 204, description = r#"Withdrawn."#),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such published profile, or the secret is wrong."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn withdraw(
     State(state): State<Arc<AppState>>,
     secret: Secret,
@@ -263,6 +340,23 @@ pub async fn withdraw(
     Ok(StatusCode::NO_CONTENT)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/candidates/{id}/requests",
+    operation_id = "incomingRequests",
+    tag = "young person",
+    summary = r#"Contact requests"#,
+    description = r#"The contact requests employers sent this profile, newest first. Caller: the young person's device, with the secret."#,
+    security(("deviceSecret" = [])),
+    params(("id" = String, Path, description = r#"The published profile's id (from publishing)."#), vaardig_api::PageQuery),
+    responses(
+        (status = 200, description = r#"One page of requests."#, body = vaardig_api::Page<vaardig_api::RequestView>),
+        (status = 400, response = crate::openapi::BadPage),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 404, description = r#"`not_found`: no such published profile, or the secret is wrong."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn requests(
     State(state): State<Arc<AppState>>,
     secret: Secret,
@@ -289,6 +383,28 @@ pub async fn requests(
     Ok(Json(page.of(rows.collect::<rusqlite::Result<_>>()?)))
 }
 
+#[utoipa::path(
+    post,
+    path = "/api/candidates/{id}/requests/{request}",
+    operation_id = "answerRequest",
+    tag = "young person",
+    summary = r#"Answer a contact request"#,
+    description = r#"Accepts (giving contact details to that employer only) or declines an open request; a request is answered once. Caller: the young person's device, with the secret."#,
+    security(("deviceSecret" = [])),
+    params(("id" = String, Path, description = r#"The published profile's id (from publishing)."#), ("request" = String, Path, description = r#"The contact request's id."#)),
+    request_body = vaardig_api::Answer,
+    responses(
+        (status = 204, description = r#"Answered."#),
+        (status = 400, response = crate::openapi::BadRequest),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 403, description = r#"`csrf`: the request's `Origin` is another site."#, body = vaardig_api::ErrorBody),
+        (status = 404, description = r#"`not_found`: no such published profile (or wrong secret), or no such request for it."#, body = vaardig_api::ErrorBody),
+        (status = 409, description = r#"`conflict`: this request was already answered."#, body = vaardig_api::ErrorBody),
+        (status = 413, response = crate::openapi::TooLarge),
+        (status = 415, response = crate::openapi::UnsupportedMediaType),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn answer(
     State(state): State<Arc<AppState>>,
     secret: Secret,
@@ -335,6 +451,23 @@ pub async fn answer(
 /// shown in (one line per account, opening and kind of list, with how often and when last), and
 /// every note a jobhunter keeps about them on a shortlist, as it is now (dated by the last time
 /// the jobhunter put them on that shortlist, which is when a note is written or changed).
+#[utoipa::path(
+    get,
+    path = "/api/candidates/{id}/views",
+    operation_id = "views",
+    tag = "young person",
+    summary = r#"Who looked"#,
+    description = r#"Every listing, view, contact request, shortlisting and coach confirmation logged for this profile, and every note a jobhunter keeps about it on a shortlist (as the note is now), newest first. Caller: the young person's device, with the secret."#,
+    security(("deviceSecret" = [])),
+    params(("id" = String, Path, description = r#"The published profile's id (from publishing)."#), vaardig_api::PageQuery),
+    responses(
+        (status = 200, description = r#"One page of the log."#, body = vaardig_api::Page<vaardig_api::ViewLine>),
+        (status = 400, response = crate::openapi::BadPage),
+        (status = 401, response = crate::openapi::Unauthorized),
+        (status = 404, description = r#"`not_found`: no such published profile, or the secret is wrong."#, body = vaardig_api::ErrorBody),
+        (status = 500, response = crate::openapi::Internal)
+    )
+)]
 pub async fn views(
     State(state): State<Arc<AppState>>,
     secret: Secret,

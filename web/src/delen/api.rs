@@ -1,4 +1,4 @@
-//! The pool server's API as the young person's device uses it (`server/openapi.json`): publish,
+//! The pool server's API as the young person's device uses it (`GET /api/openapi.json`): publish,
 //! update, withdraw, contact requests, who looked, trainer links. Every call is same-origin; a
 //! failure is either "no network" or the server's stable error code, never a panic.
 

@@ -1,4 +1,4 @@
-//! The pool server's API as the work app uses it (`server/openapi.json`): JSON over `fetch` with the
+//! The pool server's API as the work app uses it (its OpenAPI document, `GET /api/openapi.json`): JSON over `fetch` with the
 //! session cookie (`credentials: same-origin`), the session's CSRF token on every change, and errors
 //! as `{"error": {code, message}}` kept as their code so the page can say them in its own words.
 
@@ -6,14 +6,15 @@ use gloo_net::http::{Method, RequestBuilder};
 pub use matching_core::advice::{Carving, CarvingGain, Carvings, Place};
 pub use matching_core::{KindWeights, Reach};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cell::RefCell;
 pub use vaardig_api::page::{Limit, Offset};
 pub use vaardig_api::{
-    CandidateCard, Cell, ConfirmIn, Confirmed, Contact, ContactIn, ContactView, CreateIn, EntryIn, Link, LinkView,
-    MatchTable, Named, OpeningIn, Page, RankCandidatesIn, RankOpeningsIn, RankedCandidate, RankedOpening, Shortlist,
-    ShortlistEntry, ShortlistIn, ShortlistSummary, TableIn, WhatIf, WhatIfChange, WhatIfIn,
+    Account, CandidateCard, Cell, ConfirmIn, Confirmed, Contact, ContactIn, ContactView, CreateIn, EntryIn, Link,
+    LinkView, MatchTable, Named, OpeningIn, Page, RankCandidatesIn, RankOpeningsIn, RankedCandidate, RankedOpening,
+    Shortlist, ShortlistEntry, ShortlistIn, ShortlistSummary, TableIn, WhatIf, WhatIfChange, WhatIfIn,
 };
+pub use vaardig_api::{Login, Role, SessionInfo};
 use web_sys::RequestCredentials;
 
 /// An error answer, or a failed connection (`network`) or unreadable answer (`bad_answer`).
@@ -88,33 +89,4 @@ pub async fn call<B: Serialize + ?Sized>(method: Method, path: &str, body: Optio
 /// A path segment, escaped.
 pub fn seg(s: &str) -> String {
     String::from(js_sys::encode_uri_component(s))
-}
-
-/// The logged-in account.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct Account {
-    /// Its e-mail address.
-    pub email: String,
-    /// `employer`, `jobhunter` or `admin`.
-    pub role: String,
-    /// Its company.
-    pub company: String,
-}
-
-/// The login (or session) answer.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct SessionInfo {
-    /// The account.
-    pub account: Account,
-    /// The token to send on changes.
-    pub csrf: String,
-}
-
-/// The login body.
-#[derive(Serialize)]
-pub struct Login<'a> {
-    /// E-mail address.
-    pub email: &'a str,
-    /// Password.
-    pub password: &'a str,
 }

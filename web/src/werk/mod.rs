@@ -1,6 +1,6 @@
 //! The work app (`werk.html`): employers put in openings and see candidates ranked and explained,
 //! jobhunters work their region's pool, workplace trainers confirm work processes through a link.
-//! It talks to the pool server (`server/openapi.json`); the young person's app does not carry it.
+//! It talks to the pool server (its OpenAPI document, `GET /api/openapi.json`); the young person's app does not carry it.
 //!
 //! Unlike the young person's app (one component, for its size budget), this bundle has no budget of
 //! its own and uses ordinary function components with hooks, one per screen.
@@ -217,7 +217,7 @@ pub fn App() -> Html {
         Callback::from(move |info: Option<SessionInfo>| match info {
             Some(info) => {
                 api::set_csrf(&info.csrf);
-                let home = Route::home(&info.account.role);
+                let home = Route::home(info.account.role);
                 session.set(SessionState::In(Rc::new(info)));
                 route::go(&home);
             }
@@ -267,7 +267,7 @@ pub fn App() -> Html {
                 <span class="brand">{shared.t("app.name")}</span>
                 <button type="button" class="lang" lang={if other == Lang::En { "en" } else { "nl" }} onclick={switch}>{shared.t("lang.switch")}</button>
                 if let Some(info) = &shared.session {
-                    if !matches!(*route, Route::Attest(_)) { {parts::menu(&shared, &info.account.role)} }
+                    if !matches!(*route, Route::Attest(_)) { {parts::menu(&shared, info.account.role)} }
                 }
             </header>
             <main class="screen werk">{screen}</main>

@@ -46,8 +46,8 @@ pub fn link(route: Route, text: String, class: &'static str) -> Html {
 }
 
 /// The menu of a role.
-pub fn menu(s: &Shared, role: &str) -> Html {
-    let items: &[(&str, Route)] = if role == "jobhunter" {
+pub fn menu(s: &Shared, role: api::Role) -> Html {
+    let items: &[(&str, Route)] = if role == api::Role::Jobhunter {
         &[("nav.pool", Route::Pool), ("nav.shortlists", Route::Shortlists), ("nav.table", Route::Table)]
     } else {
         &[("nav.openings", Route::Openings), ("nav.new", Route::NewOpening), ("nav.contacts", Route::Contacts)]
@@ -90,7 +90,7 @@ pub fn LoginForm() -> Html {
             let (failed, busy, set) = (failed.clone(), busy.clone(), set.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let body = Login { email: address.trim(), password: &secret };
+                let body = Login { email: address.trim().to_string(), password: secret };
                 match api::send::<_, SessionInfo>(Method::POST, "/api/login", &body).await {
                     Ok(info) => set.emit(Some(info)),
                     Err(e) => failed.set(Some(e)),

@@ -91,8 +91,8 @@ impl Route {
     }
 
     /// Where an account starts.
-    pub fn home(role: &str) -> Route {
-        if role == "jobhunter" {
+    pub fn home(role: vaardig_api::Role) -> Route {
+        if role == vaardig_api::Role::Jobhunter {
             Route::Pool
         } else {
             Route::Openings
