@@ -9,7 +9,7 @@ pub mod pool;
 pub mod screens;
 pub mod texts;
 
-use crate::state::Saved;
+use crate::app::state::Saved;
 use api::{Fail, Region, RequestView, ViewLine};
 use matching_core::Parts;
 use matching_core::{Date, Lang, Text};
@@ -17,23 +17,6 @@ use pool::{Found, PoolDoc};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Mounts the pool page in `#app`, replacing the static first screen (`#shell`).
-pub fn start() {
-    let document = web_sys::window().and_then(|w| w.document());
-    if let Some(shell) = document.as_ref().and_then(|d| d.get_element_by_id("shell")) {
-        shell.remove();
-    }
-    let root = document.and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            yew::Renderer::<Delen>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<Delen>::new().render();
-        }
-    }
-}
 
 /// The screens: the consent questions in order, then the ones of a published profile.
 #[derive(Clone, Debug, PartialEq, Eq)]

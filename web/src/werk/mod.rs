@@ -21,23 +21,6 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Mounts the work app in `#app`, replacing the static placeholder (`#shell`) of werk.html.
-pub fn start() {
-    let document = web_sys::window().and_then(|w| w.document());
-    if let Some(shell) = document.as_ref().and_then(|d| d.get_element_by_id("shell")) {
-        shell.remove();
-    }
-    let root = document.and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            yew::Renderer::<App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
-    }
-}
-
 /// What every screen gets from the app: language, session, taxonomy, route.
 #[derive(Clone)]
 pub struct Shared {
@@ -195,7 +178,7 @@ pub fn App() -> Html {
         use_effect_with(logged_in, move |&logged_in| {
             if logged_in && taxonomy.is_none() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(t) = crate::fetch_taxonomy().await {
+                    if let Some(t) = crate::shared::fetch_taxonomy().await {
                         taxonomy.set(Some(Rc::new(t)));
                     }
                 });
