@@ -7,8 +7,8 @@ use super::parts::{self, title};
 use super::route::{self, Route};
 use super::texts::{kind_key, route_key, shift_key};
 use super::{use_get, use_shared, Load, Shared};
+use crate::shared::debounce::use_debounce;
 use gloo_net::http::Method;
-use gloo_timers::callback::Timeout;
 use matching_core::{Date, Hours, Importance, ItemKind, ItemRef, Level, Opening, Requirement, RouteType, Shift};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -166,8 +166,6 @@ fn FormBody(props: &BodyProps) -> Html {
     let problem = use_state(|| None::<&'static str>);
     let failed = use_state(|| None::<api::ApiError>);
     let preview = use_state(|| None::<Load<Reach>>);
-    let timer = use_mut_ref(|| None::<Timeout>);
-    let sequence = use_mut_ref(|| 0u32);
     // What the preview is asked about: the opening with a stand-in title (the count does not
     // depend on it), or nothing while the form cannot be sent.
     let preview_body = form.opening(&s).ok().map(|mut o| {
@@ -177,31 +175,21 @@ fn FormBody(props: &BodyProps) -> Html {
         serde_json::to_string(&o).unwrap_or_default()
     });
     {
-        let (preview, timer, sequence) = (preview.clone(), timer.clone(), sequence.clone());
-        use_effect_with(preview_body, move |body| {
-            *sequence.borrow_mut() += 1;
-            let mine = *sequence.borrow();
-            match body.clone() {
-                None => {
-                    timer.borrow_mut().take();
-                    preview.set(None);
-                }
-                Some(body) => {
-                    *timer.borrow_mut() = Some(Timeout::new(PREVIEW_DELAY_MS, move || {
-                        preview.set(Some(Load::Busy));
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-                            let answer = api::send::<_, Reach>(Method::POST, "/api/openings/preview", &value).await;
-                            // Only the answer to the latest form counts.
-                            if *sequence.borrow() == mine {
-                                preview.set(Some(match answer {
-                                    Ok(p) => Load::Ready(Rc::new(p)),
-                                    Err(e) => Load::Failed(e),
-                                }));
-                            }
-                        });
-                    }));
-                }
+        let preview = preview.clone();
+        let delay = |body: &Option<String>, _| if body.is_some() { PREVIEW_DELAY_MS } else { 0 };
+        use_debounce(preview_body, delay, move |body, latest| match body {
+            None => preview.set(None),
+            Some(body) => {
+                preview.set(Some(Load::Busy));
+                let preview = preview.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+                    let answer = api::send::<_, Reach>(Method::POST, "/api/openings/preview", &value).await;
+                    // Only the answer to the latest form counts.
+                    if latest.still() {
+                        preview.set(Some(answer.into()));
+                    }
+                });
             }
         });
     }

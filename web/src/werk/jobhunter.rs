@@ -10,8 +10,8 @@ use super::parts::{self, title};
 use super::route::{self, Route};
 use super::texts::{evidence_key, kind_key};
 use super::{use_get, use_shared, Load, Shared};
+use crate::shared::debounce::use_debounce;
 use gloo_net::http::Method;
-use gloo_timers::callback::Timeout;
 use matching_core::{Claim, Evidence, ItemKind, ItemRef, Level, Opening};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -152,50 +152,37 @@ fn Rank(props: &RankProps) -> Html {
     let s = use_shared();
     let weights = use_state(KindWeights::default);
     let result = use_state(|| Load::<Ranked>::Busy);
-    let timer = use_mut_ref(|| None::<Timeout>);
-    let sequence = use_mut_ref(|| 0u32);
     {
-        let (result, timer, sequence, id, for_opening) =
-            (result.clone(), timer.clone(), sequence.clone(), props.id.clone(), props.for_opening);
-        use_effect_with(*weights, move |&weights| {
-            *sequence.borrow_mut() += 1;
-            let mine = *sequence.borrow();
-            let first = mine == 1;
-            let run = move || {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let (offset, limit) = (Offset::default(), Limit::try_from(20).ok());
-                    let answer = if for_opening {
-                        let body = RankCandidatesIn {
-                            opening: id.clone(),
-                            weights: Some(weights),
-                            include_knocked_out: false,
-                            offset,
-                            limit,
-                        };
-                        api::send(Method::POST, "/api/region/rank/candidates", &body).await.map(Ranked::Candidates)
-                    } else {
-                        let body = RankOpeningsIn {
-                            candidate: id.clone(),
-                            weights: Some(weights),
-                            include_knocked_out: false,
-                            offset,
-                            limit,
-                        };
-                        api::send(Method::POST, "/api/region/rank/openings", &body).await.map(Ranked::Openings)
+        let (result, id, for_opening) = (result.clone(), props.id.clone(), props.for_opening);
+        // The first ranking at once, then after the sliders stop.
+        let delay = |_: &KindWeights, first| if first { 0 } else { RANK_DELAY_MS };
+        use_debounce(*weights, delay, move |weights, latest| {
+            let (result, id) = (result.clone(), id.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let (offset, limit) = (Offset::default(), Limit::try_from(20).ok());
+                let answer = if for_opening {
+                    let body = RankCandidatesIn {
+                        opening: id.clone(),
+                        weights: Some(weights),
+                        include_knocked_out: false,
+                        offset,
+                        limit,
                     };
-                    if *sequence.borrow() == mine {
-                        result.set(match answer {
-                            Ok(r) => Load::Ready(Rc::new(r)),
-                            Err(e) => Load::Failed(e),
-                        });
-                    }
-                });
-            };
-            if first {
-                run();
-            } else {
-                *timer.borrow_mut() = Some(Timeout::new(RANK_DELAY_MS, run));
-            }
+                    api::send(Method::POST, "/api/region/rank/candidates", &body).await.map(Ranked::Candidates)
+                } else {
+                    let body = RankOpeningsIn {
+                        candidate: id.clone(),
+                        weights: Some(weights),
+                        include_knocked_out: false,
+                        offset,
+                        limit,
+                    };
+                    api::send(Method::POST, "/api/region/rank/openings", &body).await.map(Ranked::Openings)
+                };
+                if latest.still() {
+                    result.set(answer.into());
+                }
+            });
         });
     }
     let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());

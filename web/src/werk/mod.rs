@@ -90,6 +90,15 @@ impl<T> Clone for Load<T> {
     }
 }
 
+impl<T> From<Result<T, ApiError>> for Load<T> {
+    fn from(result: Result<T, ApiError>) -> Load<T> {
+        match result {
+            Ok(v) => Load::Ready(Rc::new(v)),
+            Err(e) => Load::Failed(e),
+        }
+    }
+}
+
 /// GETs `path` whenever it (or the reload counter) changes; returns the state and a reload callback.
 #[hook]
 pub fn use_get<T: serde::de::DeserializeOwned + 'static>(path: String) -> (Load<T>, Callback<()>) {
