@@ -10,7 +10,8 @@ pub mod screens;
 pub mod texts;
 
 use crate::app::state::Saved;
-use api::{Fail, Region, RequestView, ViewLine};
+use crate::shared::api::{ApiError, Loading};
+use api::{Region, RequestView, ViewLine};
 use matching_core::Parts;
 use matching_core::{Date, Lang, Text};
 use pool::{Found, PoolDoc};
@@ -76,19 +77,6 @@ impl Screen {
     }
 }
 
-/// Something fetched from the server.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Load<T> {
-    /// Not asked yet.
-    Idle,
-    /// Asked.
-    Busy,
-    /// Here it is.
-    Ready(T),
-    /// Failed: the text key of why.
-    Failed(&'static str),
-}
-
 /// The consent being filled in.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Draft {
@@ -135,13 +123,13 @@ pub struct St {
     /// The consent being filled in.
     pub draft: Draft,
     /// Regions.
-    pub regions: Load<Vec<Region>>,
+    pub regions: Loading<Vec<Region>>,
     /// Contact requests.
-    pub requests: Load<Vec<RequestView>>,
+    pub requests: Loading<Vec<RequestView>>,
     /// Who looked.
-    pub views: Load<Vec<ViewLine>>,
+    pub views: Loading<Vec<ViewLine>>,
     /// Work process titles (for trainer links).
-    pub titles: Load<Rc<Vec<(String, Text)>>>,
+    pub titles: Loading<Vec<(String, Text)>>,
     /// Contact details being typed.
     pub typed: Typed,
     /// Work processes chosen for a trainer link.
@@ -173,10 +161,10 @@ impl St {
             unsaved: false,
             screen,
             draft: Draft::default(),
-            regions: Load::Idle,
-            requests: Load::Idle,
-            views: Load::Idle,
-            titles: Load::Idle,
+            regions: Loading::Idle,
+            requests: Loading::Idle,
+            views: Loading::Idle,
+            titles: Loading::Idle,
             typed: Typed::default(),
             chosen: Vec::new(),
             busy: false,
@@ -262,33 +250,30 @@ impl Ctx {
     }
 
     fn fetch_regions(&self) {
-        if matches!(self.st.regions, Load::Ready(_) | Load::Busy) {
+        if matches!(self.st.regions, Loading::Ready(_) | Loading::Busy) {
             return;
         }
-        self.apply(|s| s.regions = Load::Busy);
+        self.apply(|s| s.regions = Loading::Busy);
         let ctx = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = api::regions().await;
             ctx.apply(move |s| {
-                s.regions = match result {
-                    Ok(list) => Load::Ready(list),
-                    Err(f) => Load::Failed(fail_key(&f, "err.load")),
-                }
+                s.regions = result.into();
             });
         });
     }
 
     fn fetch_requests(&self) {
         let Some(p) = self.st.pool.published.clone() else { return };
-        self.apply(|s| s.requests = Load::Busy);
+        self.apply(|s| s.requests = Loading::Busy);
         let ctx = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = api::requests(&p.id, &p.secret).await;
             ctx.apply(move |s| match result {
-                Ok(list) => s.requests = Load::Ready(list),
+                Ok(list) => s.requests = Loading::Ready(Rc::new(list)),
                 Err(f) => {
-                    s.requests = Load::Failed(fail_key(&f, "err.load"));
                     gone_if_not_found(s, &f);
+                    s.requests = Loading::Failed(f);
                 }
             });
         });
@@ -296,32 +281,32 @@ impl Ctx {
 
     fn fetch_views(&self) {
         let Some(p) = self.st.pool.published.clone() else { return };
-        self.apply(|s| s.views = Load::Busy);
+        self.apply(|s| s.views = Loading::Busy);
         let ctx = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = api::views(&p.id, &p.secret).await;
             ctx.apply(move |s| match result {
-                Ok(list) => s.views = Load::Ready(list),
+                Ok(list) => s.views = Loading::Ready(Rc::new(list)),
                 Err(f) => {
-                    s.views = Load::Failed(fail_key(&f, "err.load"));
                     gone_if_not_found(s, &f);
+                    s.views = Loading::Failed(f);
                 }
             });
         });
     }
 
     fn fetch_titles(&self) {
-        if matches!(self.st.titles, Load::Ready(_) | Load::Busy) {
+        if matches!(self.st.titles, Loading::Ready(_) | Loading::Busy) {
             return;
         }
-        self.apply(|s| s.titles = Load::Busy);
+        self.apply(|s| s.titles = Loading::Busy);
         let ctx = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let titles = api::work_process_titles().await;
             ctx.apply(move |s| {
                 s.titles = match titles {
-                    Some(t) => Load::Ready(Rc::new(t)),
-                    None => Load::Failed("err.offline"),
+                    Some(t) => Loading::Ready(Rc::new(t)),
+                    None => Loading::Failed(ApiError { status: 0, code: "network".into() }),
                 }
             });
         });
@@ -329,23 +314,21 @@ impl Ctx {
 }
 
 /// The text key for a failure; `default` for anything not specific.
-pub fn fail_key(fail: &Fail, default: &'static str) -> &'static str {
-    match fail {
-        Fail::Offline => "err.offline",
-        Fail::Code(code) => match code.as_str() {
-            "not_found" => "err.not_found",
-            "consent_outdated" => "err.consent",
-            "rate_limited" => "err.busy",
-            "conflict" => "err.answered",
-            _ => default,
-        },
+pub fn fail_key(fail: &ApiError, default: &'static str) -> &'static str {
+    match fail.code.as_str() {
+        _ if fail.offline() => "err.offline",
+        "not_found" => "err.not_found",
+        "consent_outdated" => "err.consent",
+        "rate_limited" => "err.busy",
+        "conflict" => "err.answered",
+        _ => default,
     }
 }
 
 /// When the server no longer knows the profile (expired, or withdrawn on another device), the
 /// secret is of no use: forget the publication and start again.
-pub fn gone_if_not_found(s: &mut St, fail: &Fail) {
-    if *fail == Fail::Code("not_found".into()) && s.pool.published.is_some() {
+pub fn gone_if_not_found(s: &mut St, fail: &ApiError) {
+    if fail.code == "not_found" && s.pool.published.is_some() {
         s.pool.published = None;
         s.save_pool();
         s.go(Screen::Intro);

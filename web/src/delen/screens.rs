@@ -4,7 +4,8 @@
 use super::api::{self, ConsentIn, Contact, Publish, CONSENT_TEXT_VERSION};
 use super::pool::{self, Publication, TrainerLink};
 use super::texts::{t, tf};
-use super::{day_of, day_of_unix, fail_key, gone_if_not_found, today, Ctx, Draft, Load, Screen, St};
+use super::{day_of, day_of_unix, fail_key, gone_if_not_found, today, Ctx, Draft, Screen, St};
+use crate::shared::api::{ApiError, Loading};
 use crate::shared::speech::speak_labelled;
 use crate::shared::words::words;
 use matching_core::{Date, Evidence, ItemRef, Lang, Parts};
@@ -100,14 +101,14 @@ fn next(ctx: &Ctx, ok: fn(&St) -> Option<&'static str>) -> Callback<MouseEvent> 
 }
 
 /// Loading and failure of something fetched; `None` when it is there.
-fn loading<T>(ctx: &Ctx, load: &Load<T>, retry: Screen) -> Option<Html> {
+fn loading<T>(ctx: &Ctx, load: &Loading<T>, retry: Screen) -> Option<Html> {
     let lang = ctx.st.lang;
     match load {
-        Load::Ready(_) => None,
-        Load::Idle | Load::Busy => Some(html! { <p role="status">{t("busy", lang)}</p> }),
-        Load::Failed(key) => Some(html! {
+        Loading::Ready(_) => None,
+        Loading::Idle | Loading::Busy => Some(html! { <p role="status">{t("busy", lang)}</p> }),
+        Loading::Failed(e) => Some(html! {
             <>
-            <p class="error" role="alert">{t(key, lang)}</p>
+            <p class="error" role="alert">{t(fail_key(e, "err.load"), lang)}</p>
             <button type="button" class="secondary" onclick={ctx.go(retry)}>{t("retry", lang)}</button>
             </>
         }),
@@ -194,7 +195,7 @@ fn region(ctx: &Ctx) -> Html {
     let lang = ctx.st.lang;
     let head = t("region.title", lang);
     let list = match &ctx.st.regions {
-        Load::Ready(list) => html! {
+        Loading::Ready(list) => html! {
             <fieldset class="answers">
                 <legend class="sr-only">{head}</legend>
                 { for list.iter().map(|r| {
@@ -367,7 +368,7 @@ fn submit(ctx: &Ctx, from_draft: bool) -> Callback<MouseEvent> {
                     Err(fail) => {
                         s.error = Some(fail_key(&fail, "err.publish"));
                         gone_if_not_found(s, &fail);
-                        if fail == api::Fail::Code("consent_outdated".into()) {
+                        if fail.code == "consent_outdated" {
                             s.go(Screen::Intro);
                             s.error = Some("err.consent");
                         }
@@ -404,7 +405,7 @@ fn submit(ctx: &Ctx, from_draft: bool) -> Callback<MouseEvent> {
                 s.save_pool();
                 s.go(Screen::Home);
                 if first {
-                    s.requests = Load::Ready(Vec::new());
+                    s.requests = Loading::Ready(Default::default());
                 }
                 s.notice = Some(match (first, answer.downgraded.is_empty(), rejected) {
                     (_, _, true) => "home.attest_rejected",
@@ -426,7 +427,7 @@ fn home(ctx: &Ctx) -> Html {
     let seen = tf("home.seen", lang, &[("region", p.region_name.clone()), ("name", p.pseudonym.clone())]);
     let until = tf("home.until", lang, &[("date", day_of(&p.until, lang))]);
     let open = match &s.requests {
-        Load::Ready(list) => Some(list.iter().filter(|r| r.status == "open").count()),
+        Loading::Ready(list) => Some(list.iter().filter(|r| r.status == "open").count()),
         _ => None,
     };
     let edit = {
@@ -505,7 +506,7 @@ fn withdraw(ctx: &Ctx, p: Publication) -> Callback<MouseEvent> {
                 s.busy = false;
                 // Not found: already gone on the server (expired, or withdrawn elsewhere).
                 match result {
-                    Err(fail) if fail != api::Fail::Code("not_found".into()) => {
+                    Err(fail) if fail.code != "not_found" => {
                         s.error = Some(fail_key(&fail, "err.withdraw"));
                     }
                     _ => {
@@ -513,8 +514,8 @@ fn withdraw(ctx: &Ctx, p: Publication) -> Callback<MouseEvent> {
                         // publication: they stay for a later one.
                         s.pool.published = None;
                         s.save_pool();
-                        s.requests = Load::Idle;
-                        s.views = Load::Idle;
+                        s.requests = Loading::Idle;
+                        s.views = Loading::Idle;
                         s.go(Screen::Gone);
                     }
                 }
@@ -529,8 +530,8 @@ fn requests(ctx: &Ctx) -> Html {
     let lang = s.lang;
     let head = t("requests.title", lang);
     let body = match &s.requests {
-        Load::Ready(list) if list.is_empty() => html! { <p>{t("requests.none", lang)}</p> },
-        Load::Ready(list) => html! {
+        Loading::Ready(list) if list.is_empty() => html! { <p>{t("requests.none", lang)}</p> },
+        Loading::Ready(list) => html! {
             <ul class="open">{ for list.iter().map(|r| request_card(ctx, r)) }</ul>
         },
         other => loading(ctx, other, Screen::Requests).unwrap_or_default(),
@@ -619,7 +620,7 @@ fn send_answer(ctx: &Ctx, request: &str, contact: Option<Contact>) {
 fn answer(ctx: &Ctx, id: &str) -> Html {
     let s = &*ctx.st;
     let lang = s.lang;
-    let Load::Ready(list) = &s.requests else { return requests(ctx) };
+    let Loading::Ready(list) = &s.requests else { return requests(ctx) };
     let Some(r) = list.iter().find(|r| r.id == id) else { return requests(ctx) };
     let who = company(r, lang);
     let head = tf("answer.title", lang, &[("company", who.clone())]);
@@ -677,8 +678,8 @@ fn views(ctx: &Ctx) -> Html {
     let lang = s.lang;
     let head = t("views.title", lang);
     let body = match &s.views {
-        Load::Ready(list) if list.is_empty() => html! { <p>{t("views.none", lang)}</p> },
-        Load::Ready(list) => html! {
+        Loading::Ready(list) if list.is_empty() => html! { <p>{t("views.none", lang)}</p> },
+        Loading::Ready(list) => html! {
             <ul class="lines">{ for list.iter().map(|v| {
                 let key = match v.action.as_str() {
                     "listed" if v.times > 1 => "views.listed_times",
@@ -719,7 +720,7 @@ fn views(ctx: &Ctx) -> Html {
 fn processes(s: &St) -> Vec<(String, String, Evidence)> {
     let lang = s.lang;
     let titles = match &s.titles {
-        Load::Ready(t) => Some(t.clone()),
+        Loading::Ready(t) => Some(t.clone()),
         _ => None,
     };
     let Some(saved) = &s.saved else { return Vec::new() };
@@ -809,7 +810,7 @@ fn attest(ctx: &Ctx) -> Html {
                             s.save_pool();
                             s.notice = Some("attest.made");
                         }
-                        Ok(_) => s.error = Some(fail_key(&api::Fail::Code("internal".into()), "err.link")),
+                        Ok(_) => s.error = Some("err.link"),
                         Err(fail) => s.error = Some(fail_key(&fail, "err.link")),
                     }
                 });
@@ -939,7 +940,7 @@ fn collect(ctx: &Ctx, link: TrainerLink) -> Callback<MouseEvent> {
                         }
                     }
                     Ok(_) => s.notice = Some("attest.waiting"),
-                    Err(api::Fail::Code(code)) if code == "not_found" => {
+                    Err(ApiError { code, .. }) if code == "not_found" => {
                         s.pool.links.retain(|l| l.token != link.token);
                         s.save_pool();
                         s.error = Some("attest.expired");

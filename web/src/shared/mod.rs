@@ -2,6 +2,7 @@
 //! pool server's API with one loading and error type (`api`), one debounce hook (`debounce`),
 //! read-aloud (`speech`), the explained words (`words`), loading the taxonomy and mounting an app.
 
+pub mod api;
 pub mod debounce;
 pub mod i18n;
 pub mod speech;

@@ -6,7 +6,7 @@ use super::api::{self, Carving, Carvings, ContactIn, ContactView, OpeningIn, Pag
 use super::parts::{self, title};
 use super::route::{self, Route};
 use super::texts::{kind_key, route_key, shift_key};
-use super::{use_get, use_shared, Load, Shared};
+use super::{use_get, use_shared, Loading, Shared};
 use crate::shared::debounce::use_debounce;
 use gloo_net::http::Method;
 use matching_core::{Date, Hours, Importance, ItemKind, ItemRef, Level, Opening, Requirement, RouteType, Shift};
@@ -148,7 +148,7 @@ fn OpeningForm(props: &FormProps) -> Html {
     let (loaded, _) = use_get::<Opening>(if path.is_empty() { "/api/session".into() } else { path });
     match (&props.id, &loaded) {
         (None, _) => html! { <FormBody /> },
-        (Some(_), Load::Ready(o)) => html! { <FormBody opening={Some(o.clone())} /> },
+        (Some(_), Loading::Ready(o)) => html! { <FormBody opening={Some(o.clone())} /> },
         (Some(_), other) => parts::loaded(&s, other, |_| html! {}),
     }
 }
@@ -165,7 +165,7 @@ fn FormBody(props: &BodyProps) -> Html {
     let form = use_state(|| Form::new(props.opening.as_deref()));
     let problem = use_state(|| None::<&'static str>);
     let failed = use_state(|| None::<api::ApiError>);
-    let preview = use_state(|| None::<Load<Reach>>);
+    let preview = use_state(|| None::<Loading<Reach>>);
     // What the preview is asked about: the opening with a stand-in title (the count does not
     // depend on it), or nothing while the form cannot be sent.
     let preview_body = form.opening(&s).ok().map(|mut o| {
@@ -180,11 +180,11 @@ fn FormBody(props: &BodyProps) -> Html {
         use_debounce(preview_body, delay, move |body, latest| match body {
             None => preview.set(None),
             Some(body) => {
-                preview.set(Some(Load::Busy));
+                preview.set(Some(Loading::Busy));
                 let preview = preview.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-                    let answer = api::send::<_, Reach>(Method::POST, "/api/openings/preview", &value).await;
+                    let answer = api::send::<_, Reach>(Method::POST, "/api/openings/preview", None, &value).await;
                     // Only the answer to the latest form counts.
                     if latest.still() {
                         preview.set(Some(answer.into()));
@@ -243,10 +243,15 @@ fn FormBody(props: &BodyProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         let answer = match &id {
                             Some(id) => {
-                                api::send::<_, Opening>(Method::PUT, &format!("/api/openings/{}", api::seg(id)), &body)
-                                    .await
+                                api::send::<_, Opening>(
+                                    Method::PUT,
+                                    &format!("/api/openings/{}", api::seg(id)),
+                                    None,
+                                    &body,
+                                )
+                                .await
                             }
-                            None => api::send::<_, Opening>(Method::POST, "/api/openings", &body).await,
+                            None => api::send::<_, Opening>(Method::POST, "/api/openings", None, &body).await,
                         };
                         match answer {
                             Ok(o) => route::go(&Route::Opening(o.id)),
@@ -509,7 +514,7 @@ fn CandidateView(props: &CandidateProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let body = ContactIn { candidate, opening: Some(opening), message: text };
                 let answer =
-                    api::send::<_, ContactView>(Method::POST, "/api/contact-requests", &body).await.map(|_| ());
+                    api::send::<_, ContactView>(Method::POST, "/api/contact-requests", None, &body).await.map(|_| ());
                 sent.set(Some(answer));
             });
         })

@@ -9,7 +9,7 @@ use super::api::{
 use super::parts::{self, title};
 use super::route::{self, Route};
 use super::texts::{evidence_key, kind_key};
-use super::{use_get, use_shared, Load, Shared};
+use super::{use_get, use_shared, Loading, Shared};
 use crate::shared::debounce::use_debounce;
 use gloo_net::http::Method;
 use matching_core::{Claim, Evidence, ItemKind, ItemRef, Level, Opening};
@@ -151,7 +151,7 @@ fn sliders(s: &Shared, weights: &UseStateHandle<KindWeights>) -> Html {
 fn Rank(props: &RankProps) -> Html {
     let s = use_shared();
     let weights = use_state(KindWeights::default);
-    let result = use_state(|| Load::<Ranked>::Busy);
+    let result = use_state(|| Loading::<Ranked>::Busy);
     {
         let (result, id, for_opening) = (result.clone(), props.id.clone(), props.for_opening);
         // The first ranking at once, then after the sliders stop.
@@ -168,7 +168,7 @@ fn Rank(props: &RankProps) -> Html {
                         offset,
                         limit,
                     };
-                    api::send(Method::POST, "/api/region/rank/candidates", &body).await.map(Ranked::Candidates)
+                    api::send(Method::POST, "/api/region/rank/candidates", None, &body).await.map(Ranked::Candidates)
                 } else {
                     let body = RankOpeningsIn {
                         candidate: id.clone(),
@@ -177,7 +177,7 @@ fn Rank(props: &RankProps) -> Html {
                         offset,
                         limit,
                     };
-                    api::send(Method::POST, "/api/region/rank/openings", &body).await.map(Ranked::Openings)
+                    api::send(Method::POST, "/api/region/rank/openings", None, &body).await.map(Ranked::Openings)
                 };
                 if latest.still() {
                     result.set(answer.into());
@@ -189,12 +189,12 @@ fn Rank(props: &RankProps) -> Html {
     let (openings, _) = use_get::<Page<Opening>>(OPENINGS.into());
     let subject = if props.for_opening {
         match &openings {
-            Load::Ready(p) => p.items.iter().find(|o| o.id == props.id).map(|o| o.title.clone()),
+            Loading::Ready(p) => p.items.iter().find(|o| o.id == props.id).map(|o| o.title.clone()),
             _ => None,
         }
     } else {
         match &candidates {
-            Load::Ready(p) => p.items.iter().find(|c| c.id == props.id).map(|c| c.pseudonym.clone()),
+            Loading::Ready(p) => p.items.iter().find(|c| c.id == props.id).map(|c| c.pseudonym.clone()),
             _ => None,
         }
     }
@@ -263,7 +263,7 @@ fn WhatIfConsole(props: &IdProps) -> Html {
     let s = use_shared();
     let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());
     let add = use_state(Vec::<Claim>::new);
-    let result = use_state(|| None::<Load<WhatIf>>);
+    let result = use_state(|| None::<Loading<WhatIf>>);
     let pick = {
         let add = add.clone();
         Callback::from(move |item: ItemRef| {
@@ -281,13 +281,15 @@ fn WhatIfConsole(props: &IdProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (add, result, id) = (add.clone(), result.clone(), id.clone());
-            result.set(Some(Load::Busy));
+            result.set(Some(Loading::Busy));
             wasm_bindgen_futures::spawn_local(async move {
                 let body = WhatIfIn { candidate: id.clone(), add: (*add).clone(), opening: None };
-                result.set(Some(match api::send::<_, WhatIf>(Method::POST, "/api/region/what-if", &body).await {
-                    Ok(w) => Load::Ready(Rc::new(w)),
-                    Err(e) => Load::Failed(e),
-                }));
+                result.set(Some(
+                    match api::send::<_, WhatIf>(Method::POST, "/api/region/what-if", None, &body).await {
+                        Ok(w) => Loading::Ready(Rc::new(w)),
+                        Err(e) => Loading::Failed(e),
+                    },
+                ));
             });
         })
     };
@@ -295,7 +297,7 @@ fn WhatIfConsole(props: &IdProps) -> Html {
         return html! { <p role="status">{s.t("app.loading")}</p> };
     };
     let who = match &candidates {
-        Load::Ready(p) => p.items.iter().find(|c| c.id == props.id).map(|c| c.pseudonym.clone()),
+        Loading::Ready(p) => p.items.iter().find(|c| c.id == props.id).map(|c| c.pseudonym.clone()),
         _ => None,
     }
     .unwrap_or_default();
@@ -308,7 +310,7 @@ fn WhatIfConsole(props: &IdProps) -> Html {
         <section>
             {title(&s.tf("whatif.title", &[("who", who)]))}
             <p>{s.t("whatif.intro")}</p>
-            if let Load::Ready(p) = &candidates {
+            if let Loading::Ready(p) = &candidates {
                 <label for="whatif-who">{s.t("whatif.candidate")}</label>
                 <select id="whatif-who" onchange={choose}>
                     { for p.items.iter().map(|c| html! { <option value={c.id.clone()} selected={c.id == props.id}>{c.pseudonym.clone()}</option> }) }
@@ -416,8 +418,13 @@ fn Shortlists() -> Html {
             }
             let (failed, reload) = (failed.clone(), reload.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<_, ShortlistSummary>(Method::POST, "/api/shortlists", &ShortlistIn { name: value })
-                    .await
+                match api::send::<_, ShortlistSummary>(
+                    Method::POST,
+                    "/api/shortlists",
+                    None,
+                    &ShortlistIn { name: value },
+                )
+                .await
                 {
                     Ok(_) => {
                         input.set_value("");
@@ -477,7 +484,7 @@ fn ShortlistView(props: &IdProps) -> Html {
             let (failed, reload, url) =
                 (failed.clone(), reload.clone(), format!("{path}/candidates/{}", api::seg(&who)));
             wasm_bindgen_futures::spawn_local(async move {
-                match api::call(Method::PUT, &url, Some(&EntryIn { note: text })).await {
+                match api::call(Method::PUT, &url, None, Some(&EntryIn { note: text })).await {
                     Ok(()) => {
                         failed.set(None);
                         reload.emit(());
@@ -492,7 +499,7 @@ fn ShortlistView(props: &IdProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (failed, reload, url) = (failed.clone(), reload.clone(), url.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::call::<()>(Method::DELETE, &url, None).await {
+                match api::call::<()>(Method::DELETE, &url, None, None).await {
                     Ok(()) => reload.emit(()),
                     Err(e) => failed.set(Some(e)),
                 }
@@ -523,7 +530,7 @@ fn ShortlistView(props: &IdProps) -> Html {
                 </>
             })}
             <h2>{s.t("shortlist.add")}</h2>
-            if let Load::Ready(p) = &candidates {
+            if let Loading::Ready(p) = &candidates {
                 <form class="werk-form" onsubmit={put}>
                     <label for="add-who">{s.t("shortlist.who")}</label>
                     <select id="add-who" ref={pick}>
@@ -578,15 +585,15 @@ fn Table() -> Html {
     let (openings, _) = use_get::<Page<Opening>>(OPENINGS.into());
     let chosen_openings = use_state(Vec::<String>::new);
     let chosen_candidates = use_state(Vec::<String>::new);
-    let table = use_state(|| None::<Load<MatchTable>>);
+    let table = use_state(|| None::<Loading<MatchTable>>);
     // Start with the first few of each ticked.
     {
         let (co, cc) = (chosen_openings.clone(), chosen_candidates.clone());
-        let ready = matches!((&openings, &candidates), (Load::Ready(_), Load::Ready(_)));
+        let ready = matches!((&openings, &candidates), (Loading::Ready(_), Loading::Ready(_)));
         let (o, c) = (openings.clone(), candidates.clone());
         use_effect_with(ready, move |&ready| {
             if ready {
-                if let (Load::Ready(o), Load::Ready(c)) = (o, c) {
+                if let (Loading::Ready(o), Loading::Ready(c)) = (o, c) {
                     co.set(o.items.iter().take(6).map(|x| x.id.clone()).collect());
                     cc.set(c.items.iter().take(8).map(|x| x.id.clone()).collect());
                 }
@@ -599,19 +606,19 @@ fn Table() -> Html {
             e.prevent_default();
             let body = TableIn { openings: (*co).clone(), candidates: (*cc).clone() };
             let table = table.clone();
-            table.set(Some(Load::Busy));
+            table.set(Some(Loading::Busy));
             wasm_bindgen_futures::spawn_local(async move {
                 table.set(Some(
-                    match api::send::<_, MatchTable>(Method::POST, "/api/region/match-table", &body).await {
-                        Ok(t) => Load::Ready(Rc::new(t)),
-                        Err(e) => Load::Failed(e),
+                    match api::send::<_, MatchTable>(Method::POST, "/api/region/match-table", None, &body).await {
+                        Ok(t) => Loading::Ready(Rc::new(t)),
+                        Err(e) => Loading::Failed(e),
                     },
                 ));
             });
         })
     };
-    let (Load::Ready(o), Load::Ready(c)) = (&openings, &candidates) else {
-        let failed = if let Load::Failed(e) = &openings { Some(e.clone()) } else { None };
+    let (Loading::Ready(o), Loading::Ready(c)) = (&openings, &candidates) else {
+        let failed = if let Loading::Failed(e) = &openings { Some(e.clone()) } else { None };
         return match failed {
             Some(e) => parts::error(&s, &e),
             None => html! { <p role="status">{s.t("app.loading")}</p> },
@@ -670,18 +677,18 @@ fn TrainerLink(props: &IdProps) -> Html {
     let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());
     let chosen = use_state(Vec::<String>::new);
     let extra = use_state(Vec::<String>::new);
-    let made = use_state(|| None::<Load<Link>>);
+    let made = use_state(|| None::<Loading<Link>>);
     let copied = use_state(|| false);
     let Some(taxonomy) = s.taxonomy.clone() else {
         return html! { <p role="status">{s.t("app.loading")}</p> };
     };
     let card = match &candidates {
-        Load::Ready(p) => p.items.iter().find(|c| c.id == props.id).cloned(),
+        Loading::Ready(p) => p.items.iter().find(|c| c.id == props.id).cloned(),
         _ => None,
     };
     let Some(card) = card else {
         return match &candidates {
-            Load::Ready(_) => parts::error(&s, &api::ApiError { status: 404, code: "not_found".into() }),
+            Loading::Ready(_) => parts::error(&s, &api::ApiError { status: 404, code: "not_found".into() }),
             other => parts::loaded(&s, other, |_| html! {}),
         };
     };
@@ -714,11 +721,11 @@ fn TrainerLink(props: &IdProps) -> Html {
             let (made, body) =
                 (made.clone(), CreateIn { candidate: None, work_processes: (*chosen).clone(), company: None });
             let url = format!("/api/region/candidates/{}/attestations", api::seg(&id));
-            made.set(Some(Load::Busy));
+            made.set(Some(Loading::Busy));
             wasm_bindgen_futures::spawn_local(async move {
-                made.set(Some(match api::send::<_, Link>(Method::POST, &url, &body).await {
-                    Ok(l) => Load::Ready(Rc::new(l)),
-                    Err(e) => Load::Failed(e),
+                made.set(Some(match api::send::<_, Link>(Method::POST, &url, None, &body).await {
+                    Ok(l) => Loading::Ready(Rc::new(l)),
+                    Err(e) => Loading::Failed(e),
                 }));
             });
         })

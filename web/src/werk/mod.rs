@@ -13,6 +13,7 @@ pub mod route;
 pub mod texts;
 pub mod trainer;
 
+pub use crate::shared::api::Loading;
 use api::{ApiError, SessionInfo};
 use matching_core::{Lang, Taxonomy};
 use route::Route;
@@ -70,49 +71,20 @@ pub fn use_shared() -> Shared {
     use_context::<Shared>().expect("the app provides Shared")
 }
 
-/// Something fetched: busy, failed or there.
-pub enum Load<T> {
-    /// Waiting for the server.
-    Busy,
-    /// The server said no, or could not be reached.
-    Failed(ApiError),
-    /// The answer.
-    Ready(Rc<T>),
-}
-
-impl<T> Clone for Load<T> {
-    fn clone(&self) -> Load<T> {
-        match self {
-            Load::Busy => Load::Busy,
-            Load::Failed(e) => Load::Failed(e.clone()),
-            Load::Ready(v) => Load::Ready(v.clone()),
-        }
-    }
-}
-
-impl<T> From<Result<T, ApiError>> for Load<T> {
-    fn from(result: Result<T, ApiError>) -> Load<T> {
-        match result {
-            Ok(v) => Load::Ready(Rc::new(v)),
-            Err(e) => Load::Failed(e),
-        }
-    }
-}
-
 /// GETs `path` whenever it (or the reload counter) changes; returns the state and a reload callback.
 #[hook]
-pub fn use_get<T: serde::de::DeserializeOwned + 'static>(path: String) -> (Load<T>, Callback<()>) {
-    let state = use_state(|| Load::Busy);
+pub fn use_get<T: serde::de::DeserializeOwned + 'static>(path: String) -> (Loading<T>, Callback<()>) {
+    let state = use_state(|| Loading::Busy);
     let tick = use_state(|| 0u32);
     {
         let state = state.clone();
         use_effect_with((path, *tick), move |(path, _)| {
             let path = path.clone();
-            state.set(Load::Busy);
+            state.set(Loading::Busy);
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(match api::get::<T>(&path).await {
-                    Ok(v) => Load::Ready(Rc::new(v)),
-                    Err(e) => Load::Failed(e),
+                state.set(match api::get::<T>(&path, None).await {
+                    Ok(v) => Loading::Ready(Rc::new(v)),
+                    Err(e) => Loading::Failed(e),
                 });
             });
         });
@@ -170,7 +142,7 @@ pub fn App() -> Html {
         let session = session.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                match api::get::<SessionInfo>("/api/session").await {
+                match api::get::<SessionInfo>("/api/session", None).await {
                     Ok(info) => {
                         api::set_csrf(&info.csrf);
                         session.set(SessionState::In(Rc::new(info)));
