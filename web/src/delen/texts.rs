@@ -195,7 +195,7 @@ mod tests {
     fn every_key_used_in_the_code_exists() {
         let prefixes: std::collections::BTreeSet<&str> =
             TEXTS.iter().map(|(k, _, _)| k.split('.').next().unwrap_or_default()).collect();
-        let sources = [include_str!("mod.rs"), include_str!("screens.rs")];
+        let sources = [include_str!("mod.rs"), include_str!("screens.rs"), include_str!("io.rs")];
         for source in sources {
             for literal in source.split('"').skip(1).step_by(2) {
                 let key_like = literal.contains('.')
