@@ -232,15 +232,7 @@ pub fn App() -> Html {
         });
     }
     // Put focus on the new screen's title, so keyboard and screen-reader users start at the top.
-    use_effect_with(state.screen.clone(), |_| {
-        if let Some(title) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("screen-title"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = title.focus();
-        }
-    });
+    use_effect_with(state.screen.clone(), |_| crate::shared::focus_title());
     let lang = state.lang;
     let data = match &*loading {
         Loading::Ready(data) => data.clone(),

@@ -18,7 +18,6 @@ use api::{Link, Published, Region, RequestView, ResultView, ViewLine};
 use matching_core::{Date, ItemRef, Lang, Parts, Profile, Text};
 use pool::{Found, PoolDoc, Publication, TrainerLink};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The screens: the consent questions in order, then the ones of a published profile.
@@ -632,14 +631,6 @@ pub fn Delen() -> Html {
         });
     }
     // Focus the new screen's title, so keyboard and screen-reader users start at the top.
-    use_effect_with(st.screen.clone(), |_| {
-        if let Some(title) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("screen-title"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = title.focus();
-        }
-    });
+    use_effect_with(st.screen.clone(), |_| crate::shared::focus_title());
     screens::page(&ctx)
 }

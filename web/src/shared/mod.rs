@@ -8,7 +8,7 @@ pub mod i18n;
 pub mod speech;
 pub mod words;
 
-use yew::BaseComponent;
+use yew::prelude::*;
 
 /// Loads `taxonomy.json`, the positional form every page of the web crate reads (the app, the
 /// view page, the work app; the service worker keeps it offline), as data not yet checked.
@@ -47,5 +47,28 @@ pub fn start<C: BaseComponent<Properties = ()>>(remove_shell: bool) {
         None => {
             yew::Renderer::<C>::new().render();
         }
+    }
+}
+
+/// Puts focus on the new screen's title (`#screen-title`), so keyboard and screen-reader users
+/// start at the top; every app calls it when its screen changes.
+pub fn focus_title() {
+    use wasm_bindgen::JsCast;
+    if let Some(title) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("screen-title"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = title.focus();
+    }
+}
+
+/// Dots for a level (1-4): a picture for each of the four answers; the app's questions and the
+/// view page's list of skills.
+pub fn level_dots(level: u8) -> Html {
+    html! {
+        <span class="dots" aria-hidden="true">
+            { for (1..=4u8).map(|i| html! { <span class={if i <= level { "dot on" } else { "dot" }}></span> }) }
+        </span>
     }
 }

@@ -7,8 +7,8 @@
 
 pub mod texts;
 
-use crate::app::screens::level_dots;
 use crate::app::share;
+use crate::shared::level_dots;
 use matching_core::{
     explain, format, lookup, text, Hours, Importance, ItemKind, ItemRef, Lang, Opening, Requirement, RouteType,
     Taxonomy,

@@ -13,7 +13,6 @@ use super::{use_get, use_shared, Loading, Shared};
 use crate::shared::debounce::use_debounce;
 use gloo_net::http::Method;
 use matching_core::{Claim, Evidence, ItemKind, ItemRef, Level, Opening};
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -284,12 +283,7 @@ fn WhatIfConsole(props: &IdProps) -> Html {
             result.set(Some(Loading::Busy));
             wasm_bindgen_futures::spawn_local(async move {
                 let body = WhatIfIn { candidate: id.clone(), add: (*add).clone(), opening: None };
-                result.set(Some(
-                    match api::send::<_, WhatIf>(Method::POST, "/api/region/what-if", None, &body).await {
-                        Ok(w) => Loading::Ready(Rc::new(w)),
-                        Err(e) => Loading::Failed(e),
-                    },
-                ));
+                result.set(Some(api::send::<_, WhatIf>(Method::POST, "/api/region/what-if", None, &body).await.into()));
             });
         })
     };
@@ -609,10 +603,7 @@ fn Table() -> Html {
             table.set(Some(Loading::Busy));
             wasm_bindgen_futures::spawn_local(async move {
                 table.set(Some(
-                    match api::send::<_, MatchTable>(Method::POST, "/api/region/match-table", None, &body).await {
-                        Ok(t) => Loading::Ready(Rc::new(t)),
-                        Err(e) => Loading::Failed(e),
-                    },
+                    api::send::<_, MatchTable>(Method::POST, "/api/region/match-table", None, &body).await.into(),
                 ));
             });
         })
@@ -723,10 +714,7 @@ fn TrainerLink(props: &IdProps) -> Html {
             let url = format!("/api/region/candidates/{}/attestations", api::seg(&id));
             made.set(Some(Loading::Busy));
             wasm_bindgen_futures::spawn_local(async move {
-                made.set(Some(match api::send::<_, Link>(Method::POST, &url, None, &body).await {
-                    Ok(l) => Loading::Ready(Rc::new(l)),
-                    Err(e) => Loading::Failed(e),
-                }));
+                made.set(Some(api::send::<_, Link>(Method::POST, &url, None, &body).await.into()));
             });
         })
     };

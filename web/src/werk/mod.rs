@@ -82,10 +82,7 @@ pub fn use_get<T: serde::de::DeserializeOwned + 'static>(path: String) -> (Loadi
             let path = path.clone();
             state.set(Loading::Busy);
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(match api::get::<T>(&path, None).await {
-                    Ok(v) => Loading::Ready(Rc::new(v)),
-                    Err(e) => Loading::Failed(e),
-                });
+                state.set(api::get::<T>(&path, None).await.into());
             });
         });
     }
@@ -167,15 +164,7 @@ pub fn App() -> Html {
         });
     }
     // Focus the new screen's title, so keyboard and screen-reader users start at the top.
-    use_effect_with((*route).clone(), |_| {
-        if let Some(title) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("screen-title"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = title.focus();
-        }
-    });
+    use_effect_with((*route).clone(), |_| crate::shared::focus_title());
     let set_session = {
         let session = session.clone();
         Callback::from(move |info: Option<SessionInfo>| match info {
