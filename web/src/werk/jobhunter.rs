@@ -304,12 +304,14 @@ fn WhatIfConsole(props: &IdProps) -> Html {
         <section>
             {title(&s.tf("whatif.title", &[("who", who)]))}
             <p>{s.t("whatif.intro")}</p>
-            if let Loading::Ready(p) = &candidates {
-                <label for="whatif-who">{s.t("whatif.candidate")}</label>
-                <select id="whatif-who" onchange={choose}>
+            // Always there (empty until the pool is loaded), so the form below does not move while
+            // someone is about to tap a hit in it.
+            <label for="whatif-who">{s.t("whatif.candidate")}</label>
+            <select id="whatif-who" onchange={choose}>
+                if let Loading::Ready(p) = &candidates {
                     { for p.items.iter().map(|c| html! { <option value={c.id.clone()} selected={c.id == props.id}>{c.pseudonym.clone()}</option> }) }
-                </select>
-            }
+                }
+            </select>
             <form class="werk-form" onsubmit={compute}>
                 <parts::Picker id="whatif-search" label={s.t("whatif.search")} kinds={vec![ItemKind::Certificate, ItemKind::WorkProcess]} chosen={chosen} on_pick={pick} />
                 <ul class="reqs">
