@@ -1,3 +1,3 @@
 fn main() {
-    vaardig_web::start();
+    vaardig_web::shared::start::<vaardig_web::app::App>(false);
 }

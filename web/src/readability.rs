@@ -163,9 +163,9 @@ fn core_sentences() -> Texts {
 fn owned() -> Texts {
     let mut all = Vec::new();
     for (table, name) in [
-        (crate::i18n::TEXTS, "i18n"),
+        (crate::app::texts::TEXTS, "app"),
         (crate::delen::texts::TEXTS, "delen"),
-        (crate::words::WORDS, "words"),
+        (crate::shared::words::WORDS, "words"),
         (crate::view::texts::TEXTS, "view"),
     ] {
         all.extend(table.iter().map(|(k, nl, _)| (format!("{name}:{k}"), nl.to_string())));

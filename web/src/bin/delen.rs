@@ -2,5 +2,5 @@
 //! app's size budget is not touched.
 
 fn main() {
-    vaardig_web::delen::start();
+    vaardig_web::shared::start::<vaardig_web::delen::Delen>(true);
 }

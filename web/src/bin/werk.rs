@@ -2,5 +2,5 @@
 //! young person's app does not carry it.
 
 fn main() {
-    vaardig_web::werk::start();
+    vaardig_web::shared::start::<vaardig_web::werk::App>(true);
 }

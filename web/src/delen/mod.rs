@@ -2,38 +2,23 @@
 //! (`delen.html`, binary `vaardig-delen`), so the app's budget stays with the app. It reads the
 //! profile the app saved on this device, publishes the chosen parts with consent, shows contact
 //! requests and who looked, collects a workplace trainer's signed confirmation, and withdraws in
-//! one tap. One component with screens as plain functions, like the app.
+//! one tap. One component with screens as plain functions, like the app: one state changed only by
+//! named [`Action`]s in its reducer (this file), every call to the server and every write to
+//! storage in `io.rs`, and views (`screens.rs`) that only draw and send actions.
 
 pub mod api;
+pub mod io;
 pub mod pool;
 pub mod screens;
 pub mod texts;
 
-use crate::state::Saved;
-use api::{Fail, Region, RequestView, ViewLine};
-use matching_core::Parts;
-use matching_core::{Date, Lang, Text};
-use pool::{Found, PoolDoc};
+use crate::app::state::Saved;
+use crate::shared::api::{ApiError, Loading};
+use api::{Link, Published, Region, RequestView, ResultView, ViewLine};
+use matching_core::{Date, ItemRef, Lang, Parts, Profile, Text};
+use pool::{Found, PoolDoc, Publication, TrainerLink};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Mounts the pool page in `#app`, replacing the static first screen (`#shell`).
-pub fn start() {
-    let document = web_sys::window().and_then(|w| w.document());
-    if let Some(shell) = document.as_ref().and_then(|d| d.get_element_by_id("shell")) {
-        shell.remove();
-    }
-    let root = document.and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            yew::Renderer::<Delen>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<Delen>::new().render();
-        }
-    }
-}
 
 /// The screens: the consent questions in order, then the ones of a published profile.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,19 +78,6 @@ impl Screen {
     }
 }
 
-/// Something fetched from the server.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Load<T> {
-    /// Not asked yet.
-    Idle,
-    /// Asked.
-    Busy,
-    /// Here it is.
-    Ready(T),
-    /// Failed: the text key of why.
-    Failed(&'static str),
-}
-
 /// The consent being filled in.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Draft {
@@ -147,18 +119,20 @@ pub struct St {
     pub pool: PoolDoc,
     /// The last save of `vaardig.pool` failed: it lives only in this page now.
     pub unsaved: bool,
+    /// How often `pool` changed: the page saves it after each change (`io::save_pool`).
+    pub changes: u32,
     /// Current screen.
     pub screen: Screen,
     /// The consent being filled in.
     pub draft: Draft,
     /// Regions.
-    pub regions: Load<Vec<Region>>,
+    pub regions: Loading<Vec<Region>>,
     /// Contact requests.
-    pub requests: Load<Vec<RequestView>>,
+    pub requests: Loading<Vec<RequestView>>,
     /// Who looked.
-    pub views: Load<Vec<ViewLine>>,
+    pub views: Loading<Vec<ViewLine>>,
     /// Work process titles (for trainer links).
-    pub titles: Load<Rc<Vec<(String, Text)>>>,
+    pub titles: Loading<Vec<(String, Text)>>,
     /// Contact details being typed.
     pub typed: Typed,
     /// Work processes chosen for a trainer link.
@@ -188,12 +162,13 @@ impl St {
             found,
             pool: doc,
             unsaved: false,
+            changes: 0,
             screen,
             draft: Draft::default(),
-            regions: Load::Idle,
-            requests: Load::Idle,
-            views: Load::Idle,
-            titles: Load::Idle,
+            regions: Loading::Idle,
+            requests: Loading::Idle,
+            views: Loading::Idle,
+            titles: Loading::Idle,
             typed: Typed::default(),
             chosen: Vec::new(),
             busy: false,
@@ -207,10 +182,9 @@ impl St {
         }
     }
 
-    /// Saves `vaardig.pool`; on failure the page keeps it in memory and says so.
-    pub fn save_pool(&mut self) {
-        // An unreadable `vaardig.pool` that could not be copied is never written over.
-        self.unsaved = self.found == Found::BrokenUncopied || !pool::save(&self.pool);
+    /// `pool` changed: the page saves it after this action.
+    fn save_pool(&mut self) {
+        self.changes += 1;
     }
 
     /// Goes to `screen`, clearing what the last screen showed.
@@ -223,15 +197,313 @@ impl St {
     }
 }
 
-/// A change to the state.
-pub struct Edit(Box<dyn FnOnce(&mut St)>);
+/// Contact details being typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Name.
+    Name,
+    /// Phone.
+    Phone,
+    /// E-mail.
+    Email,
+}
+
+/// Every change to the page's state, by name; `St::reduce` is the only place that applies them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Show the page in another language (not saved).
+    Lang(Lang),
+    /// Go to a screen, clearing what the last one showed.
+    Go(Screen),
+    /// Say why the last step cannot go on (text key).
+    Error(&'static str),
+    /// Start the consent questions afresh; the last day preset to this one (`YYYY-MM-DD`).
+    Begin(String),
+    /// Change the published consent: the questions start from what is published.
+    Edit,
+    /// A part (index in `pool::PARTS`) chosen or not.
+    Part(usize, bool),
+    /// The region: id and name.
+    Region(String, String),
+    /// The last day, as typed.
+    Until(String),
+    /// Whether a jobhunter may confirm skills.
+    Coach(bool),
+    /// A contact detail typed.
+    Type(Detail, String),
+    /// A work process chosen for a trainer link, or not.
+    Choose(String, bool),
+    /// "Take everything back?" asked, or not.
+    Confirm(bool),
+    /// The link of this trainer link (its token) was copied.
+    Copied(String),
+    /// A call to the server started; `clear_notice` also takes away the last notice.
+    Busy {
+        /// Take away the last notice too.
+        clear_notice: bool,
+    },
+    /// The regions, asked or answered.
+    Regions(Loading<Vec<Region>>),
+    /// The contact requests, asked or answered.
+    Requests(Loading<Vec<RequestView>>),
+    /// Who looked, asked or answered.
+    Views(Loading<Vec<ViewLine>>),
+    /// The work processes' titles, asked or read.
+    Titles(Loading<Vec<(String, Text)>>),
+    /// The answer to publishing or updating: what was sent (`published` before, the consent as
+    /// `draft`, the profile as `saved`) and the server's answer.
+    Published {
+        /// The publication before (`None`: the first publish).
+        published: Option<Publication>,
+        /// The consent sent.
+        draft: Draft,
+        /// The profile sent.
+        saved: Box<Saved>,
+        /// The server's answer.
+        result: Result<Published, ApiError>,
+    },
+    /// The answer to withdrawing.
+    Withdrawn(Result<(), ApiError>),
+    /// The answer to accepting (`accept`) or declining a contact request.
+    Answered {
+        /// Accepted, not declined.
+        accept: bool,
+        /// The server's answer.
+        result: Result<(), ApiError>,
+    },
+    /// The answer to asking a trainer link for the `chosen` work processes.
+    LinkMade {
+        /// The work processes.
+        chosen: Vec<String>,
+        /// The server's answer.
+        result: Result<Link, ApiError>,
+    },
+    /// A trainer link's result (`token`); `profile` is the app's profile with the confirmed work
+    /// processes, as saved (`None` when it could not be saved).
+    Collected {
+        /// The link's token.
+        token: String,
+        /// The server's answer.
+        result: Result<ResultView, ApiError>,
+        /// The app's profile as saved with the confirmations.
+        profile: Option<Profile>,
+    },
+    /// Saving `vaardig.pool` worked, or not.
+    Saved(bool),
+}
 
 impl Reducible for St {
-    type Action = Edit;
-    fn reduce(self: Rc<Self>, action: Edit) -> Rc<Self> {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        (action.0)(&mut next);
+        next.apply(action);
         Rc::new(next)
+    }
+}
+
+impl St {
+    fn apply(&mut self, action: Action) {
+        let s = self;
+        match action {
+            Action::Lang(lang) => s.lang = lang,
+            Action::Go(screen) => s.go(screen),
+            Action::Error(key) => s.error = Some(key),
+            Action::Begin(until) => s.draft = Draft { until, ..Draft::default() },
+            Action::Edit => {
+                if let Some(p) = &s.pool.published {
+                    s.draft = Draft {
+                        fields: p.fields,
+                        region: p.region.clone(),
+                        region_name: p.region_name.clone(),
+                        until: p.until.clone(),
+                        coach: Some(p.coach_evidence),
+                    }
+                }
+            }
+            Action::Part(i, on) => {
+                *pool::PARTS[i].1(&mut s.draft.fields) = on;
+                s.error = None;
+            }
+            Action::Region(id, name) => {
+                s.draft.region = id;
+                s.draft.region_name = name;
+                s.error = None;
+            }
+            Action::Until(until) => {
+                s.draft.until = until;
+                s.error = None;
+            }
+            Action::Coach(yes) => {
+                s.draft.coach = Some(yes);
+                s.error = None;
+            }
+            Action::Type(detail, value) => {
+                *match detail {
+                    Detail::Name => &mut s.typed.name,
+                    Detail::Phone => &mut s.typed.phone,
+                    Detail::Email => &mut s.typed.email,
+                } = value;
+                s.error = None;
+            }
+            Action::Choose(id, on) => {
+                s.chosen.retain(|c| c != &id);
+                if on {
+                    s.chosen.push(id);
+                }
+                s.error = None;
+            }
+            Action::Confirm(ask) => s.confirm = ask,
+            Action::Copied(token) => s.copied = Some(token),
+            Action::Busy { clear_notice } => {
+                s.busy = true;
+                s.error = None;
+                if clear_notice {
+                    s.notice = None;
+                }
+            }
+            Action::Regions(load) => s.regions = load,
+            Action::Requests(load) => {
+                if let Loading::Failed(fail) = &load {
+                    gone_if_not_found(s, fail);
+                }
+                s.requests = load;
+            }
+            Action::Views(load) => {
+                if let Loading::Failed(fail) = &load {
+                    gone_if_not_found(s, fail);
+                }
+                s.views = load;
+            }
+            Action::Titles(load) => s.titles = load,
+            Action::Published { published, draft, saved, result } => {
+                s.busy = false;
+                let answer = match result {
+                    Ok(answer) => answer,
+                    Err(fail) => {
+                        s.error = Some(fail_key(&fail, "err.publish"));
+                        gone_if_not_found(s, &fail);
+                        if fail.code == "consent_outdated" {
+                            s.go(Screen::Intro);
+                            s.error = Some("err.consent");
+                        }
+                        return;
+                    }
+                };
+                let secret = match (&published, answer.secret) {
+                    (Some(p), _) => p.secret.clone(),
+                    (None, Some(secret)) => secret,
+                    (None, None) => {
+                        s.error = Some("err.publish");
+                        return;
+                    }
+                };
+                let first = published.is_none();
+                s.pool.published = Some(Publication {
+                    id: answer.id,
+                    secret,
+                    pseudonym: answer.pseudonym,
+                    region: draft.region,
+                    region_name: draft.region_name,
+                    until: answer.until,
+                    fields: draft.fields,
+                    coach_evidence: draft.coach == Some(true),
+                });
+                s.saved = Some(*saved);
+                // A trainer's confirmation the server did not accept (its signature does not fit
+                // what it says) is of no use: it is not sent again.
+                let signed = s.pool.attestations.len();
+                s.pool
+                    .attestations
+                    .retain(|a| !answer.downgraded.contains(&ItemRef::WorkProcess(a.work_process.clone())));
+                let rejected = s.pool.attestations.len() < signed;
+                s.save_pool();
+                s.go(Screen::Home);
+                if first {
+                    s.requests = Loading::Ready(Default::default());
+                }
+                s.notice = Some(match (first, answer.downgraded.is_empty(), rejected) {
+                    (_, _, true) => "home.attest_rejected",
+                    (true, true, _) => "home.published",
+                    (false, true, _) => "home.updated",
+                    (_, false, _) => "home.downgraded",
+                });
+            }
+            Action::Withdrawn(result) => {
+                s.busy = false;
+                // Not found: already gone on the server (expired, or withdrawn elsewhere).
+                match result {
+                    Err(fail) if fail.code != "not_found" => s.error = Some(fail_key(&fail, "err.withdraw")),
+                    _ => {
+                        // Trainer links and signed attestations are not part of the publication:
+                        // they stay for a later one.
+                        s.pool.published = None;
+                        s.save_pool();
+                        s.requests = Loading::Idle;
+                        s.views = Loading::Idle;
+                        s.go(Screen::Gone);
+                    }
+                }
+            }
+            Action::Answered { accept, result } => {
+                s.busy = false;
+                match result {
+                    Ok(()) => {
+                        s.go(Screen::Requests);
+                        s.typed = Default::default();
+                        s.notice = Some(if accept { "answer.sent" } else { "answer.declined" });
+                    }
+                    Err(fail) => {
+                        s.error = Some(fail_key(&fail, "err.answer"));
+                        gone_if_not_found(s, &fail);
+                    }
+                }
+            }
+            Action::LinkMade { chosen, result } => {
+                s.busy = false;
+                match result {
+                    // A link the device asked for always carries the device's part.
+                    Ok(Link { token, link, claim: Some(claim), expires }) => {
+                        s.pool.links.push(TrainerLink { token, claim, link, work_processes: chosen, expires });
+                        s.chosen.clear();
+                        s.save_pool();
+                        s.notice = Some("attest.made");
+                    }
+                    Ok(_) => s.error = Some("err.link"),
+                    Err(fail) => s.error = Some(fail_key(&fail, "err.link")),
+                }
+            }
+            Action::Collected { token, result, profile } => {
+                s.busy = false;
+                match result {
+                    Ok(r) if r.done => {
+                        s.pool
+                            .attestations
+                            .retain(|a| !r.attestations.iter().any(|b| b.work_process == a.work_process));
+                        s.pool.attestations.extend(r.attestations);
+                        s.pool.links.retain(|l| l.token != token);
+                        s.save_pool();
+                        match profile {
+                            Some(p) => {
+                                if let Some(saved) = &mut s.saved {
+                                    saved.profile = p;
+                                }
+                                let shown = s.pool.published.as_ref().is_some_and(|p| p.fields.work_processes);
+                                s.notice = Some(if shown { "attest.done_publish" } else { "attest.done" });
+                            }
+                            None => s.error = Some("attest.profile_unsaved"),
+                        }
+                    }
+                    Ok(_) => s.notice = Some("attest.waiting"),
+                    Err(fail) if fail.code == "not_found" => {
+                        s.pool.links.retain(|l| l.token != token);
+                        s.save_pool();
+                        s.error = Some("attest.expired");
+                    }
+                    Err(fail) => s.error = Some(fail_key(&fail, "err.load")),
+                }
+            }
+            Action::Saved(ok) => s.unsaved = !ok,
+        }
     }
 }
 
@@ -244,125 +516,42 @@ pub struct Ctx {
 
 impl Ctx {
     /// Changes the state.
-    pub fn apply(&self, f: impl FnOnce(&mut St) + 'static) {
-        self.st.dispatch(Edit(Box::new(f)));
+    pub fn send(&self, action: Action) {
+        self.st.dispatch(action);
     }
-    /// A callback that changes the state with `f`.
-    pub fn on<E: 'static>(&self, f: impl Fn(&mut St, E) + 'static) -> Callback<E> {
+    /// A callback that sends the action `f` makes of its event.
+    pub fn on<E: 'static>(&self, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
         let st = self.st.clone();
-        let f = Rc::new(f);
-        Callback::from(move |e: E| {
-            let f = f.clone();
-            st.dispatch(Edit(Box::new(move |s| f(s, e))));
-        })
+        Callback::from(move |e: E| st.dispatch(f(e)))
     }
     /// A callback that goes to `screen` and fetches what it shows.
     pub fn go(&self, screen: Screen) -> Callback<MouseEvent> {
         let ctx = self.clone();
-        Callback::from(move |_| ctx.open(screen.clone()))
+        Callback::from(move |_| io::open(&ctx, screen.clone()))
     }
-    /// Goes to `screen` and fetches what it shows.
-    pub fn open(&self, screen: Screen) {
-        let target = screen.clone();
-        self.apply(move |s| s.go(target));
-        self.fetch_for(&screen);
-    }
-    /// Fetches what `screen` shows.
-    pub fn fetch_for(&self, screen: &Screen) {
-        match screen {
-            Screen::Region => self.fetch_regions(),
-            Screen::Home | Screen::Requests => self.fetch_requests(),
-            Screen::Views => self.fetch_views(),
-            Screen::Attest => self.fetch_titles(),
-            _ => {}
-        }
-    }
-
-    fn fetch_regions(&self) {
-        if matches!(self.st.regions, Load::Ready(_) | Load::Busy) {
-            return;
-        }
-        self.apply(|s| s.regions = Load::Busy);
+    /// A callback that runs the effect `f` (in `io.rs`).
+    pub fn run(&self, f: fn(&Ctx)) -> Callback<MouseEvent> {
         let ctx = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = api::regions().await;
-            ctx.apply(move |s| {
-                s.regions = match result {
-                    Ok(list) => Load::Ready(list),
-                    Err(f) => Load::Failed(fail_key(&f, "err.load")),
-                }
-            });
-        });
-    }
-
-    fn fetch_requests(&self) {
-        let Some(p) = self.st.pool.published.clone() else { return };
-        self.apply(|s| s.requests = Load::Busy);
-        let ctx = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = api::requests(&p.id, &p.secret).await;
-            ctx.apply(move |s| match result {
-                Ok(list) => s.requests = Load::Ready(list),
-                Err(f) => {
-                    s.requests = Load::Failed(fail_key(&f, "err.load"));
-                    gone_if_not_found(s, &f);
-                }
-            });
-        });
-    }
-
-    fn fetch_views(&self) {
-        let Some(p) = self.st.pool.published.clone() else { return };
-        self.apply(|s| s.views = Load::Busy);
-        let ctx = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = api::views(&p.id, &p.secret).await;
-            ctx.apply(move |s| match result {
-                Ok(list) => s.views = Load::Ready(list),
-                Err(f) => {
-                    s.views = Load::Failed(fail_key(&f, "err.load"));
-                    gone_if_not_found(s, &f);
-                }
-            });
-        });
-    }
-
-    fn fetch_titles(&self) {
-        if matches!(self.st.titles, Load::Ready(_) | Load::Busy) {
-            return;
-        }
-        self.apply(|s| s.titles = Load::Busy);
-        let ctx = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let titles = api::work_process_titles().await;
-            ctx.apply(move |s| {
-                s.titles = match titles {
-                    Some(t) => Load::Ready(Rc::new(t)),
-                    None => Load::Failed("err.offline"),
-                }
-            });
-        });
+        Callback::from(move |_| f(&ctx))
     }
 }
 
 /// The text key for a failure; `default` for anything not specific.
-pub fn fail_key(fail: &Fail, default: &'static str) -> &'static str {
-    match fail {
-        Fail::Offline => "err.offline",
-        Fail::Code(code) => match code.as_str() {
-            "not_found" => "err.not_found",
-            "consent_outdated" => "err.consent",
-            "rate_limited" => "err.busy",
-            "conflict" => "err.answered",
-            _ => default,
-        },
+pub fn fail_key(fail: &ApiError, default: &'static str) -> &'static str {
+    match fail.code.as_str() {
+        _ if fail.offline() => "err.offline",
+        "not_found" => "err.not_found",
+        "consent_outdated" => "err.consent",
+        "rate_limited" => "err.busy",
+        "conflict" => "err.answered",
+        _ => default,
     }
 }
 
 /// When the server no longer knows the profile (expired, or withdrawn on another device), the
 /// secret is of no use: forget the publication and start again.
-pub fn gone_if_not_found(s: &mut St, fail: &Fail) {
-    if *fail == Fail::Code("not_found".into()) && s.pool.published.is_some() {
+fn gone_if_not_found(s: &mut St, fail: &ApiError) {
+    if fail.code == "not_found" && s.pool.published.is_some() {
         s.pool.published = None;
         s.save_pool();
         s.go(Screen::Intro);
@@ -430,17 +619,18 @@ pub fn Delen() -> Html {
     // Fetch what the first screen shows, once.
     {
         let ctx = ctx.clone();
-        use_effect_with((), move |_| ctx.fetch_for(&ctx.st.screen.clone()));
+        use_effect_with((), move |_| io::fetch_for(&ctx, &ctx.st.screen.clone()));
+    }
+    // Save `vaardig.pool` after every change to it.
+    {
+        let ctx = ctx.clone();
+        use_effect_with(st.changes, move |&changes| {
+            if changes > 0 {
+                io::save_pool(&ctx);
+            }
+        });
     }
     // Focus the new screen's title, so keyboard and screen-reader users start at the top.
-    use_effect_with(st.screen.clone(), |_| {
-        if let Some(title) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("screen-title"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = title.focus();
-        }
-    });
+    use_effect_with(st.screen.clone(), |_| crate::shared::focus_title());
     screens::page(&ctx)
 }

@@ -2,8 +2,8 @@
 //! links and signed attestations, under `vaardig.pool` (format `vaardig.pool`, version 1). Like
 //! `store.rs`, a missing, blocked or broken storage never stops the page: it says so instead.
 
-use crate::state::Saved;
-use crate::store;
+use crate::app::state::Saved;
+use crate::app::store;
 use gloo_storage::{LocalStorage, Storage};
 use matching_core::{Evidence, ItemRef, Parts, Profile};
 use serde::{Deserialize, Serialize};

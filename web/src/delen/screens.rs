@@ -1,14 +1,14 @@
 //! The pool page's screens, as plain functions over [`Ctx`]: the consent questions one per
 //! screen, then what is published, requests, who looked, trainer links and withdrawal.
 
-use super::api::{self, ConsentIn, Contact, Publish, CONSENT_TEXT_VERSION};
-use super::pool::{self, Publication, TrainerLink};
+use super::api::{self, Contact};
+use super::pool::{self, TrainerLink};
 use super::texts::{t, tf};
-use super::{day_of, day_of_unix, fail_key, gone_if_not_found, today, Ctx, Draft, Load, Screen, St};
-use crate::speech::speak_labelled;
-use crate::words::words;
+use super::{day_of, day_of_unix, fail_key, io, today, Action, Ctx, Detail, Screen, St};
+use crate::shared::api::Loading;
+use crate::shared::speech::speak_labelled;
+use crate::shared::words::words;
 use matching_core::{Date, Evidence, ItemRef, Lang, Parts};
-use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -41,7 +41,7 @@ pub fn page(ctx: &Ctx) -> Html {
         <header class="top">
             <span class="brand">{t("app.name", lang)}</span>
             <button type="button" class="lang" lang={if other == Lang::En { "en" } else { "nl" }}
-                onclick={ctx.on(move |s, _: MouseEvent| s.lang = other)}>{t("lang.switch", lang)}</button>
+                onclick={ctx.on(move |_: MouseEvent| Action::Lang(other))}>{t("lang.switch", lang)}</button>
             <a class="button" href="./">{t("nav.app", lang)}</a>
         </header>
         if s.unsaved {
@@ -94,20 +94,20 @@ fn nav(ctx: &Ctx, next: Option<(&'static str, Callback<MouseEvent>)>) -> Html {
 fn next(ctx: &Ctx, ok: fn(&St) -> Option<&'static str>) -> Callback<MouseEvent> {
     let ctx2 = ctx.clone();
     Callback::from(move |_| match ok(&ctx2.st) {
-        Some(key) => ctx2.apply(move |s| s.error = Some(key)),
-        None => ctx2.open(ctx2.st.screen.next()),
+        Some(key) => ctx2.send(Action::Error(key)),
+        None => io::open(&ctx2, ctx2.st.screen.next()),
     })
 }
 
 /// Loading and failure of something fetched; `None` when it is there.
-fn loading<T>(ctx: &Ctx, load: &Load<T>, retry: Screen) -> Option<Html> {
+fn loading<T>(ctx: &Ctx, load: &Loading<T>, retry: Screen) -> Option<Html> {
     let lang = ctx.st.lang;
     match load {
-        Load::Ready(_) => None,
-        Load::Idle | Load::Busy => Some(html! { <p role="status">{t("busy", lang)}</p> }),
-        Load::Failed(key) => Some(html! {
+        Loading::Ready(_) => None,
+        Loading::Idle | Loading::Busy => Some(html! { <p role="status">{t("busy", lang)}</p> }),
+        Loading::Failed(e) => Some(html! {
             <>
-            <p class="error" role="alert">{t(key, lang)}</p>
+            <p class="error" role="alert">{t(fail_key(e, "err.load"), lang)}</p>
             <button type="button" class="secondary" onclick={ctx.go(retry)}>{t("retry", lang)}</button>
             </>
         }),
@@ -131,11 +131,8 @@ fn intro(ctx: &Ctx) -> Html {
     let begin = {
         let ctx2 = ctx.clone();
         Callback::from(move |_| {
-            ctx2.apply(|s| {
-                s.draft =
-                    Draft { until: Date::from_day_number(today() + DEFAULT_DAYS).to_string(), ..Draft::default() };
-            });
-            ctx2.open(Screen::Parts);
+            ctx2.send(Action::Begin(Date::from_day_number(today() + DEFAULT_DAYS).to_string()));
+            io::open(&ctx2, Screen::Parts);
         })
     };
     html! {
@@ -168,10 +165,8 @@ fn parts(ctx: &Ctx) -> Html {
                 { for pool::PARTS.iter().enumerate().map(|(i, (name, get))| {
                     let on = *get(&mut fields);
                     let id = format!("part-{name}");
-                    let onchange = ctx.on(move |s, e: Event| {
-                        *pool::PARTS[i].1(&mut s.draft.fields) = e.target_unchecked_into::<HtmlInputElement>().checked();
-                        s.error = None;
-                    });
+                    let onchange =
+                        ctx.on(move |e: Event| Action::Part(i, e.target_unchecked_into::<HtmlInputElement>().checked()));
                     html! {
                         <div class="check">
                             <input type="checkbox" id={id.clone()} checked={on} {onchange} aria-describedby={format!("{id}-help")} />
@@ -194,17 +189,13 @@ fn region(ctx: &Ctx) -> Html {
     let lang = ctx.st.lang;
     let head = t("region.title", lang);
     let list = match &ctx.st.regions {
-        Load::Ready(list) => html! {
+        Loading::Ready(list) => html! {
             <fieldset class="answers">
                 <legend class="sr-only">{head}</legend>
                 { for list.iter().map(|r| {
                     let pressed = ctx.st.draft.region == r.id;
                     let (id, name) = (r.id.clone(), r.name.clone());
-                    let onclick = ctx.on(move |s, _: MouseEvent| {
-                        s.draft.region = id.clone();
-                        s.draft.region_name = name.clone();
-                        s.error = None;
-                    });
+                    let onclick = ctx.on(move |_: MouseEvent| Action::Region(id.clone(), name.clone()));
                     html! { <button type="button" class="answer" aria-pressed={pressed.to_string()} {onclick}>{r.name.clone()}</button> }
                 }) }
             </fieldset>
@@ -233,10 +224,7 @@ fn until(ctx: &Ctx) -> Html {
     let head = t("until.title", lang);
     let min = Date::from_day_number(today()).to_string();
     let max = Date::from_day_number(today() + MAX_DAYS).to_string();
-    let oninput = ctx.on(|s, e: InputEvent| {
-        s.draft.until = e.target_unchecked_into::<HtmlInputElement>().value();
-        s.error = None;
-    });
+    let oninput = ctx.on(|e: InputEvent| Action::Until(e.target_unchecked_into::<HtmlInputElement>().value()));
     html! {
         <section>
             {title(ctx, head, t("until.help", lang))}
@@ -256,10 +244,7 @@ fn coach(ctx: &Ctx) -> Html {
     let head = t("coach.title", lang);
     let answer = |value: bool, key: &'static str| {
         let pressed = ctx.st.draft.coach == Some(value);
-        let onclick = ctx.on(move |s, _: MouseEvent| {
-            s.draft.coach = Some(value);
-            s.error = None;
-        });
+        let onclick = ctx.on(move |_: MouseEvent| Action::Coach(value));
         html! { <button type="button" class="answer" aria-pressed={pressed.to_string()} {onclick}>{t(key, lang)}</button> }
     };
     html! {
@@ -310,111 +295,9 @@ fn check(ctx: &Ctx) -> Html {
     }
 }
 
-/// Publishes or updates: with the draft (`from_draft`) or with the consent as published (to send
-/// a changed profile). Never publishes when the device could not keep the secret.
+/// Publishes or updates: with the draft (`from_draft`) or with the consent as published.
 fn submit(ctx: &Ctx, from_draft: bool) -> Callback<MouseEvent> {
-    let ctx = ctx.clone();
-    Callback::from(move |_| {
-        let s = &*ctx.st;
-        if s.busy {
-            return;
-        }
-        let Some(saved) = pool::profile().0.or_else(|| s.saved.clone()) else {
-            ctx.apply(|s| s.error = Some("intro.no_profile"));
-            return;
-        };
-        let published = s.pool.published.clone();
-        if published.is_none() && !pool::writable() {
-            ctx.apply(|s| s.error = Some("intro.no_storage"));
-            return;
-        }
-        let draft = match (&published, from_draft) {
-            (Some(p), false) => Draft {
-                fields: p.fields,
-                region: p.region.clone(),
-                region_name: p.region_name.clone(),
-                until: p.until.clone(),
-                coach: Some(p.coach_evidence),
-            },
-            _ => s.draft.clone(),
-        };
-        let attestations = s.pool.attestations.clone();
-        ctx.apply(|s| {
-            s.busy = true;
-            s.error = None;
-        });
-        let ctx = ctx.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let body = Publish {
-                profile: saved.profile.clone(),
-                consent: ConsentIn {
-                    fields: draft.fields,
-                    region: draft.region.clone(),
-                    until: Some(draft.until.clone()),
-                    text_version: CONSENT_TEXT_VERSION.into(),
-                    coach_evidence: draft.coach == Some(true),
-                },
-                attestations,
-            };
-            let result = match &published {
-                Some(p) => api::update(&p.id, &p.secret, &body).await,
-                None => api::publish(&body).await,
-            };
-            ctx.apply(move |s| {
-                s.busy = false;
-                let answer = match result {
-                    Ok(answer) => answer,
-                    Err(fail) => {
-                        s.error = Some(fail_key(&fail, "err.publish"));
-                        gone_if_not_found(s, &fail);
-                        if fail == api::Fail::Code("consent_outdated".into()) {
-                            s.go(Screen::Intro);
-                            s.error = Some("err.consent");
-                        }
-                        return;
-                    }
-                };
-                let secret = match (&published, answer.secret) {
-                    (Some(p), _) => p.secret.clone(),
-                    (None, Some(secret)) => secret,
-                    (None, None) => {
-                        s.error = Some("err.publish");
-                        return;
-                    }
-                };
-                let first = published.is_none();
-                s.pool.published = Some(Publication {
-                    id: answer.id,
-                    secret,
-                    pseudonym: answer.pseudonym,
-                    region: draft.region,
-                    region_name: draft.region_name,
-                    until: answer.until,
-                    fields: draft.fields,
-                    coach_evidence: draft.coach == Some(true),
-                });
-                s.saved = Some(saved);
-                // A trainer's confirmation the server did not accept (its signature does not fit
-                // what it says) is of no use: it is not sent again.
-                let signed = s.pool.attestations.len();
-                s.pool
-                    .attestations
-                    .retain(|a| !answer.downgraded.contains(&ItemRef::WorkProcess(a.work_process.clone())));
-                let rejected = s.pool.attestations.len() < signed;
-                s.save_pool();
-                s.go(Screen::Home);
-                if first {
-                    s.requests = Load::Ready(Vec::new());
-                }
-                s.notice = Some(match (first, answer.downgraded.is_empty(), rejected) {
-                    (_, _, true) => "home.attest_rejected",
-                    (true, true, _) => "home.published",
-                    (false, true, _) => "home.updated",
-                    (_, false, _) => "home.downgraded",
-                });
-            });
-        });
-    })
+    ctx.run(if from_draft { |ctx| io::publish(ctx, true) } else { |ctx| io::publish(ctx, false) })
 }
 
 /// What is published and everything that can be done with it.
@@ -426,27 +309,14 @@ fn home(ctx: &Ctx) -> Html {
     let seen = tf("home.seen", lang, &[("region", p.region_name.clone()), ("name", p.pseudonym.clone())]);
     let until = tf("home.until", lang, &[("date", day_of(&p.until, lang))]);
     let open = match &s.requests {
-        Load::Ready(list) => Some(list.iter().filter(|r| r.status == "open").count()),
+        Loading::Ready(list) => Some(list.iter().filter(|r| r.status == "open").count()),
         _ => None,
     };
-    let edit = {
-        let ctx2 = ctx.clone();
-        let p = p.clone();
-        Callback::from(move |_| {
-            let p = p.clone();
-            ctx2.apply(move |s| {
-                s.draft = Draft {
-                    fields: p.fields,
-                    region: p.region,
-                    region_name: p.region_name,
-                    until: p.until,
-                    coach: Some(p.coach_evidence),
-                }
-            });
-            ctx2.open(Screen::Parts);
-        })
-    };
-    let withdraw = withdraw(ctx, p.clone());
+    let edit = ctx.run(|ctx| {
+        ctx.send(Action::Edit);
+        io::open(ctx, Screen::Parts);
+    });
+    let withdraw = ctx.run(io::withdraw);
     html! {
         <section>
             {title(ctx, head, &format!("{seen} {until}"))}
@@ -481,46 +351,13 @@ fn home(ctx: &Ctx) -> Html {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
                     <p id="confirm-text">{t("home.withdraw_confirm", lang)}</p>
                     <button type="button" class="danger" onclick={withdraw} disabled={s.busy}>{if s.busy { t("busy", lang) } else { t("home.withdraw_yes", lang) }}</button>
-                    <button type="button" class="secondary" onclick={ctx.on(|s, _: MouseEvent| s.confirm = false)}>{t("home.withdraw_no", lang)}</button>
+                    <button type="button" class="secondary" onclick={ctx.on(|_: MouseEvent| Action::Confirm(false))}>{t("home.withdraw_no", lang)}</button>
                 </div>
             } else {
-                <button type="button" class="danger" onclick={ctx.on(|s, _: MouseEvent| s.confirm = true)}>{t("home.withdraw", lang)}</button>
+                <button type="button" class="danger" onclick={ctx.on(|_: MouseEvent| Action::Confirm(true))}>{t("home.withdraw", lang)}</button>
             }
         </section>
     }
-}
-
-/// Withdraws: deletes on the server, then forgets the publication here.
-fn withdraw(ctx: &Ctx, p: Publication) -> Callback<MouseEvent> {
-    let ctx = ctx.clone();
-    Callback::from(move |_| {
-        ctx.apply(|s| {
-            s.busy = true;
-            s.error = None;
-        });
-        let (ctx, p) = (ctx.clone(), p.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = api::withdraw(&p.id, &p.secret).await;
-            ctx.apply(move |s| {
-                s.busy = false;
-                // Not found: already gone on the server (expired, or withdrawn elsewhere).
-                match result {
-                    Err(fail) if fail != api::Fail::Code("not_found".into()) => {
-                        s.error = Some(fail_key(&fail, "err.withdraw"));
-                    }
-                    _ => {
-                        // Trainer links and signed attestations are not part of the
-                        // publication: they stay for a later one.
-                        s.pool.published = None;
-                        s.save_pool();
-                        s.requests = Load::Idle;
-                        s.views = Load::Idle;
-                        s.go(Screen::Gone);
-                    }
-                }
-            });
-        });
-    })
 }
 
 /// Contact requests: accept (then choose details) or decline.
@@ -529,8 +366,8 @@ fn requests(ctx: &Ctx) -> Html {
     let lang = s.lang;
     let head = t("requests.title", lang);
     let body = match &s.requests {
-        Load::Ready(list) if list.is_empty() => html! { <p>{t("requests.none", lang)}</p> },
-        Load::Ready(list) => html! {
+        Loading::Ready(list) if list.is_empty() => html! { <p>{t("requests.none", lang)}</p> },
+        Loading::Ready(list) => html! {
             <ul class="open">{ for list.iter().map(|r| request_card(ctx, r)) }</ul>
         },
         other => loading(ctx, other, Screen::Requests).unwrap_or_default(),
@@ -559,7 +396,7 @@ fn request_card(ctx: &Ctx, r: &api::RequestView) -> Html {
     let who = company(r, lang);
     let decline = {
         let (ctx, id) = (ctx.clone(), r.id.clone());
-        Callback::from(move |_| send_answer(&ctx, &id, None))
+        Callback::from(move |_| io::answer(&ctx, &id, None))
     };
     html! {
         <li class="match">
@@ -583,63 +420,25 @@ fn request_card(ctx: &Ctx, r: &api::RequestView) -> Html {
     }
 }
 
-/// Sends an answer (`None`: decline), then shows the requests again.
-fn send_answer(ctx: &Ctx, request: &str, contact: Option<Contact>) {
-    let Some(p) = ctx.st.pool.published.clone() else { return };
-    let accept = contact.is_some();
-    ctx.apply(|s| {
-        s.busy = true;
-        s.error = None;
-    });
-    let (ctx, request) = (ctx.clone(), request.to_string());
-    wasm_bindgen_futures::spawn_local(async move {
-        let result = api::answer(&p.id, &p.secret, &request, contact).await;
-        let ok = result.is_ok();
-        ctx.apply(move |s| {
-            s.busy = false;
-            match result {
-                Ok(()) => {
-                    s.go(Screen::Requests);
-                    s.typed = Default::default();
-                    s.notice = Some(if accept { "answer.sent" } else { "answer.declined" });
-                }
-                Err(fail) => {
-                    s.error = Some(fail_key(&fail, "err.answer"));
-                    gone_if_not_found(s, &fail);
-                }
-            }
-        });
-        if ok {
-            ctx.fetch_for(&Screen::Requests);
-        }
-    });
-}
-
 /// Accepting one request: which contact details to give (each optional, at least one).
 fn answer(ctx: &Ctx, id: &str) -> Html {
     let s = &*ctx.st;
     let lang = s.lang;
-    let Load::Ready(list) = &s.requests else { return requests(ctx) };
+    let Loading::Ready(list) = &s.requests else { return requests(ctx) };
     let Some(r) = list.iter().find(|r| r.id == id) else { return requests(ctx) };
     let who = company(r, lang);
     let head = tf("answer.title", lang, &[("company", who.clone())]);
-    let field = |key: &'static str,
-                 id: &'static str,
-                 kind: &'static str,
-                 auto: &'static str,
-                 value: String,
-                 set: fn(&mut St, String)| {
-        let oninput = ctx.on(move |s, e: InputEvent| {
-            set(s, e.target_unchecked_into::<HtmlInputElement>().value());
-            s.error = None;
-        });
-        html! {
-            <>
-            <label for={id}>{t(key, lang)}</label>
-            <input id={id} type={kind} autocomplete={auto} value={value} {oninput} />
-            </>
-        }
-    };
+    let field =
+        |key: &'static str, id: &'static str, kind: &'static str, auto: &'static str, value: String, detail: Detail| {
+            let oninput = ctx
+                .on(move |e: InputEvent| Action::Type(detail, e.target_unchecked_into::<HtmlInputElement>().value()));
+            html! {
+                <>
+                <label for={id}>{t(key, lang)}</label>
+                <input id={id} type={kind} autocomplete={auto} value={value} {oninput} />
+                </>
+            }
+        };
     let send = {
         let (ctx, id) = (ctx.clone(), id.to_string());
         Callback::from(move |_| {
@@ -652,9 +451,9 @@ fn answer(ctx: &Ctx, id: &str) -> Html {
                 message: None,
             };
             if contact == Contact::default() {
-                ctx.apply(|s| s.error = Some("answer.none"));
+                ctx.send(Action::Error("answer.none"));
             } else {
-                send_answer(&ctx, &id, Some(contact));
+                io::answer(&ctx, &id, Some(contact));
             }
         })
     };
@@ -662,9 +461,9 @@ fn answer(ctx: &Ctx, id: &str) -> Html {
         <section>
             {title(ctx, &head, t("answer.help", lang))}
             <p>{t("answer.help", lang)}</p>
-            {field("answer.name", "c-name", "text", "name", s.typed.name.clone(), |s, v| s.typed.name = v)}
-            {field("answer.phone", "c-phone", "tel", "tel", s.typed.phone.clone(), |s, v| s.typed.phone = v)}
-            {field("answer.email", "c-email", "email", "email", s.typed.email.clone(), |s, v| s.typed.email = v)}
+            {field("answer.name", "c-name", "text", "name", s.typed.name.clone(), Detail::Name)}
+            {field("answer.phone", "c-phone", "tel", "tel", s.typed.phone.clone(), Detail::Phone)}
+            {field("answer.email", "c-email", "email", "email", s.typed.email.clone(), Detail::Email)}
             {error(ctx)}
             {nav(ctx, Some(("answer.send", send)))}
         </section>
@@ -677,8 +476,8 @@ fn views(ctx: &Ctx) -> Html {
     let lang = s.lang;
     let head = t("views.title", lang);
     let body = match &s.views {
-        Load::Ready(list) if list.is_empty() => html! { <p>{t("views.none", lang)}</p> },
-        Load::Ready(list) => html! {
+        Loading::Ready(list) if list.is_empty() => html! { <p>{t("views.none", lang)}</p> },
+        Loading::Ready(list) => html! {
             <ul class="lines">{ for list.iter().map(|v| {
                 let key = match v.action.as_str() {
                     "listed" if v.times > 1 => "views.listed_times",
@@ -719,7 +518,7 @@ fn views(ctx: &Ctx) -> Html {
 fn processes(s: &St) -> Vec<(String, String, Evidence)> {
     let lang = s.lang;
     let titles = match &s.titles {
-        Load::Ready(t) => Some(t.clone()),
+        Loading::Ready(t) => Some(t.clone()),
         _ => None,
     };
     let Some(saved) = &s.saved else { return Vec::new() };
@@ -740,32 +539,6 @@ fn processes(s: &St) -> Vec<(String, String, Evidence)> {
         .collect()
 }
 
-/// Whether the browser can share (Web Share).
-fn can_share() -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("share")).ok())
-        .is_some_and(|f| f.is_function())
-}
-
-/// Opens the browser's share sheet for `url`.
-fn share(url: &str, text: &str) {
-    let Some(window) = web_sys::window() else { return };
-    let navigator = window.navigator();
-    let Ok(f) = js_sys::Reflect::get(&navigator, &JsValue::from_str("share")) else { return };
-    let Ok(f) = f.dyn_into::<js_sys::Function>() else { return };
-    let data = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("url"), &JsValue::from_str(url));
-    let _ = js_sys::Reflect::set(&data, &JsValue::from_str("text"), &JsValue::from_str(text));
-    if let Ok(promise) = f.call1(&navigator, &data) {
-        // A cancelled share rejects; that is not an error for the person.
-        if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-            });
-        }
-    }
-}
-
 /// Workplace trainer evidence: choose work processes, make a one-time link, share it, and
 /// collect the signed result.
 fn attest(ctx: &Ctx) -> Html {
@@ -775,47 +548,7 @@ fn attest(ctx: &Ctx) -> Html {
     let list = processes(s);
     let open: Vec<(String, String)> =
         list.iter().filter(|(_, _, e)| *e < Evidence::Practice).map(|(id, n, _)| (id.clone(), n.clone())).collect();
-    let make = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| {
-            let chosen = ctx.st.chosen.clone();
-            if chosen.is_empty() {
-                ctx.apply(|s| s.error = Some("attest.choose"));
-                return;
-            }
-            if !pool::writable() {
-                ctx.apply(|s| s.error = Some("intro.no_storage"));
-                return;
-            }
-            // A link is made for the published profile: the confirmation is bound to it.
-            let Some((id, secret)) = ctx.st.pool.published.as_ref().map(|p| (p.id.clone(), p.secret.clone())) else {
-                ctx.apply(|s| s.error = Some("attest.publish_first"));
-                return;
-            };
-            ctx.apply(|s| {
-                s.busy = true;
-                s.error = None;
-            });
-            let ctx = ctx.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = api::make_link(&id, &secret, &chosen).await;
-                ctx.apply(move |s| {
-                    s.busy = false;
-                    match result {
-                        // A link the device asked for always carries the device's part.
-                        Ok(api::Link { token, link, claim: Some(claim), expires }) => {
-                            s.pool.links.push(TrainerLink { token, claim, link, work_processes: chosen, expires });
-                            s.chosen.clear();
-                            s.save_pool();
-                            s.notice = Some("attest.made");
-                        }
-                        Ok(_) => s.error = Some(fail_key(&api::Fail::Code("internal".into()), "err.link")),
-                        Err(fail) => s.error = Some(fail_key(&fail, "err.link")),
-                    }
-                });
-            });
-        })
-    };
+    let make = ctx.run(io::make_link);
     let titles: Vec<(String, String)> = list.iter().map(|(id, n, _)| (id.clone(), n.clone())).collect();
     html! {
         <section>
@@ -836,12 +569,8 @@ fn attest(ctx: &Ctx) -> Html {
                         let on = s.chosen.contains(id);
                         let key = format!("wp-{i}");
                         let id = id.clone();
-                        let onchange = ctx.on(move |s, e: Event| {
-                            s.chosen.retain(|c| c != &id);
-                            if e.target_unchecked_into::<HtmlInputElement>().checked() {
-                                s.chosen.push(id.clone());
-                            }
-                            s.error = None;
+                        let onchange = ctx.on(move |e: Event| {
+                            Action::Choose(id.clone(), e.target_unchecked_into::<HtmlInputElement>().checked())
                         });
                         html! { <div class="check"><input type="checkbox" id={key.clone()} checked={on} {onchange} /><label for={key}>{name.clone()}</label></div> }
                     }) }
@@ -871,16 +600,12 @@ fn link_card(ctx: &Ctx, i: usize, l: &TrainerLink, titles: &[(String, String)]) 
     let copied = ctx.st.copied.as_deref() == Some(l.token.as_str());
     let copy = {
         let (link, token) = (l.link.clone(), l.token.clone());
-        ctx.on(move |s, _: MouseEvent| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.navigator().clipboard().write_text(&link);
-                s.copied = Some(token.clone());
-            }
-        })
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| io::copy(&ctx, &link, &token))
     };
     let share_it = {
         let (link, text) = (l.link.clone(), t("attest.share_text", lang));
-        Callback::from(move |_: MouseEvent| share(&link, text))
+        Callback::from(move |_: MouseEvent| io::share(&link, text))
     };
     let input = format!("link-{i}");
     html! {
@@ -891,64 +616,13 @@ fn link_card(ctx: &Ctx, i: usize, l: &TrainerLink, titles: &[(String, String)]) 
             <input id={input} readonly=true value={l.link.clone()} />
             <div class="nav">
                 <button type="button" class="secondary" onclick={copy}>{if copied { t("attest.copied", lang) } else { t("attest.copy", lang) }}</button>
-                if can_share() {
+                if io::can_share() {
                     <button type="button" class="secondary" onclick={share_it}>{t("attest.share", lang)}</button>
                 }
-                <button type="button" class="primary" onclick={collect(ctx, l.clone())} disabled={ctx.st.busy}>{t("attest.check", lang)}</button>
+                <button type="button" class="primary" onclick={{ let (ctx, l) = (ctx.clone(), l.clone()); Callback::from(move |_| io::collect(&ctx, &l)) }} disabled={ctx.st.busy}>{t("attest.check", lang)}</button>
             </div>
         </li>
     }
-}
-
-/// Fetches a link's signed result; once the trainer confirmed, keeps the signatures, marks those
-/// work processes "shown at work" in the app's profile, and drops the link.
-fn collect(ctx: &Ctx, link: TrainerLink) -> Callback<MouseEvent> {
-    let ctx = ctx.clone();
-    Callback::from(move |_| {
-        ctx.apply(|s| {
-            s.busy = true;
-            s.error = None;
-            s.notice = None;
-        });
-        let (ctx, link) = (ctx.clone(), link.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = api::link_result(&link.token, &link.claim).await;
-            let profile = match &result {
-                Ok(r) if r.done => pool::apply_attestations(&r.attestations),
-                _ => None,
-            };
-            ctx.apply(move |s| {
-                s.busy = false;
-                match result {
-                    Ok(r) if r.done => {
-                        s.pool
-                            .attestations
-                            .retain(|a| !r.attestations.iter().any(|b| b.work_process == a.work_process));
-                        s.pool.attestations.extend(r.attestations);
-                        s.pool.links.retain(|l| l.token != link.token);
-                        s.save_pool();
-                        match profile {
-                            Some(p) => {
-                                if let Some(saved) = &mut s.saved {
-                                    saved.profile = p;
-                                }
-                                let shown = s.pool.published.as_ref().is_some_and(|p| p.fields.work_processes);
-                                s.notice = Some(if shown { "attest.done_publish" } else { "attest.done" });
-                            }
-                            None => s.error = Some("attest.profile_unsaved"),
-                        }
-                    }
-                    Ok(_) => s.notice = Some("attest.waiting"),
-                    Err(api::Fail::Code(code)) if code == "not_found" => {
-                        s.pool.links.retain(|l| l.token != link.token);
-                        s.save_pool();
-                        s.error = Some("attest.expired");
-                    }
-                    Err(fail) => s.error = Some(fail_key(&fail, "err.load")),
-                }
-            });
-        });
-    })
 }
 
 /// After withdrawing.

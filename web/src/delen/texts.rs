@@ -162,12 +162,12 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
 
 /// The text for `key` in `lang`; a warning sign when missing (a test keeps that from shipping).
 pub fn t(key: &str, lang: Lang) -> &'static str {
-    crate::i18n::lookup(TEXTS, key, lang)
+    crate::shared::i18n::lookup(TEXTS, key, lang)
 }
 
 /// The text with `{name}` placeholders filled in.
 pub fn tf(key: &str, lang: Lang, values: &[(&str, String)]) -> String {
-    crate::i18n::fill(t(key, lang), values)
+    crate::shared::i18n::fill(t(key, lang), values)
 }
 
 #[cfg(test)]
@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn both_languages_are_complete_and_keys_unique() {
-        crate::i18n::check_table(TEXTS);
+        crate::shared::i18n::check_table(TEXTS);
     }
 
     #[test]
@@ -195,7 +195,7 @@ mod tests {
     fn every_key_used_in_the_code_exists() {
         let prefixes: std::collections::BTreeSet<&str> =
             TEXTS.iter().map(|(k, _, _)| k.split('.').next().unwrap_or_default()).collect();
-        let sources = [include_str!("mod.rs"), include_str!("screens.rs")];
+        let sources = [include_str!("mod.rs"), include_str!("screens.rs"), include_str!("io.rs")];
         for source in sources {
             for literal in source.split('"').skip(1).step_by(2) {
                 let key_like = literal.contains('.')
@@ -215,7 +215,7 @@ mod tests {
     #[test]
     fn the_speak_label_is_the_apps() {
         for lang in [Lang::Nl, Lang::En] {
-            assert_eq!(t("speak", lang), crate::i18n::t("speak", lang));
+            assert_eq!(t("speak", lang), crate::app::texts::t("speak", lang));
         }
     }
 }

@@ -7,8 +7,8 @@
 
 pub mod texts;
 
-use crate::screens::level_dots;
-use crate::share;
+use crate::app::share;
+use crate::shared::level_dots;
 use matching_core::{
     explain, format, lookup, text, Hours, Importance, ItemKind, ItemRef, Lang, Opening, Requirement, RouteType,
     Taxonomy,
@@ -21,24 +21,6 @@ use yew::prelude::*;
 /// The page's file name: the app links here, and sends an old `index.html#view=…` link here.
 pub const PAGE: &str = "view.html";
 
-/// Mounts the view in `#app`. The static first screen of view.html stays until the taxonomy is
-/// loaded; the QR code needs no data, so there it goes at once.
-pub fn start() {
-    let document = web_sys::window().and_then(|w| w.document());
-    if qr_link().is_some() {
-        remove_shell();
-    }
-    let root = document.as_ref().and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            yew::Renderer::<View>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<View>::new().render();
-        }
-    }
-}
-
 /// Removes the static first screen of view.html.
 fn remove_shell() {
     if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
@@ -47,7 +29,7 @@ fn remove_shell() {
 }
 
 /// For `view.html#qr=<data>`: the link the QR code stands for, `view.html#view=<data>`.
-fn qr_link() -> Option<String> {
+pub fn qr_link() -> Option<String> {
     let location = web_sys::window()?.location();
     let data = location.hash().ok()?.strip_prefix("#qr=")?.to_string();
     let href = location.href().ok()?;
@@ -121,7 +103,7 @@ pub fn View() -> Html {
         let loading = loading.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let result = crate::fetch_taxonomy().await;
+                let result = crate::shared::fetch_taxonomy().await;
                 // Remove the static first screen in the same task that renders the view.
                 remove_shell();
                 loading.set(match result {
@@ -205,7 +187,7 @@ pub fn View() -> Html {
                                 } else {
                                     html! { <>{level_dots(c.level.get())}{" "}</> }
                                 };
-                                let evidence = t(crate::i18n::evidence_key(c.evidence), lang);
+                                let evidence = t(crate::app::texts::evidence_key(c.evidence), lang);
                                 html! { <li>{dots}{taxonomy.name(&c.item, lang)}{" · "}{evidence}</li> }
                             })
                             .collect()
@@ -215,7 +197,7 @@ pub fn View() -> Html {
                         <p>{t("view.help", lang)}</p>
                         { for ItemKind::ALL.iter().map(|&kind| {
                             let items = claims_of(kind);
-                            let key = crate::i18n::kind_key(kind);
+                            let key = crate::app::texts::kind_key(kind);
                             if items.is_empty() { html! {} } else { html! { <><h2>{t(key, lang)}</h2><ul class="mine">{ for items }</ul></> } }
                         }) }
                         <h2>{t("view.try", lang)}</h2>

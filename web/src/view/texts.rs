@@ -44,18 +44,18 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
 
 /// The text for `key` in `lang`; a warning sign when missing (a test keeps that from shipping).
 pub fn t(key: &str, lang: Lang) -> &'static str {
-    crate::i18n::lookup(TEXTS, key, lang)
+    crate::shared::i18n::lookup(TEXTS, key, lang)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{evidence_key, kind_key};
+    use crate::app::texts::{evidence_key, kind_key};
     use matching_core::{Evidence, ItemKind};
 
     #[test]
     fn both_languages_are_complete_and_keys_unique() {
-        crate::i18n::check_table(TEXTS);
+        crate::shared::i18n::check_table(TEXTS);
     }
 
     /// The view names the parts and the evidence as the app does.
@@ -66,7 +66,7 @@ mod tests {
         );
         for key in keys {
             for lang in [Lang::Nl, Lang::En] {
-                assert_eq!(t(key, lang), crate::i18n::t(key, lang), "{key}");
+                assert_eq!(t(key, lang), crate::app::texts::t(key, lang), "{key}");
             }
         }
     }

@@ -6,9 +6,9 @@ use super::api::{self, Carving, Carvings, ContactIn, ContactView, OpeningIn, Pag
 use super::parts::{self, title};
 use super::route::{self, Route};
 use super::texts::{kind_key, route_key, shift_key};
-use super::{use_get, use_shared, Load, Shared};
+use super::{use_get, use_shared, Loading, Shared};
+use crate::shared::debounce::use_debounce;
 use gloo_net::http::Method;
-use gloo_timers::callback::Timeout;
 use matching_core::{Date, Hours, Importance, ItemKind, ItemRef, Level, Opening, Requirement, RouteType, Shift};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -148,7 +148,7 @@ fn OpeningForm(props: &FormProps) -> Html {
     let (loaded, _) = use_get::<Opening>(if path.is_empty() { "/api/session".into() } else { path });
     match (&props.id, &loaded) {
         (None, _) => html! { <FormBody /> },
-        (Some(_), Load::Ready(o)) => html! { <FormBody opening={Some(o.clone())} /> },
+        (Some(_), Loading::Ready(o)) => html! { <FormBody opening={Some(o.clone())} /> },
         (Some(_), other) => parts::loaded(&s, other, |_| html! {}),
     }
 }
@@ -165,9 +165,7 @@ fn FormBody(props: &BodyProps) -> Html {
     let form = use_state(|| Form::new(props.opening.as_deref()));
     let problem = use_state(|| None::<&'static str>);
     let failed = use_state(|| None::<api::ApiError>);
-    let preview = use_state(|| None::<Load<Reach>>);
-    let timer = use_mut_ref(|| None::<Timeout>);
-    let sequence = use_mut_ref(|| 0u32);
+    let preview = use_state(|| None::<Loading<Reach>>);
     // What the preview is asked about: the opening with a stand-in title (the count does not
     // depend on it), or nothing while the form cannot be sent.
     let preview_body = form.opening(&s).ok().map(|mut o| {
@@ -177,31 +175,21 @@ fn FormBody(props: &BodyProps) -> Html {
         serde_json::to_string(&o).unwrap_or_default()
     });
     {
-        let (preview, timer, sequence) = (preview.clone(), timer.clone(), sequence.clone());
-        use_effect_with(preview_body, move |body| {
-            *sequence.borrow_mut() += 1;
-            let mine = *sequence.borrow();
-            match body.clone() {
-                None => {
-                    timer.borrow_mut().take();
-                    preview.set(None);
-                }
-                Some(body) => {
-                    *timer.borrow_mut() = Some(Timeout::new(PREVIEW_DELAY_MS, move || {
-                        preview.set(Some(Load::Busy));
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
-                            let answer = api::send::<_, Reach>(Method::POST, "/api/openings/preview", &value).await;
-                            // Only the answer to the latest form counts.
-                            if *sequence.borrow() == mine {
-                                preview.set(Some(match answer {
-                                    Ok(p) => Load::Ready(Rc::new(p)),
-                                    Err(e) => Load::Failed(e),
-                                }));
-                            }
-                        });
-                    }));
-                }
+        let preview = preview.clone();
+        let delay = |body: &Option<String>, _| if body.is_some() { PREVIEW_DELAY_MS } else { 0 };
+        use_debounce(preview_body, delay, move |body, latest| match body {
+            None => preview.set(None),
+            Some(body) => {
+                preview.set(Some(Loading::Busy));
+                let preview = preview.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let value: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+                    let answer = api::send::<_, Reach>(Method::POST, "/api/openings/preview", None, &value).await;
+                    // Only the answer to the latest form counts.
+                    if latest.still() {
+                        preview.set(Some(answer.into()));
+                    }
+                });
             }
         });
     }
@@ -255,10 +243,15 @@ fn FormBody(props: &BodyProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         let answer = match &id {
                             Some(id) => {
-                                api::send::<_, Opening>(Method::PUT, &format!("/api/openings/{}", api::seg(id)), &body)
-                                    .await
+                                api::send::<_, Opening>(
+                                    Method::PUT,
+                                    &format!("/api/openings/{}", api::seg(id)),
+                                    None,
+                                    &body,
+                                )
+                                .await
                             }
-                            None => api::send::<_, Opening>(Method::POST, "/api/openings", &body).await,
+                            None => api::send::<_, Opening>(Method::POST, "/api/openings", None, &body).await,
                         };
                         match answer {
                             Ok(o) => route::go(&Route::Opening(o.id)),
@@ -521,7 +514,7 @@ fn CandidateView(props: &CandidateProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let body = ContactIn { candidate, opening: Some(opening), message: text };
                 let answer =
-                    api::send::<_, ContactView>(Method::POST, "/api/contact-requests", &body).await.map(|_| ());
+                    api::send::<_, ContactView>(Method::POST, "/api/contact-requests", None, &body).await.map(|_| ());
                 sent.set(Some(answer));
             });
         })

@@ -9,11 +9,10 @@ use super::api::{
 use super::parts::{self, title};
 use super::route::{self, Route};
 use super::texts::{evidence_key, kind_key};
-use super::{use_get, use_shared, Load, Shared};
+use super::{use_get, use_shared, Loading, Shared};
+use crate::shared::debounce::use_debounce;
 use gloo_net::http::Method;
-use gloo_timers::callback::Timeout;
 use matching_core::{Claim, Evidence, ItemKind, ItemRef, Level, Opening};
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -151,63 +150,50 @@ fn sliders(s: &Shared, weights: &UseStateHandle<KindWeights>) -> Html {
 fn Rank(props: &RankProps) -> Html {
     let s = use_shared();
     let weights = use_state(KindWeights::default);
-    let result = use_state(|| Load::<Ranked>::Busy);
-    let timer = use_mut_ref(|| None::<Timeout>);
-    let sequence = use_mut_ref(|| 0u32);
+    let result = use_state(|| Loading::<Ranked>::Busy);
     {
-        let (result, timer, sequence, id, for_opening) =
-            (result.clone(), timer.clone(), sequence.clone(), props.id.clone(), props.for_opening);
-        use_effect_with(*weights, move |&weights| {
-            *sequence.borrow_mut() += 1;
-            let mine = *sequence.borrow();
-            let first = mine == 1;
-            let run = move || {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let (offset, limit) = (Offset::default(), Limit::try_from(20).ok());
-                    let answer = if for_opening {
-                        let body = RankCandidatesIn {
-                            opening: id.clone(),
-                            weights: Some(weights),
-                            include_knocked_out: false,
-                            offset,
-                            limit,
-                        };
-                        api::send(Method::POST, "/api/region/rank/candidates", &body).await.map(Ranked::Candidates)
-                    } else {
-                        let body = RankOpeningsIn {
-                            candidate: id.clone(),
-                            weights: Some(weights),
-                            include_knocked_out: false,
-                            offset,
-                            limit,
-                        };
-                        api::send(Method::POST, "/api/region/rank/openings", &body).await.map(Ranked::Openings)
+        let (result, id, for_opening) = (result.clone(), props.id.clone(), props.for_opening);
+        // The first ranking at once, then after the sliders stop.
+        let delay = |_: &KindWeights, first| if first { 0 } else { RANK_DELAY_MS };
+        use_debounce(*weights, delay, move |weights, latest| {
+            let (result, id) = (result.clone(), id.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let (offset, limit) = (Offset::default(), Limit::try_from(20).ok());
+                let answer = if for_opening {
+                    let body = RankCandidatesIn {
+                        opening: id.clone(),
+                        weights: Some(weights),
+                        include_knocked_out: false,
+                        offset,
+                        limit,
                     };
-                    if *sequence.borrow() == mine {
-                        result.set(match answer {
-                            Ok(r) => Load::Ready(Rc::new(r)),
-                            Err(e) => Load::Failed(e),
-                        });
-                    }
-                });
-            };
-            if first {
-                run();
-            } else {
-                *timer.borrow_mut() = Some(Timeout::new(RANK_DELAY_MS, run));
-            }
+                    api::send(Method::POST, "/api/region/rank/candidates", None, &body).await.map(Ranked::Candidates)
+                } else {
+                    let body = RankOpeningsIn {
+                        candidate: id.clone(),
+                        weights: Some(weights),
+                        include_knocked_out: false,
+                        offset,
+                        limit,
+                    };
+                    api::send(Method::POST, "/api/region/rank/openings", None, &body).await.map(Ranked::Openings)
+                };
+                if latest.still() {
+                    result.set(answer.into());
+                }
+            });
         });
     }
     let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());
     let (openings, _) = use_get::<Page<Opening>>(OPENINGS.into());
     let subject = if props.for_opening {
         match &openings {
-            Load::Ready(p) => p.items.iter().find(|o| o.id == props.id).map(|o| o.title.clone()),
+            Loading::Ready(p) => p.items.iter().find(|o| o.id == props.id).map(|o| o.title.clone()),
             _ => None,
         }
     } else {
         match &candidates {
-            Load::Ready(p) => p.items.iter().find(|c| c.id == props.id).map(|c| c.pseudonym.clone()),
+            Loading::Ready(p) => p.items.iter().find(|c| c.id == props.id).map(|c| c.pseudonym.clone()),
             _ => None,
         }
     }
@@ -276,7 +262,7 @@ fn WhatIfConsole(props: &IdProps) -> Html {
     let s = use_shared();
     let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());
     let add = use_state(Vec::<Claim>::new);
-    let result = use_state(|| None::<Load<WhatIf>>);
+    let result = use_state(|| None::<Loading<WhatIf>>);
     let pick = {
         let add = add.clone();
         Callback::from(move |item: ItemRef| {
@@ -294,13 +280,10 @@ fn WhatIfConsole(props: &IdProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (add, result, id) = (add.clone(), result.clone(), id.clone());
-            result.set(Some(Load::Busy));
+            result.set(Some(Loading::Busy));
             wasm_bindgen_futures::spawn_local(async move {
                 let body = WhatIfIn { candidate: id.clone(), add: (*add).clone(), opening: None };
-                result.set(Some(match api::send::<_, WhatIf>(Method::POST, "/api/region/what-if", &body).await {
-                    Ok(w) => Load::Ready(Rc::new(w)),
-                    Err(e) => Load::Failed(e),
-                }));
+                result.set(Some(api::send::<_, WhatIf>(Method::POST, "/api/region/what-if", None, &body).await.into()));
             });
         })
     };
@@ -308,7 +291,7 @@ fn WhatIfConsole(props: &IdProps) -> Html {
         return html! { <p role="status">{s.t("app.loading")}</p> };
     };
     let who = match &candidates {
-        Load::Ready(p) => p.items.iter().find(|c| c.id == props.id).map(|c| c.pseudonym.clone()),
+        Loading::Ready(p) => p.items.iter().find(|c| c.id == props.id).map(|c| c.pseudonym.clone()),
         _ => None,
     }
     .unwrap_or_default();
@@ -321,12 +304,14 @@ fn WhatIfConsole(props: &IdProps) -> Html {
         <section>
             {title(&s.tf("whatif.title", &[("who", who)]))}
             <p>{s.t("whatif.intro")}</p>
-            if let Load::Ready(p) = &candidates {
-                <label for="whatif-who">{s.t("whatif.candidate")}</label>
-                <select id="whatif-who" onchange={choose}>
+            // Always there (empty until the pool is loaded), so the form below does not move while
+            // someone is about to tap a hit in it.
+            <label for="whatif-who">{s.t("whatif.candidate")}</label>
+            <select id="whatif-who" onchange={choose}>
+                if let Loading::Ready(p) = &candidates {
                     { for p.items.iter().map(|c| html! { <option value={c.id.clone()} selected={c.id == props.id}>{c.pseudonym.clone()}</option> }) }
-                </select>
-            }
+                }
+            </select>
             <form class="werk-form" onsubmit={compute}>
                 <parts::Picker id="whatif-search" label={s.t("whatif.search")} kinds={vec![ItemKind::Certificate, ItemKind::WorkProcess]} chosen={chosen} on_pick={pick} />
                 <ul class="reqs">
@@ -429,8 +414,13 @@ fn Shortlists() -> Html {
             }
             let (failed, reload) = (failed.clone(), reload.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::send::<_, ShortlistSummary>(Method::POST, "/api/shortlists", &ShortlistIn { name: value })
-                    .await
+                match api::send::<_, ShortlistSummary>(
+                    Method::POST,
+                    "/api/shortlists",
+                    None,
+                    &ShortlistIn { name: value },
+                )
+                .await
                 {
                     Ok(_) => {
                         input.set_value("");
@@ -490,7 +480,7 @@ fn ShortlistView(props: &IdProps) -> Html {
             let (failed, reload, url) =
                 (failed.clone(), reload.clone(), format!("{path}/candidates/{}", api::seg(&who)));
             wasm_bindgen_futures::spawn_local(async move {
-                match api::call(Method::PUT, &url, Some(&EntryIn { note: text })).await {
+                match api::call(Method::PUT, &url, None, Some(&EntryIn { note: text })).await {
                     Ok(()) => {
                         failed.set(None);
                         reload.emit(());
@@ -505,7 +495,7 @@ fn ShortlistView(props: &IdProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (failed, reload, url) = (failed.clone(), reload.clone(), url.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::call::<()>(Method::DELETE, &url, None).await {
+                match api::call::<()>(Method::DELETE, &url, None, None).await {
                     Ok(()) => reload.emit(()),
                     Err(e) => failed.set(Some(e)),
                 }
@@ -536,7 +526,7 @@ fn ShortlistView(props: &IdProps) -> Html {
                 </>
             })}
             <h2>{s.t("shortlist.add")}</h2>
-            if let Load::Ready(p) = &candidates {
+            if let Loading::Ready(p) = &candidates {
                 <form class="werk-form" onsubmit={put}>
                     <label for="add-who">{s.t("shortlist.who")}</label>
                     <select id="add-who" ref={pick}>
@@ -591,15 +581,15 @@ fn Table() -> Html {
     let (openings, _) = use_get::<Page<Opening>>(OPENINGS.into());
     let chosen_openings = use_state(Vec::<String>::new);
     let chosen_candidates = use_state(Vec::<String>::new);
-    let table = use_state(|| None::<Load<MatchTable>>);
+    let table = use_state(|| None::<Loading<MatchTable>>);
     // Start with the first few of each ticked.
     {
         let (co, cc) = (chosen_openings.clone(), chosen_candidates.clone());
-        let ready = matches!((&openings, &candidates), (Load::Ready(_), Load::Ready(_)));
+        let ready = matches!((&openings, &candidates), (Loading::Ready(_), Loading::Ready(_)));
         let (o, c) = (openings.clone(), candidates.clone());
         use_effect_with(ready, move |&ready| {
             if ready {
-                if let (Load::Ready(o), Load::Ready(c)) = (o, c) {
+                if let (Loading::Ready(o), Loading::Ready(c)) = (o, c) {
                     co.set(o.items.iter().take(6).map(|x| x.id.clone()).collect());
                     cc.set(c.items.iter().take(8).map(|x| x.id.clone()).collect());
                 }
@@ -612,19 +602,16 @@ fn Table() -> Html {
             e.prevent_default();
             let body = TableIn { openings: (*co).clone(), candidates: (*cc).clone() };
             let table = table.clone();
-            table.set(Some(Load::Busy));
+            table.set(Some(Loading::Busy));
             wasm_bindgen_futures::spawn_local(async move {
                 table.set(Some(
-                    match api::send::<_, MatchTable>(Method::POST, "/api/region/match-table", &body).await {
-                        Ok(t) => Load::Ready(Rc::new(t)),
-                        Err(e) => Load::Failed(e),
-                    },
+                    api::send::<_, MatchTable>(Method::POST, "/api/region/match-table", None, &body).await.into(),
                 ));
             });
         })
     };
-    let (Load::Ready(o), Load::Ready(c)) = (&openings, &candidates) else {
-        let failed = if let Load::Failed(e) = &openings { Some(e.clone()) } else { None };
+    let (Loading::Ready(o), Loading::Ready(c)) = (&openings, &candidates) else {
+        let failed = if let Loading::Failed(e) = &openings { Some(e.clone()) } else { None };
         return match failed {
             Some(e) => parts::error(&s, &e),
             None => html! { <p role="status">{s.t("app.loading")}</p> },
@@ -683,18 +670,18 @@ fn TrainerLink(props: &IdProps) -> Html {
     let (candidates, _) = use_get::<Page<CandidateCard>>(CANDIDATES.into());
     let chosen = use_state(Vec::<String>::new);
     let extra = use_state(Vec::<String>::new);
-    let made = use_state(|| None::<Load<Link>>);
+    let made = use_state(|| None::<Loading<Link>>);
     let copied = use_state(|| false);
     let Some(taxonomy) = s.taxonomy.clone() else {
         return html! { <p role="status">{s.t("app.loading")}</p> };
     };
     let card = match &candidates {
-        Load::Ready(p) => p.items.iter().find(|c| c.id == props.id).cloned(),
+        Loading::Ready(p) => p.items.iter().find(|c| c.id == props.id).cloned(),
         _ => None,
     };
     let Some(card) = card else {
         return match &candidates {
-            Load::Ready(_) => parts::error(&s, &api::ApiError { status: 404, code: "not_found".into() }),
+            Loading::Ready(_) => parts::error(&s, &api::ApiError { status: 404, code: "not_found".into() }),
             other => parts::loaded(&s, other, |_| html! {}),
         };
     };
@@ -727,12 +714,9 @@ fn TrainerLink(props: &IdProps) -> Html {
             let (made, body) =
                 (made.clone(), CreateIn { candidate: None, work_processes: (*chosen).clone(), company: None });
             let url = format!("/api/region/candidates/{}/attestations", api::seg(&id));
-            made.set(Some(Load::Busy));
+            made.set(Some(Loading::Busy));
             wasm_bindgen_futures::spawn_local(async move {
-                made.set(Some(match api::send::<_, Link>(Method::POST, &url, &body).await {
-                    Ok(l) => Load::Ready(Rc::new(l)),
-                    Err(e) => Load::Failed(e),
-                }));
+                made.set(Some(api::send::<_, Link>(Method::POST, &url, None, &body).await.into()));
             });
         })
     };

@@ -13,6 +13,7 @@ pub mod route;
 pub mod texts;
 pub mod trainer;
 
+pub use crate::shared::api::Loading;
 use api::{ApiError, SessionInfo};
 use matching_core::{Lang, Taxonomy};
 use route::Route;
@@ -20,23 +21,6 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Mounts the work app in `#app`, replacing the static placeholder (`#shell`) of werk.html.
-pub fn start() {
-    let document = web_sys::window().and_then(|w| w.document());
-    if let Some(shell) = document.as_ref().and_then(|d| d.get_element_by_id("shell")) {
-        shell.remove();
-    }
-    let root = document.and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            yew::Renderer::<App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
-    }
-}
 
 /// What every screen gets from the app: language, session, taxonomy, route.
 #[derive(Clone)]
@@ -87,41 +71,18 @@ pub fn use_shared() -> Shared {
     use_context::<Shared>().expect("the app provides Shared")
 }
 
-/// Something fetched: busy, failed or there.
-pub enum Load<T> {
-    /// Waiting for the server.
-    Busy,
-    /// The server said no, or could not be reached.
-    Failed(ApiError),
-    /// The answer.
-    Ready(Rc<T>),
-}
-
-impl<T> Clone for Load<T> {
-    fn clone(&self) -> Load<T> {
-        match self {
-            Load::Busy => Load::Busy,
-            Load::Failed(e) => Load::Failed(e.clone()),
-            Load::Ready(v) => Load::Ready(v.clone()),
-        }
-    }
-}
-
 /// GETs `path` whenever it (or the reload counter) changes; returns the state and a reload callback.
 #[hook]
-pub fn use_get<T: serde::de::DeserializeOwned + 'static>(path: String) -> (Load<T>, Callback<()>) {
-    let state = use_state(|| Load::Busy);
+pub fn use_get<T: serde::de::DeserializeOwned + 'static>(path: String) -> (Loading<T>, Callback<()>) {
+    let state = use_state(|| Loading::Busy);
     let tick = use_state(|| 0u32);
     {
         let state = state.clone();
         use_effect_with((path, *tick), move |(path, _)| {
             let path = path.clone();
-            state.set(Load::Busy);
+            state.set(Loading::Busy);
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(match api::get::<T>(&path).await {
-                    Ok(v) => Load::Ready(Rc::new(v)),
-                    Err(e) => Load::Failed(e),
-                });
+                state.set(api::get::<T>(&path, None).await.into());
             });
         });
     }
@@ -178,7 +139,7 @@ pub fn App() -> Html {
         let session = session.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                match api::get::<SessionInfo>("/api/session").await {
+                match api::get::<SessionInfo>("/api/session", None).await {
                     Ok(info) => {
                         api::set_csrf(&info.csrf);
                         session.set(SessionState::In(Rc::new(info)));
@@ -195,7 +156,7 @@ pub fn App() -> Html {
         use_effect_with(logged_in, move |&logged_in| {
             if logged_in && taxonomy.is_none() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(t) = crate::fetch_taxonomy().await {
+                    if let Some(t) = crate::shared::fetch_taxonomy().await {
                         taxonomy.set(Some(Rc::new(t)));
                     }
                 });
@@ -203,15 +164,7 @@ pub fn App() -> Html {
         });
     }
     // Focus the new screen's title, so keyboard and screen-reader users start at the top.
-    use_effect_with((*route).clone(), |_| {
-        if let Some(title) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("screen-title"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = title.focus();
-        }
-    });
+    use_effect_with((*route).clone(), |_| crate::shared::focus_title());
     let set_session = {
         let session = session.clone();
         Callback::from(move |info: Option<SessionInfo>| match info {

@@ -4,7 +4,7 @@
 use super::api::{self, ApiError, CandidateCard, Login, SessionInfo};
 use super::route::{self, Route};
 use super::texts::{evidence_key, kind_key, level_key, shift_key};
-use super::{use_shared, Load, Shared};
+use super::{use_shared, Loading, Shared};
 use gloo_net::http::Method;
 use matching_core::{
     lookup, normalize, Evidence, Explanation, Importance, ItemKind, ItemRef, KnockOut, Line, OpenQuestion,
@@ -32,11 +32,11 @@ pub fn error(s: &Shared, e: &ApiError) -> Html {
 }
 
 /// Busy, error or the content.
-pub fn loaded<T>(s: &Shared, load: &Load<T>, show: impl FnOnce(&T) -> Html) -> Html {
+pub fn loaded<T>(s: &Shared, load: &Loading<T>, show: impl FnOnce(&T) -> Html) -> Html {
     match load {
-        Load::Busy => html! { <p role="status" class="hint">{s.t("app.loading")}</p> },
-        Load::Failed(e) => error(s, e),
-        Load::Ready(v) => show(v),
+        Loading::Idle | Loading::Busy => html! { <p role="status" class="hint">{s.t("app.loading")}</p> },
+        Loading::Failed(e) => error(s, e),
+        Loading::Ready(v) => show(v),
     }
 }
 
@@ -57,7 +57,7 @@ pub fn menu(s: &Shared, role: api::Role) -> Html {
         Callback::from(move |_: MouseEvent| {
             let set = set.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let _ = api::call::<()>(Method::POST, "/api/logout", None).await;
+                let _ = api::call::<()>(Method::POST, "/api/logout", None, None).await;
                 set.emit(None);
             });
         })
@@ -91,7 +91,7 @@ pub fn LoginForm() -> Html {
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let body = Login { email: address.trim().to_string(), password: secret };
-                match api::send::<_, SessionInfo>(Method::POST, "/api/login", &body).await {
+                match api::send::<_, SessionInfo>(Method::POST, "/api/login", None, &body).await {
                     Ok(info) => set.emit(Some(info)),
                     Err(e) => failed.set(Some(e)),
                 }

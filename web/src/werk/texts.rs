@@ -1,8 +1,8 @@
 //! The work app's translation table: every text employers, jobhunters and trainers see, in Dutch
-//! (the default; B1 on the trainer's page) and English. Same shape and tests as `crate::i18n`.
+//! (the default; B1 on the trainer's page) and English. Same shape and tests as the app's (`crate::app::texts`), looked up by `crate::shared::i18n`.
 
 /// The keys of routes and evidence are the app's (this table uses the same names).
-pub use crate::i18n::{evidence_key, route_key};
+pub use crate::app::texts::{evidence_key, route_key};
 use matching_core::{ItemKind, Lang, Shift};
 
 /// (key, Dutch, English). Dutch first: it is the default.
@@ -299,12 +299,12 @@ pub fn error_key(code: &str) -> &'static str {
 
 /// The text for `key` in `lang`; a warning sign when missing (a test keeps that from shipping).
 pub fn t(key: &str, lang: Lang) -> &'static str {
-    crate::i18n::lookup(TEXTS, key, lang)
+    crate::shared::i18n::lookup(TEXTS, key, lang)
 }
 
 /// The text with `{name}` placeholders filled in.
 pub fn tf(key: &str, lang: Lang, values: &[(&str, String)]) -> String {
-    crate::i18n::fill(t(key, lang), values)
+    crate::shared::i18n::fill(t(key, lang), values)
 }
 
 #[cfg(test)]
@@ -314,7 +314,7 @@ mod tests {
 
     #[test]
     fn both_languages_are_complete_and_keys_unique() {
-        crate::i18n::check_table(TEXTS);
+        crate::shared::i18n::check_table(TEXTS);
     }
 
     #[test]

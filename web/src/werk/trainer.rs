@@ -4,7 +4,7 @@
 use super::api::{self, ConfirmIn, Confirmed, LinkView};
 use super::parts::{self, title};
 use super::texts::level_key;
-use super::{use_get, use_shared, Load};
+use super::{use_get, use_shared, Loading};
 use gloo_net::http::Method;
 use matching_core::Level;
 use std::collections::BTreeMap;
@@ -54,7 +54,7 @@ pub fn Attest(props: &AttestProps) -> Html {
             let (outcome, path) = (outcome.clone(), path.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let body = ConfirmIn { name: who, company: Some(firm), confirmed };
-                outcome.set(Some(api::call(Method::POST, &path, Some(&body)).await));
+                outcome.set(Some(api::call(Method::POST, &path, None, Some(&body)).await));
             });
         })
     };
@@ -76,12 +76,12 @@ pub fn Attest(props: &AttestProps) -> Html {
         }
     };
     match &view {
-        Load::Failed(e) if e.code == "not_found" => return gone("attest.expired"),
-        Load::Ready(v) if v.done => return gone("attest.used"),
-        Load::Ready(_) => {}
+        Loading::Failed(e) if e.code == "not_found" => return gone("attest.expired"),
+        Loading::Ready(v) if v.done => return gone("attest.used"),
+        Loading::Ready(_) => {}
         other => return parts::loaded(&s, other, |_| html! {}),
     }
-    let Load::Ready(v) = &view else { return html! {} };
+    let Loading::Ready(v) = &view else { return html! {} };
     html! {
         <section class="trainer">
             {title(s.t("attest.title"))}

@@ -3,8 +3,8 @@
 //! both show them; the table is small and of its own, so the pool page does not carry the app's.
 //! Facts and their sources: `data/taxonomy/SOURCES.md`, "Words and their sources".
 
-use crate::i18n::{lookup, Table};
-use crate::speech::speak_labelled;
+use crate::shared::i18n::{lookup, Table};
+use crate::shared::speech::speak_labelled;
 use matching_core::Lang;
 use yew::prelude::*;
 
@@ -70,7 +70,7 @@ mod tests {
 
     #[test]
     fn both_languages_are_complete_and_every_word_has_an_explanation() {
-        crate::i18n::check_table(WORDS);
+        crate::shared::i18n::check_table(WORDS);
         for (key, _, _) in WORDS.iter().filter(|(k, _, _)| !k.ends_with(".what")) {
             assert!(WORDS.iter().any(|(k, _, _)| *k == format!("{key}.what")), "{key} has no explanation");
         }
@@ -81,10 +81,10 @@ mod tests {
     #[test]
     fn every_word_is_shown_and_every_shown_word_exists() {
         let sources = [
-            include_str!("screens.rs"),
-            include_str!("results.rs"),
-            include_str!("extras.rs"),
-            include_str!("delen/screens.rs"),
+            include_str!("../app/screens.rs"),
+            include_str!("../app/results.rs"),
+            include_str!("../app/extras.rs"),
+            include_str!("../delen/screens.rs"),
         ]
         .concat();
         let mut asked = Vec::new();

@@ -1,12 +1,11 @@
 //! Results, one match explained, and the next step with the qualification ladder. The numbers and
 //! sentences come from matching-core; this file only lays them out.
 
+use crate::app::screens::{links, speak, title};
+use crate::app::state::{Msg, Screen};
+use crate::app::texts::{kind_key, ladder_key, route_key, t, tf};
 use crate::app::Ctx;
-use crate::i18n::{kind_key, ladder_key, route_key, t, tf};
-use crate::screens::{links, title};
-use crate::speech::speak;
-use crate::state::{Msg, Screen};
-use crate::words::words;
+use crate::shared::words::words;
 use matching_core::{advise, progress, text, Explanation, Interval, ItemKind, Lang, Opening};
 use yew::prelude::*;
 

@@ -1,10 +1,11 @@
 //! The question screens of the flow: one question per screen, back and skip always there.
 
+use crate::app::state::{Msg, Screen, SOFT_QUESTIONS};
+use crate::app::texts::{t, tf};
 use crate::app::Ctx;
-use crate::i18n::{t, tf};
-use crate::speech::speak;
-use crate::state::{Msg, Screen, SOFT_QUESTIONS};
-use crate::words::words;
+use crate::shared::level_dots;
+use crate::shared::speech::speak_labelled;
+use crate::shared::words::words;
 use matching_core::{good_matches, lookup, Date, Evidence, ItemKind, ItemRef, Lang, Level, Shift};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -128,13 +129,9 @@ pub fn pictogram(icon: &str) -> &'static str {
     }
 }
 
-/// Dots for a level: a picture for each of the four answers.
-pub fn level_dots(level: u8) -> Html {
-    html! {
-        <span class="dots" aria-hidden="true">
-            { for (1..=4u8).map(|i| html! { <span class={if i <= level { "dot on" } else { "dot" }}></span> }) }
-        </span>
-    }
+/// The read-aloud button for `text`, labelled from the app's table; nothing without a voice.
+pub fn speak(text: &str, lang: Lang) -> Html {
+    speak_labelled(text, lang, t("speak", lang))
 }
 
 /// One soft-skill question with four answers, each with a picture.

@@ -1,12 +1,20 @@
-//! The root component: loads the taxonomy, builds the demo pool, keeps the one state, saves it
-//! after every change, and shows the current screen with the header and banners.
+//! The young person's app (`index.html`, binary `vaardig-web`). This file is the root component:
+//! it loads the taxonomy, builds the demo pool, keeps the one state, saves it after every change,
+//! and shows the current screen with the header and banners.
 
-use crate::i18n::t;
-use crate::state::{Msg, Screen, State, Ui};
-use crate::{extras, results, screens, store};
+pub mod extras;
+pub mod results;
+pub mod screens;
+pub mod share;
+pub mod state;
+pub mod store;
+pub mod texts;
+
 use matching_core::{Lang, OpeningPool, Profile, RankOptions, Ranking, Taxonomy};
+use state::{Msg, Screen, State, Ui};
 use std::cell::RefCell;
 use std::rc::Rc;
+use texts::t;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -106,7 +114,7 @@ async fn next_frame() {
 }
 
 async fn fetch_taxonomy() -> Option<Data> {
-    let data = crate::fetch_taxonomy_data().await?;
+    let data = crate::shared::fetch_taxonomy_data().await?;
     next_frame().await;
     let taxonomy = Taxonomy::new(data).ok()?;
     next_frame().await;
@@ -224,15 +232,7 @@ pub fn App() -> Html {
         });
     }
     // Put focus on the new screen's title, so keyboard and screen-reader users start at the top.
-    use_effect_with(state.screen.clone(), |_| {
-        if let Some(title) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("screen-title"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = title.focus();
-        }
-    });
+    use_effect_with(state.screen.clone(), |_| crate::shared::focus_title());
     let lang = state.lang;
     let data = match &*loading {
         Loading::Ready(data) => data.clone(),

@@ -1,7 +1,7 @@
 //! Local storage, wrapped so that a missing, blocked, full or corrupted storage never stops the
 //! app: it reads what it can, keeps a copy of what it could not read, and says when saving fails.
 
-use crate::state::{Salvaged, Saved, SAVED_FORMAT, SAVED_VERSION};
+use crate::app::state::{Salvaged, Saved, SAVED_FORMAT, SAVED_VERSION};
 use gloo_storage::{LocalStorage, Storage};
 use js_sys::{Array, Object, Reflect, JSON};
 use matching_core::Profile;
@@ -48,7 +48,7 @@ pub fn load() -> Loaded {
     let raw: Option<String> = LocalStorage::raw().get_item(KEY).ok().flatten();
     LAST.set(raw.clone());
     let Some(raw) = raw else { return Loaded { saved: None, storage_ok: true, unreadable: None } };
-    let migrated = crate::state::migrate(&raw);
+    let migrated = crate::app::state::migrate(&raw);
     match read_saved(migrated.as_deref().unwrap_or(&raw)) {
         Some(saved) => Loaded { saved: Some(saved), storage_ok: true, unreadable: None },
         None => Loaded { saved: None, storage_ok: keep_backup(BACKUP_KEY, &raw), unreadable: Some(raw) },
@@ -139,7 +139,7 @@ pub fn changed() -> Option<Saving> {
     if LAST.with_borrow(|last| *last == current) {
         return None;
     }
-    let read = |raw: &str| read_saved(crate::state::migrate(raw).as_deref().unwrap_or(raw)).map(Box::new);
+    let read = |raw: &str| read_saved(crate::app::state::migrate(raw).as_deref().unwrap_or(raw)).map(Box::new);
     let theirs = match current.as_deref().map(|raw| (raw, read(raw))) {
         Some((_, Some(saved))) => Some(saved),
         // Unreadable (broken, or a newer build's): like at load, kept as a copy, then written

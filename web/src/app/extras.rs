@@ -2,12 +2,12 @@
 //! page, `view.html`, which also draws its QR code), and "my data" (export, import, delete, the
 //! workplace credentials).
 
+use crate::app::screens::{links, title};
+use crate::app::share::{self, Parts};
+use crate::app::state::{Msg, Screen};
+use crate::app::store;
+use crate::app::texts::t;
 use crate::app::{Ctx, Data};
-use crate::i18n::t;
-use crate::screens::{links, title};
-use crate::share::{self, Parts};
-use crate::state::{Msg, Screen};
-use crate::store;
 use matching_core::{format, ItemKind, Lang, Profile};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -259,7 +259,7 @@ fn credentials(ctx: &Ctx) -> Html {
             let href = format!("data:application/jwt;charset=utf-8,{}", js_sys::encode_uri_component(&jws));
             Some(html! {
                 <li>
-                    <strong>{title}</strong><br />{crate::i18n::tf("data.credential", lang, &values)}<br />
+                    <strong>{title}</strong><br />{crate::app::texts::tf("data.credential", lang, &values)}<br />
                     <a class="button secondary" download={format!("vaardig-bewijs-{}.jwt", i + 1)} href={href}>{ctx.t("data.credential_save")}</a>
                 </li>
             })
@@ -273,7 +273,7 @@ fn credentials(ctx: &Ctx) -> Html {
             <h2>{ctx.t("data.credentials")}</h2>
             <p>{ctx.t("data.credentials_help")}</p>
             <ul class="lines credentials">{ for items }</ul>
-            {crate::words::words(&["jobhunter"], lang, ctx.t("speak"))}
+            {crate::shared::words::words(&["jobhunter"], lang, ctx.t("speak"))}
         </>
     }
 }
@@ -314,7 +314,7 @@ pub fn my_data(ctx: &Ctx) -> Html {
         <section>
             {title(ctx, ctx.t("data.title"), ctx.t("data.help"))}
             <p>{ctx.t("data.help")}</p>
-            <p>{crate::i18n::tf("data.claims", lang, &[("n", ctx.state.profile.claims.len().to_string())])}</p>
+            <p>{crate::app::texts::tf("data.claims", lang, &[("n", ctx.state.profile.claims.len().to_string())])}</p>
             <div class="nav">
                 <a class="button secondary" href={export_href} download="vaardig-profiel.json">{ctx.t("data.export")}</a>
                 <input id="import" type="file" accept="application/json,.json" class="file" onchange={onimport} />

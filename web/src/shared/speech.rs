@@ -1,7 +1,6 @@
 //! Read-aloud with the Web Speech API. The button only shows where the browser has a voice for
 //! the language; elsewhere it is hidden rather than broken.
 
-use crate::i18n::t;
 use matching_core::Lang;
 use yew::prelude::*;
 
@@ -36,12 +35,8 @@ pub fn say(text: &str, lang: Lang) {
     synth.speak(&utterance);
 }
 
-/// The read-aloud button for `text`; nothing where the browser has no voice for `lang`.
-pub fn speak(text: &str, lang: Lang) -> Html {
-    speak_labelled(text, lang, t("speak", lang))
-}
-
-/// The read-aloud button with its label from another translation table (the pool page has its own).
+/// The read-aloud button for `text`, labelled with the page's own text for "read aloud"; nothing
+/// where the browser has no voice for `lang`.
 pub fn speak_labelled(text: &str, lang: Lang, label: &'static str) -> Html {
     if voice(lang).is_none() {
         return html! {};

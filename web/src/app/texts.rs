@@ -1,6 +1,7 @@
-//! The translation table: every text a person sees, in Dutch (B1, "je") and English. Components
+//! The young person's app's translation table (looked up by `crate::shared::i18n`): every text a person sees, in Dutch (B1, "je") and English. Components
 //! ask for a key; a test checks that both languages are filled and that every key used exists.
 
+use crate::shared::i18n::{fill, lookup};
 use matching_core::{Evidence, ItemKind, Ladder, Lang, RouteType};
 
 /// (key, Dutch, English). Dutch first: it is the default.
@@ -196,54 +197,13 @@ pub fn tf(key: &str, lang: Lang, values: &[(&str, String)]) -> String {
     fill(t(key, lang), values)
 }
 
-/// A translation table: (key, Dutch, English). The app, the pool page and the work app each have
-/// one; these functions serve all three.
-pub type Table = [(&'static str, &'static str, &'static str)];
-
-/// The text for `key` in `lang` from `table`; a warning sign when missing (each table's tests keep
-/// that from shipping).
-pub fn lookup(table: &'static Table, key: &str, lang: Lang) -> &'static str {
-    match table.iter().find(|(k, _, _)| *k == key) {
-        Some((_, nl, en)) => match lang {
-            Lang::Nl => nl,
-            Lang::En => en,
-        },
-        None => "⚠",
-    }
-}
-
-/// `text` with its `{name}` placeholders filled in.
-pub fn fill(text: &str, values: &[(&str, String)]) -> String {
-    let mut text = text.to_string();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    text
-}
-
-/// Checks a table: keys unique, both languages filled in, the same placeholders in both.
-#[cfg(test)]
-pub fn check_table(table: &Table) {
-    fn holes(s: &str) -> Vec<&str> {
-        let mut h: Vec<&str> = s.split('{').skip(1).map(|p| p.split('}').next().unwrap_or("")).collect();
-        h.sort_unstable();
-        h
-    }
-    let mut keys = std::collections::BTreeSet::new();
-    for (key, nl, en) in table {
-        assert!(keys.insert(key), "{key} twice");
-        assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{key} is empty");
-        assert_eq!(holes(nl), holes(en), "{key}: placeholders differ");
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn both_languages_are_complete_and_keys_unique() {
-        check_table(TEXTS);
+        crate::shared::i18n::check_table(TEXTS);
     }
 
     #[test]
@@ -262,14 +222,13 @@ mod tests {
     #[test]
     fn every_text_is_used() {
         let sources = [
-            include_str!("app.rs"),
+            include_str!("mod.rs"),
             include_str!("screens.rs"),
             include_str!("results.rs"),
             include_str!("extras.rs"),
             include_str!("state.rs"),
-            include_str!("speech.rs"),
             // This file after its table: the keys of the closed sets.
-            include_str!("i18n.rs").split_once("\n];\n").map_or("", |(_, rest)| rest),
+            include_str!("texts.rs").split_once("\n];\n").map_or("", |(_, rest)| rest),
         ]
         .concat();
         for (key, _, _) in TEXTS {
@@ -282,7 +241,7 @@ mod tests {
     #[test]
     fn every_key_used_in_the_code_exists() {
         let sources =
-            [include_str!("app.rs"), include_str!("screens.rs"), include_str!("results.rs"), include_str!("extras.rs")];
+            [include_str!("mod.rs"), include_str!("screens.rs"), include_str!("results.rs"), include_str!("extras.rs")];
         for source in sources {
             for needle in ["t(\"", "tf(\""] {
                 for (at, _) in source.match_indices(needle) {

@@ -1,7 +1,7 @@
 //! The app's one state and its reducer: which screen, which language, the profile. Every change
 //! goes through [`Msg`], so saving after each answer happens in one place.
 
-use crate::share::Parts;
+use crate::app::share::Parts;
 use matching_core::{Claim, Date, Evidence, ItemRef, Lang, Level, Profile, Shift};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
