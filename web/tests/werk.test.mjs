@@ -66,8 +66,12 @@ async function slide(page, selector, value) {
 
 test("an employer puts in an opening, sees the count while typing, the ranked candidates and asks for contact", async () => {
   const { context, page, errors } = await open(1280, 800);
+  const consoleErrors = [];
+  page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
   await page.goto(`${base}werk.html`);
   await page.locator("#email").waitFor();
+  // A logged-out load asks the server nothing it knows will fail: no 401 in the console.
+  assert.deepEqual(consoleErrors, [], "console errors on a logged-out load");
   await check(page, "login");
   await page.locator("#email").fill(EMPLOYER[0]);
   await page.locator("#password").fill("wrong-password-1");
@@ -98,6 +102,22 @@ test("an employer puts in an opening, sees the count while typing, the ranked ca
   await page.locator(".req select").nth(1).selectOption("2");
   await page.locator(".preview", { hasText: `${fits} kandidaten in de regio passen` }).waitFor();
   await check(page, "opening-form");
+  // Every choice in a requirement's selects is readable whole: the chosen text fits its box.
+  const cut = await page.evaluate(() => {
+    const probe = document.createElement("span");
+    probe.style.cssText = "position:absolute;visibility:hidden;white-space:nowrap";
+    document.body.append(probe);
+    const out = [];
+    for (const select of document.querySelectorAll(".req select")) {
+      probe.style.font = getComputedStyle(select).font;
+      probe.textContent = select.selectedOptions[0]?.textContent ?? "";
+      // Padding and the arrow take about 40 px.
+      if (probe.getBoundingClientRect().width + 40 > select.clientWidth) out.push([probe.textContent, select.clientWidth]);
+    }
+    probe.remove();
+    return out;
+  });
+  assert.deepEqual(cut, [], "a requirement's select cuts its text off");
 
   await page.getByRole("button", { name: "Bewaar en bekijk kandidaten" }).click();
   await page.locator("#candidates").waitFor();

@@ -50,6 +50,21 @@ impl PartialEq for Shared {
     }
 }
 
+/// Where this browser keeps that it logged in (no secret: the session itself is an HttpOnly cookie).
+const SIGNED_IN_KEY: &str = "vaardig.werk.signed_in";
+
+/// Whether this browser logged in and has not logged out since.
+fn signed_in() -> bool {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::raw().get_item(SIGNED_IN_KEY).ok().flatten().is_some()
+}
+
+fn set_signed_in(yes: bool) {
+    use gloo_storage::Storage;
+    let storage = gloo_storage::LocalStorage::raw();
+    let _ = if yes { storage.set_item(SIGNED_IN_KEY, "1") } else { storage.remove_item(SIGNED_IN_KEY) };
+}
+
 impl Shared {
     /// A text in the page's language.
     pub fn t(&self, key: &str) -> &'static str {
@@ -134,17 +149,25 @@ pub fn App() -> Html {
             }
         });
     }
-    // Is there a session? (A trainer's link needs none.)
+    // Is there a session? (A trainer's link needs none.) Asked only where this browser logged in
+    // before: a first visit or a logged-out load sends nothing, so it meets no 401.
     {
         let session = session.clone();
         use_effect_with((), move |_| {
+            if !signed_in() {
+                session.set(SessionState::Out);
+                return;
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 match api::get::<SessionInfo>("/api/session", None).await {
                     Ok(info) => {
                         api::set_csrf(&info.csrf);
                         session.set(SessionState::In(Rc::new(info)));
                     }
-                    Err(_) => session.set(SessionState::Out),
+                    Err(_) => {
+                        set_signed_in(false);
+                        session.set(SessionState::Out);
+                    }
                 }
             });
         });
@@ -169,12 +192,14 @@ pub fn App() -> Html {
         let session = session.clone();
         Callback::from(move |info: Option<SessionInfo>| match info {
             Some(info) => {
+                set_signed_in(true);
                 api::set_csrf(&info.csrf);
                 let home = Route::home(info.account.role);
                 session.set(SessionState::In(Rc::new(info)));
                 route::go(&home);
             }
             None => {
+                set_signed_in(false);
                 api::set_csrf("");
                 session.set(SessionState::Out);
                 route::go(&Route::Login);

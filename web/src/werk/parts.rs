@@ -219,7 +219,11 @@ pub fn musts(s: &Shared, e: &Explanation) -> String {
     if e.musts.total == 0 {
         return s.t("cand.no_musts").to_string();
     }
-    s.tf("cand.musts", &[("met", e.musts.met.to_string()), ("total", e.musts.total.to_string())])
+    let met = s.tf("cand.musts", &[("met", e.musts.met.to_string()), ("total", e.musts.total.to_string())]);
+    match e.musts.unknown {
+        0 => met,
+        n => format!("{met} · {}", s.tf("cand.musts_ask", &[("n", n.to_string())])),
+    }
 }
 
 /// Badges for the evidence behind the requirements met: "diploma 1 · gezien op het werk 2".
@@ -262,6 +266,8 @@ pub fn line(s: &Shared, taxonomy: &Taxonomy, l: &Line) -> String {
         Credit::NotListed => s.t("line.not_listed").to_string(),
         Credit::NotHeld => s.t("line.not_held").to_string(),
         Credit::NotDone => s.t("line.not_done").to_string(),
+        // A must-have nobody answered is a question for the talk, not a no.
+        Credit::Unknown if l.importance == Importance::Must => s.t("line.ask").to_string(),
         Credit::Unknown => s.t("line.unknown").to_string(),
     };
     let said = l.evidence.map(|e| format!(" ({})", s.t(evidence_key(e)))).unwrap_or_default();
