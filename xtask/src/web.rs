@@ -87,6 +87,7 @@ pub fn dist() -> Result<PathBuf, String> {
                 "(wasm-opt not installed: run `cargo xtask test` once, or `npm ci` in web/tests, for a smaller wasm)"
             );
         }
+        short_imports(&dist.join(format!("{name}_bg.wasm")), &dist.join(format!("{name}.js")))?;
         minify(&dist.join(format!("{name}.js")), true)?;
         hashed.push(format!("{name}_bg.wasm"));
         hashed.push(format!("{name}.js"));
@@ -119,6 +120,139 @@ pub fn dist() -> Result<PathBuf, String> {
     precompress(&dist)?;
     eprintln!("dist/ written ({})", dist.display());
     Ok(dist)
+}
+
+/// Gives the wasm's imports from its JS glue short names, in the wasm and the JS alike.
+/// wasm-bindgen names each import `__wbg_<name>_<16 hex digits>`: about 130 names and 4.5 kB of
+/// text in the app, written twice (import section and JS), and the hex digits do not compress.
+/// Measured on the app with `cargo xtask dist` and the size test's sum: see web/BUDGET.md.
+fn short_imports(wasm: &Path, js: &Path) -> Result<(), String> {
+    let bytes = std::fs::read(wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let (renamed, names) =
+        rename_imports(&bytes).ok_or_else(|| format!("{}: not a wasm module I can read", wasm.display()))?;
+    let mut text = std::fs::read_to_string(js).map_err(|e| format!("{}: {e}", js.display()))?;
+    // Longest first, so no name is replaced inside a longer one.
+    let mut order: Vec<&(String, String)> = names.iter().collect();
+    order.sort_by_key(|(old, _)| std::cmp::Reverse(old.len()));
+    for (old, new) in order {
+        if !text.contains(old.as_str()) {
+            return Err(format!("{}: import {old} is not in the JS glue", js.display()));
+        }
+        text = text.replace(old.as_str(), new);
+    }
+    std::fs::write(js, text).map_err(|e| format!("{}: {e}", js.display()))?;
+    std::fs::write(wasm, renamed).map_err(|e| format!("{}: {e}", wasm.display()))
+}
+
+fn leb(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let mut n = 0u32;
+    for shift in (0..35).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        n |= u32::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return Some(n);
+        }
+    }
+    None
+}
+
+fn put_leb(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push(n as u8 | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+/// A module with renamed imports, and the (old, new) names.
+type Renamed = (Vec<u8>, Vec<(String, String)>);
+
+/// The module with every import whose name starts `__wbg` renamed `a`, `b`, … `ba`, …, and the
+/// (old, new) pairs. `None` where the module is not one this reader knows.
+fn rename_imports(bytes: &[u8]) -> Option<Renamed> {
+    if bytes.get(..8)? != b"\0asm\x01\0\0\0" {
+        return None;
+    }
+    let mut out = bytes[..8].to_vec();
+    let mut names = Vec::new();
+    let mut at = 8;
+    while at < bytes.len() {
+        let id = bytes[at];
+        at += 1;
+        let size = leb(bytes, &mut at)? as usize;
+        let body = bytes.get(at..at + size)?;
+        at += size;
+        if id != 2 {
+            out.push(id);
+            put_leb(&mut out, size as u32);
+            out.extend_from_slice(body);
+            continue;
+        }
+        let mut i = 0;
+        let mut section = Vec::new();
+        let count = leb(body, &mut i)?;
+        put_leb(&mut section, count);
+        for _ in 0..count {
+            for field in 0..2 {
+                let len = leb(body, &mut i)? as usize;
+                let name = std::str::from_utf8(body.get(i..i + len)?).ok()?.to_string();
+                i += len;
+                let name = if field == 1 && name.starts_with("__wbg") {
+                    let mut short = String::new();
+                    let mut n = names.len();
+                    loop {
+                        short.insert(0, (b'a' + (n % 26) as u8) as char);
+                        n /= 26;
+                        if n == 0 {
+                            break;
+                        }
+                        n -= 1;
+                    }
+                    names.push((name, short.clone()));
+                    short
+                } else {
+                    name
+                };
+                put_leb(&mut section, name.len() as u32);
+                section.extend_from_slice(name.as_bytes());
+            }
+            // The import's description: a function's type, or a table, memory or global.
+            let kind = *body.get(i)?;
+            let start = i;
+            i += 1;
+            match kind {
+                0 => {
+                    leb(body, &mut i)?;
+                }
+                1 => {
+                    i += 1;
+                    let flags = leb(body, &mut i)?;
+                    leb(body, &mut i)?;
+                    if flags & 1 != 0 {
+                        leb(body, &mut i)?;
+                    }
+                }
+                2 => {
+                    let flags = leb(body, &mut i)?;
+                    leb(body, &mut i)?;
+                    if flags & 1 != 0 {
+                        leb(body, &mut i)?;
+                    }
+                }
+                3 => i += 2,
+                _ => return None,
+            }
+            section.extend_from_slice(body.get(start..i)?);
+        }
+        if i != body.len() {
+            return None;
+        }
+        out.push(2);
+        put_leb(&mut out, section.len() as u32);
+        out.extend_from_slice(&section);
+    }
+    Some((out, names))
 }
 
 /// Minifies a JavaScript or CSS file in place with esbuild (pinned in `web/tests/package.json`):
@@ -336,4 +470,35 @@ pub fn lighthouse() -> Result<(), String> {
         'largest-contentful-paint','total-blocking-time','cumulative-layout-shift','speed-index','interactive'])\
         console.log(a.padEnd(26),r.audits[a].displayValue)";
     step("lighthouse scores", args("node", &["-e", SUMMARY, report.to_str().unwrap_or_default()]))
+}
+
+#[cfg(test)]
+mod import_tests {
+    use super::rename_imports;
+
+    /// A module with a type section and two function imports, one of wasm-bindgen's and one not.
+    fn module(first: &str) -> Vec<u8> {
+        let mut imports = vec![2];
+        for (module, field) in [("./m.js", first), ("env", "keep_me")] {
+            imports.push(module.len() as u8);
+            imports.extend_from_slice(module.as_bytes());
+            imports.push(field.len() as u8);
+            imports.extend_from_slice(field.as_bytes());
+            imports.extend_from_slice(&[0, 0]);
+        }
+        let mut m = b"\0asm\x01\0\0\0".to_vec();
+        m.extend_from_slice(&[1, 4, 1, 0x60, 0, 0]);
+        m.push(2);
+        m.push(imports.len() as u8);
+        m.extend_from_slice(&imports);
+        m
+    }
+
+    #[test]
+    fn wasm_bindgen_imports_get_short_names_and_nothing_else_changes() {
+        let (renamed, names) = rename_imports(&module("__wbg_log_0123456789abcdef")).expect("reads");
+        assert_eq!(names, vec![("__wbg_log_0123456789abcdef".to_string(), "a".to_string())]);
+        assert_eq!(renamed, module("a"));
+        assert!(rename_imports(b"not wasm").is_none());
+    }
 }
