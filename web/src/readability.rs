@@ -168,7 +168,12 @@ fn owned() -> Texts {
         (crate::shared::words::WORDS, "words"),
         (crate::view::texts::TEXTS, "view"),
     ] {
-        all.extend(table.iter().map(|(k, nl, _)| (format!("{name}:{k}"), nl.to_string())));
+        // A plural ("one|other") is read as its two forms.
+        all.extend(
+            table
+                .iter()
+                .flat_map(|(k, nl, _)| nl.split('|').map(move |form| (format!("{name}:{k}"), form.to_string()))),
+        );
     }
     all.extend(core_sentences());
     let data = vaardig_taxonomy::data().expect("the taxonomy reads");

@@ -314,7 +314,7 @@ pub fn my_data(ctx: &Ctx) -> Html {
         <section>
             {title(ctx, ctx.t("data.title"), ctx.t("data.help"))}
             <p>{ctx.t("data.help")}</p>
-            <p>{crate::app::texts::tf("data.claims", lang, &[("n", ctx.state.profile.claims.len().to_string())])}</p>
+            <p>{crate::app::texts::tn("data.claims", lang, ctx.state.profile.claims.len())}</p>
             <div class="nav">
                 <a class="button secondary" href={export_href} download="vaardig-profiel.json">{ctx.t("data.export")}</a>
                 <input id="import" type="file" accept="application/json,.json" class="file" onchange={onimport} />

@@ -141,26 +141,6 @@ fn remove_shell() {
     }
 }
 
-/// Whether an employer's contact request waits on the pool page: asked only when this phone
-/// published a profile there (`vaardig.pool`), with plain fetch so the app carries no HTTP crate.
-async fn pool_request_waiting() -> Option<bool> {
-    let get = |v: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(v, &key.into()).ok();
-    let window = web_sys::window()?;
-    let raw = window.local_storage().ok()??.get_item("vaardig.pool").ok()??;
-    let published = get(&js_sys::JSON::parse(&raw).ok()?, "published")?;
-    let (id, secret) = (get(&published, "id")?.as_string()?, get(&published, "secret")?.as_string()?);
-    let headers = js_sys::Object::new();
-    js_sys::Reflect::set(&headers, &"Authorization".into(), &format!("Bearer {secret}").into()).ok()?;
-    let init = web_sys::RequestInit::new();
-    init.set_headers(&headers);
-    let url = format!("api/candidates/{}/requests?limit=100", js_sys::encode_uri_component(&id));
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await.ok()?.dyn_into().ok()?;
-    // The server writes compact JSON; inside a message a quote would be escaped.
-    let body = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    Some(response.ok() && body.contains(r#""status":"open""#))
-}
-
 /// Acts on what saving did: goes on in memory after a failure, merges another tab's state.
 fn on_saving(state: &UseReducerHandle<State>, saving: store::Saving) {
     match saving {
@@ -183,15 +163,8 @@ pub fn App() -> Html {
     let attempt = use_state(|| 0u32);
     {
         let loading = loading.clone();
-        let state = state.clone();
         use_effect_with(*attempt, move |_| {
             loading.set(Loading::Busy);
-            // Alongside the data (no hook of its own: each costs the app bytes).
-            wasm_bindgen_futures::spawn_local(async move {
-                if pool_request_waiting().await == Some(true) {
-                    state.dispatch(Msg::Notice(Some("app.pool_request")));
-                }
-            });
             wasm_bindgen_futures::spawn_local(async move {
                 let result = fetch_taxonomy().await;
                 // Remove the static first screen in the same task that renders the app, so nothing
@@ -234,6 +207,16 @@ pub fn App() -> Html {
     // Put focus on the new screen's title, so keyboard and screen-reader users start at the top.
     use_effect_with(state.screen.clone(), |_| crate::shared::focus_title());
     let lang = state.lang;
+    // The page's language and its title follow the choice, at start and on every change: the
+    // whole page (menu and footer too) is inside `<html lang>`.
+    use_effect_with(lang, |&lang| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", if lang == Lang::En { "en" } else { "nl" });
+            }
+            document.set_title(t("app.title", lang));
+        }
+    });
     let data = match &*loading {
         Loading::Ready(data) => data.clone(),
         // index.html shows the first screen while the data loads.
@@ -301,13 +284,9 @@ pub fn App() -> Html {
             <button type="button" class="banner warn" onclick={ctx.send(Msg::Go(Screen::Data))}>{t("app.unreadable", lang)}</button>
         }
         if let Some(key) = state.notice {
-            if key == "app.pool_request" {
-                <a class="banner ok" href="delen.html">{t(key, lang)}</a>
-            } else {
-                <p class="banner ok" role="status">{t(key, lang)}</p>
-            }
+            <p class="banner ok" role="status">{t(key, lang)}</p>
         }
-        <main class="screen" lang={if lang == Lang::En { "en" } else { "nl" }}>{screen}</main>
+        <main class="screen">{screen}</main>
         <footer class="synthetic">{t("app.synthetic", lang)}</footer>
         </>
     }

@@ -1,82 +1,62 @@
 //! Results, one match explained, and the next step with the qualification ladder. The numbers and
 //! sentences come from matching-core; this file only lays them out.
 
-use crate::app::screens::{links, speak, title};
+use crate::app::screens::{links, speak, title, title_in};
 use crate::app::state::{Msg, Screen};
-use crate::app::texts::{kind_key, ladder_key, route_key, t, tf};
+use crate::app::texts::{kind_key, ladder_key, route_key, t, tn};
 use crate::app::Ctx;
+use crate::shared::i18n::fill;
 use crate::shared::words::words;
-use matching_core::{advise, progress, text, Explanation, Interval, ItemKind, Lang, Opening};
+use matching_core::{advise, progress, text, ItemKind, Lang, Opening};
 use yew::prelude::*;
 
 /// How many matches the list shows at first.
 const SHOWN: usize = 20;
 
-fn musts(e: &Explanation, lang: Lang) -> String {
-    if e.musts.total == 0 {
-        return t("results.no_musts", lang).to_string();
-    }
-    tf("results.musts", lang, &[("met", e.musts.met.to_string()), ("total", e.musts.total.to_string())])
-}
-
-/// Sub-score bars: the low bound filled, the unknown part striped.
-fn bars(e: &Explanation, lang: Lang) -> Html {
-    let bar = |kind: ItemKind, score: Interval| {
-        let label = format!("{}: {}", t(kind_key(kind), lang), score.percent());
-        let low = format!("width: {}%", score.low / 10);
-        let unknown = format!("width: {}%", (score.high - score.low) / 10);
-        html! {
-            <div class="bar" role="img" aria-label={label.clone()}>
-                <span class="bar-label" aria-hidden="true">{label}</span>
-                <span class="bar-track" aria-hidden="true"><span class="bar-low" style={low}></span><span class="bar-unknown" style={unknown}></span></span>
-            </div>
-        }
-    };
-    html! {
-        <div class="bars">
-            { for ItemKind::ALL.iter().filter_map(|&k| e.sub_scores.get(k).map(|s| bar(k, s))) }
-        </div>
-    }
-}
-
 fn heading(o: &Opening, lang: Lang) -> String {
     format!("{} · {} · {}–{} {}", t(route_key(o.route), lang), o.place, o.hours.min, o.hours.max, t("hours.unit", lang))
 }
 
-/// The list of matches and, separately, what does not fit and why.
+/// An opening's title in the chosen language, and `Some("nl")` for its element when the title is
+/// someone's own text that is not known to be in that language.
+pub fn name(ctx: &Ctx, o: &Opening) -> (String, Option<&'static str>) {
+    let (title, known) = vaardig_demo::title_in(&ctx.data.taxonomy, o, ctx.lang());
+    (title, known.is_none().then_some("nl"))
+}
+
+/// The list of matches, each with why in words first; and,
+/// separately, what does not fit and why.
 pub fn results(ctx: &Ctx) -> Html {
     let lang = ctx.lang();
     let more = ctx.state.ui.more;
     let ranking = ctx.data.ranking(&ctx.state.profile, SHOWN * 3);
     let openings = ctx.data.pool.openings();
-    let shown = if more { ranking.matches.len() } else { SHOWN.min(ranking.matches.len()) };
-    let count = tf("results.count", lang, &[("n", ranking.ranked_total.to_string())]);
+    let matches = &ranking.matches;
+    let shown = if more { matches.len() } else { SHOWN.min(matches.len()) };
+    let count = tn("results.count", lang, ranking.ranked_total);
     html! {
         <section>
             {title(ctx, ctx.t("results.title"), &count)}
             <p>{count}</p>
-            if ranking.matches.is_empty() { <p>{ctx.t("results.none")}</p> }
+            if matches.is_empty() { <p>{ctx.t("results.none")}</p> }
             <ol class="matches">
-                { for ranking.matches.iter().take(shown).map(|r| {
+                { for matches.iter().take(shown).map(|r| {
                     let o = &openings[r.index];
-                    let e = &r.explanation;
-                    let unknown = e.unknown_count();
-                    let spoken = format!("{}. {}. {}", o.title, heading(o, lang), text::summary(e, lang));
+                    let (title, own) = name(ctx, o);
+                    let why = text::why(&ctx.data.taxonomy, &r.explanation, lang);
                     html! {
                         <li class="match">
-                            <h2>{o.title.clone()}</h2>
-                            {speak(&spoken, lang)}
+                            <h2 lang={own}>{title.clone()}</h2>
+                            {speak(&format!("{title}. {why}"), lang)}
                             <p class="meta">{heading(o, lang)}</p>
-                            <p class="score"><strong>{e.score.percent()}</strong>{" · "}{musts(e, lang)}</p>
-                            if unknown > 0 { <p class="hint">{tf("results.unknown", lang, &[("n", unknown.to_string())])}</p> }
-                            {bars(e, lang)}
+                            <p>{why}</p>
                             <button type="button" class="secondary" onclick={ctx.send(Msg::Go(Screen::Detail(o.id.clone())))}
-                                aria-label={format!("{}: {}", ctx.t("results.open"), o.title)}>{ctx.t("results.open")}</button>
+                                aria-label={format!("{}: {title}", ctx.t("results.open"))}>{ctx.t("results.open")}</button>
                         </li>
                     }
                 }) }
             </ol>
-            if !more && ranking.matches.len() > SHOWN {
+            if !more && matches.len() > SHOWN {
                 <button type="button" class="secondary" onclick={ctx.edit(|ui, _: MouseEvent| ui.more = true)}>{ctx.t("results.more")}</button>
             }
             if !ranking.knocked_out.is_empty() {
@@ -84,8 +64,9 @@ pub fn results(ctx: &Ctx) -> Html {
                 <ul class="not-fit" aria-labelledby="not-fit">
                     { for ranking.knocked_out.iter().take(SHOWN).map(|r| {
                         let o = &openings[r.index];
+                        let (title, own) = name(ctx, o);
                         let reasons: Vec<String> = r.explanation.knock_outs.iter().map(|k| text::knock_out(k, lang)).collect();
-                        html! { <li><strong>{o.title.clone()}</strong>{" — "}{heading(o, lang)}<br />{reasons.join(" ")}</li> }
+                        html! { <li><strong lang={own}>{title}</strong>{" — "}{heading(o, lang)}<br />{reasons.join(" ")}</li> }
                     }) }
                 </ul>
             }
@@ -95,7 +76,8 @@ pub fn results(ctx: &Ctx) -> Html {
     }
 }
 
-/// One match explained: every requirement as a line, in plain words.
+/// One match explained: why in words first, then the score, the sub-scores and every requirement
+/// as a line with its numbers.
 pub fn detail(ctx: &Ctx, id: &str) -> Html {
     let lang = ctx.lang();
     let taxonomy = &ctx.data.taxonomy;
@@ -103,17 +85,21 @@ pub fn detail(ctx: &Ctx, id: &str) -> Html {
         return html! { <button type="button" onclick={ctx.send(Msg::Go(Screen::Results))}>{ctx.t("nav.back")}</button> };
     };
     let e = matching_core::explain(taxonomy, &ctx.state.profile, opening);
+    let (name, own) = name(ctx, opening);
     let lines: Vec<String> = e.lines.iter().map(|l| text::line(taxonomy, l, lang)).collect();
-    let summary = text::summary(&e, lang);
-    let spoken = format!("{}. {summary}. {}", opening.title, lines.join(". "));
+    let why = text::why(taxonomy, &e, lang);
+    let spoken = format!("{why} {}", lines.join(". "));
     html! {
         <section>
-            {title(ctx, &opening.title, &spoken)}
+            {title_in(ctx, &name, &spoken, own)}
             <p class="meta">{heading(opening, lang)}</p>
-            <p class="score"><strong>{summary}</strong></p>
-            {bars(&e, lang)}
+            <p><strong>{why}</strong></p>
+            <p class="score">{text::summary(&e, lang)}</p>
             <h2>{ctx.t("detail.lines")}</h2>
-            <ul class="lines">{ for lines.iter().map(|l| html! { <li>{l.clone()}</li> }) }</ul>
+            <ul class="lines">
+                { for ItemKind::ALL.iter().filter_map(|&k| e.sub_scores.get(k).map(|s| html! { <li>{t(kind_key(k), lang)}{": "}{s.percent()}</li> })) }
+                { for lines.into_iter().map(|l| html! { <li>{l}</li> }) }
+            </ul>
             {words(&["moet_eis"], lang, ctx.t("speak"))}
             if !e.knock_outs.is_empty() {
                 <h2>{ctx.t("results.not_fit")}</h2>
@@ -133,7 +119,7 @@ pub fn next_step(ctx: &Ctx) -> Html {
     let taxonomy = &ctx.data.taxonomy;
     let advice = advise(taxonomy, &ctx.state.profile, &ctx.data.pool, 3);
     let ladder = progress(taxonomy, &ctx.state.profile);
-    let fits = tf("next.fits", lang, &[("n", advice.fits_now.to_string())]);
+    let fits = tn("next.fits", lang, advice.fits_now as usize);
     let steps: Vec<String> = advice.steps.iter().map(|s| text::step(taxonomy, s, lang)).collect();
     let spoken = format!("{fits} {}", steps.join(" "));
     html! {
@@ -153,7 +139,7 @@ pub fn next_step(ctx: &Ctx) -> Html {
                     html! {
                         <li>
                             <strong>{name}</strong>{" · "}{t(ladder_key(p.ladder), lang)}<br />
-                            {tf("next.progress", lang, &[("done", p.done.to_string()), ("total", p.total.to_string())])}
+                            {fill(&tn("next.progress", lang, p.total as usize), &[("done", p.done.to_string())])}
                             <progress max={p.total.to_string()} value={p.done.to_string()} aria-hidden="true"></progress>
                         </li>
                     }

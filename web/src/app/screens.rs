@@ -13,6 +13,11 @@ use yew::prelude::*;
 /// Screen title: focusable, with "question n of m" and the read-aloud button (which reads the
 /// title and `more`). Plain functions, not components: each component costs the app bytes.
 pub fn title(ctx: &Ctx, text: &str, more: &str) -> Html {
+    title_in(ctx, text, more, None)
+}
+
+/// [`title`] with the title's own language (`lang` on its element) when that is not the page's.
+pub fn title_in(ctx: &Ctx, text: &str, more: &str, own: Option<&'static str>) -> Html {
     let lang = ctx.lang();
     let step = ctx.state.screen.step();
     html! {
@@ -23,7 +28,7 @@ pub fn title(ctx: &Ctx, text: &str, more: &str) -> Html {
                     <progress max={Screen::STEPS.to_string()} value={n.to_string()} aria-hidden="true"></progress>
                 </p>
             }
-            <h1 id="screen-title" tabindex="-1">{text.to_string()}</h1>
+            <h1 id="screen-title" tabindex="-1" lang={own}>{text.to_string()}</h1>
             {speak(&format!("{text} {more}"), lang)}
         </div>
     }

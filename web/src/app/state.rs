@@ -330,8 +330,6 @@ pub enum Msg {
     Reset,
     /// Saving failed: go on in memory.
     StorageFailed,
-    /// Show a notice (translation key) or clear it.
-    Notice(Option<&'static str>),
     /// The current screen's unsaved state changed (a notice stays).
     Ui(Box<Ui>),
     /// An import failed, with this message.
@@ -491,7 +489,6 @@ impl Reducible for State {
                 s.notice = Some("data.deleted");
             }
             Msg::StorageFailed => s.storage_ok = false,
-            Msg::Notice(key) => s.notice = key,
             Msg::ImportFailed(message) => s.ui.import_error = Some(message),
             Msg::Recover(found) => {
                 s.unreadable = None;

@@ -1,16 +1,16 @@
 //! The young person's app's translation table (looked up by `crate::shared::i18n`): every text a person sees, in Dutch (B1, "je") and English. Components
 //! ask for a key; a test checks that both languages are filled and that every key used exists.
 
-use crate::shared::i18n::{fill, lookup};
+use crate::shared::i18n::{fill, lookup, plural};
 use matching_core::{Evidence, ItemKind, Ladder, Lang, RouteType};
 
 /// (key, Dutch, English). Dutch first: it is the default.
 pub const TEXTS: &[(&str, &str, &str)] = &[
     ("app.name", "Vaardig", "Vaardig"),
+    ("app.title", "Vaardig — Wat kun jij?", "Vaardig — What can you do?"),
     ("app.load_failed", "Het laden lukt niet. Kijk of je internet hebt en probeer het opnieuw.", "Loading failed. Check your internet and try again."),
     ("app.retry", "Probeer opnieuw", "Try again"),
     ("app.synthetic", "Dit is een demo. De werkplekken zijn verzonnen.", "This is a demo. The openings are made up."),
-    ("app.pool_request", "Je hebt een vraag van een werkgever", "You have a question from an employer"),
     ("app.unreadable", "We konden je bewaarde antwoorden niet goed lezen. Er is niets weg. Tik hier.", "We could not read your saved answers properly. Nothing is lost. Tap here."),
     ("app.recover", "Haal terug wat kan", "Get back what we can"),
     ("app.recovered_all", "Je antwoorden zijn terug.", "Your answers are back."),
@@ -75,11 +75,8 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("from.title", "Vanaf wanneer kun je beginnen?", "From when can you start?"),
     ("from.label", "Datum", "Date"),
     ("results.title", "Werk dat bij je past", "Work that fits you"),
-    ("results.count", "{n} werkplekken passen in je week.", "{n} openings fit your week."),
+    ("results.count", "{n} werkplek past in je week.|{n} werkplekken passen in je week.", "{n} opening fits your week.|{n} openings fit your week."),
     ("results.none", "Nog niets gevonden. Vul meer in, dan vinden we meer.", "Nothing found yet. Fill in more and we find more."),
-    ("results.musts", "{met} van de {total} moet-eisen", "{met} of {total} must-haves"),
-    ("results.no_musts", "Geen moet-eisen", "No must-haves"),
-    ("results.unknown", "Beantwoord nog {n} vragen om het zeker te weten.", "Answer {n} more questions to know."),
     ("results.open", "Bekijk waarom", "See why"),
     ("results.not_fit", "Past niet omdat…", "Does not fit because…"),
     ("results.more", "Laat meer zien", "Show more"),
@@ -95,11 +92,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("route.leerwerktraject", "Leerwerktraject", "Learning-work route"),
     ("route.praktijkverklaring_route", "Praktijkverklaring-route", "Praktijkverklaring route"),
     ("next.title", "Je volgende stap", "Your next step"),
-    ("next.fits", "Je past nu bij {n} werkplekken.", "You fit {n} openings now."),
+    ("next.fits", "Je past nu bij {n} werkplek.|Je past nu bij {n} werkplekken.", "You fit {n} opening now.|You fit {n} openings now."),
     ("next.none", "We weten nog geen stap. Vul meer in.", "We do not know a step yet. Fill in more."),
     ("next.ladder", "Jouw opleiding tot nu toe", "Your qualification so far"),
     ("next.ladder_help", "Dit is onze schatting. Echte papieren krijg je van een school. Eerst een praktijkverklaring. Dan een certificaat. Dan een diploma. Voor die laatste twee doe je examen.", "This is our estimate. Real papers come from a school. First a praktijkverklaring. Then a certificate. Then a diploma. For the last two you take an exam."),
-    ("next.progress", "Je deed {done} van de {total} werkprocessen.", "You did {done} of {total} work processes."),
+    ("next.progress", "Je deed {done} van {n} werkproces.|Je deed {done} van de {n} werkprocessen.", "You did {done} of {n} work process.|You did {done} of {n} work processes."),
     ("ladder.start", "Begin", "Start"),
     ("ladder.praktijkverklaring", "Op weg naar een praktijkverklaring", "On the way to a praktijkverklaring"),
     ("ladder.core_task", "Een hele kerntaak gezien op je werk", "A whole core task shown at work"),
@@ -138,7 +135,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("data.no", "Nee", "No"),
     ("data.backups", "Deze antwoorden kon de app niet lezen.", "The app could not read these answers."),
     ("data.backup_save", "Bewaar de kopie als bestand", "Save the copy as a file"),
-    ("data.claims", "{n} dingen ingevuld", "{n} things filled in"),
+    ("data.claims", "{n} ding ingevuld|{n} dingen ingevuld", "{n} thing filled in|{n} things filled in"),
     ("evidence.self", "Dat zeg ik zelf", "My own estimate"),
     ("evidence.coach", "Coach zegt het", "Coach confirmed"),
     ("evidence.practice", "Gezien op werk", "Shown at work"),
@@ -192,6 +189,11 @@ pub fn t(key: &str, lang: Lang) -> &'static str {
     lookup(TEXTS, key, lang)
 }
 
+/// The text in the form for the number `n` ("one|other"), `{n}` filled in.
+pub fn tn(key: &str, lang: Lang, n: usize) -> String {
+    plural(t(key, lang), n)
+}
+
 /// The text with `{name}` placeholders filled in.
 pub fn tf(key: &str, lang: Lang, values: &[(&str, String)]) -> String {
     fill(t(key, lang), values)
@@ -243,7 +245,7 @@ mod tests {
         let sources =
             [include_str!("mod.rs"), include_str!("screens.rs"), include_str!("results.rs"), include_str!("extras.rs")];
         for source in sources {
-            for needle in ["t(\"", "tf(\""] {
+            for needle in ["t(\"", "tf(\"", "tn(\""] {
                 for (at, _) in source.match_indices(needle) {
                     // Only calls of `t`/`tf` themselves: not `get_context("2d")` and the like.
                     let before = source[..at].chars().last().unwrap_or(' ');

@@ -29,6 +29,13 @@ pub fn fill(text: &str, values: &[(&str, String)]) -> String {
     text
 }
 
+/// The form of `text` for the number `n`, with `{n}` filled in. A text that changes with a number
+/// holds both forms, "one|other" ("{n} werkplek past|{n} werkplekken passen"), in both languages.
+pub fn plural(text: &str, n: usize) -> String {
+    let (one, other) = text.split_once('|').unwrap_or((text, text));
+    (if n == 1 { one } else { other }).replace("{n}", &n.to_string())
+}
+
 /// Checks a table: keys unique, both languages filled in, the same placeholders in both.
 #[cfg(test)]
 pub fn check_table(table: &Table) {
@@ -42,5 +49,18 @@ pub fn check_table(table: &Table) {
         assert!(keys.insert(key), "{key} twice");
         assert!(!nl.trim().is_empty() && !en.trim().is_empty(), "{key} is empty");
         assert_eq!(holes(nl), holes(en), "{key}: placeholders differ");
+        assert_eq!(nl.contains('|'), en.contains('|'), "{key}: a plural in one language only");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plural_picks_the_form_by_number() {
+        let text = "{n} werkplek past|{n} werkplekken passen";
+        assert_eq!(super::plural(text, 1), "1 werkplek past");
+        assert_eq!(super::plural(text, 0), "0 werkplekken passen");
+        assert_eq!(super::plural(text, 2), "2 werkplekken passen");
+        assert_eq!(super::plural("Vraag {n}", 1), "Vraag 1");
     }
 }
