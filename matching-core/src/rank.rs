@@ -261,7 +261,8 @@ fn move_tally(t: &mut Tally, req: &CompiledRequirement, default: &Outcome, actua
         t.unknown_musts = t.unknown_musts + u32::from(actual.is_none()) - u32::from(default.credit.is_none());
     }
     if req.kind.is_hard() {
-        t.hard_held = t.hard_held + u32::from(actual.is_some_and(|c| c > 0)) - u32::from(default.held());
+        // No default holds anything (see `default_tally`): a move can only add a holding.
+        t.hard_held |= actual.is_some_and(|c| c > 0);
     }
 }
 
@@ -555,7 +556,7 @@ impl OpeningPool {
             high_num: high,
             unmet_musts: (musts & 0xffff) as u32,
             unknown_musts: (musts >> 16 & 0xffff) as u32,
-            hard_held: (any >> 15 & 1) as u32,
+            hard_held: any >> 15 & 1 != 0,
         }
     }
 

@@ -267,9 +267,8 @@ pub(crate) struct Tally {
     pub unmet_musts: u32,
     /// Must-haves whose credit is unknown.
     pub unknown_musts: u32,
-    /// Hard requirements (see [`ItemKind::is_hard`]) with some known credit; only whether there is
-    /// one counts, and the opening pool's pass says 0 or 1.
-    pub hard_held: u32,
+    /// Some hard requirement (see [`ItemKind::is_hard`]) has known credit.
+    pub hard_held: bool,
 }
 
 impl Tally {
@@ -278,12 +277,12 @@ impl Tally {
         self.high_num += u64::from(req.weight * outcome.high());
         self.unmet_musts += u32::from(req.must && outcome.unmet());
         self.unknown_musts += u32::from(req.must && outcome.credit.is_none());
-        self.hard_held += u32::from(req.kind.is_hard() && outcome.held());
+        self.hard_held |= req.kind.is_hard() && outcome.held();
     }
 
     /// Where the tally stands in the contract's order, before the score decides.
     pub fn relevance(&self) -> Relevance {
-        Relevance::new(self.hard_held > 0, self.unmet_musts + self.unknown_musts)
+        Relevance::new(self.hard_held, self.unmet_musts + self.unknown_musts)
     }
 
     pub fn interval(&self, total_weight: u32) -> Interval {
